@@ -1,0 +1,159 @@
+"""The embedded offline gazetteer: countries, first-level divisions, GeoNames places,
+facilities and city districts, matched clitic-aware in normalized text.
+
+Data files (all under `rasd/data/gazetteer/`, extendable by analysts):
+`countries.tsv`, `admin1.tsv`, `facilities.tsv`, `geonames.tsv.gz` (built by
+`scripts/build_gazetteer.py`), `common_words.txt` and `common_words_extra.txt`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.lexicon import data_path, read_tsv, split_forms
+from rasd.matcher import Hit, Matcher
+from rasd.normalize import key
+
+KIND_RANK = {"facility": 4, "district": 3, "city": 2, "admin1": 1, "country": 0}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    kind: str  # country, admin1, city, district, facility
+    iso3: str
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int = 0
+    ident: str = ""  # geonameid or a data-file key
+    parent: str | None = None  # the city a district or facility belongs to
+    common_word: bool = False  # its name is also an ordinary word
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    matcher: Matcher[tuple[Place, ...]]
+    countries: dict[str, Place]  # iso3 → country
+    capitals: dict[tuple[str, str], Place]  # (iso3, admin1 name) → capital city
+    adjectives: Matcher[str]  # nisba adjectives → iso3 (عراقي، السورية)
+
+    def find(self, text: str) -> list[Hit[tuple[Place, ...]]]:
+        return self.matcher.find(text)
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in kilometres."""
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _read_words(name: str) -> set[str]:
+    path = data_path(name)
+    if not path.exists():
+        return set()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {key(w) for w in lines if w.strip() and not w.startswith("#")}
+
+
+@cache
+def load() -> Gazetteer:
+    """Build the gazetteer from the data files (once per process)."""
+    iso2_to_3: dict[str, str] = {}
+    countries: dict[str, Place] = {}
+    names: dict[str, list[Place]] = {}
+    adjectives: list[tuple[str, str]] = []
+
+    def add(forms: list[str], place: Place) -> None:
+        for f in forms:
+            names.setdefault(key(f), []).append(place)
+
+    for r in read_tsv("gazetteer/countries.tsv"):
+        iso2_to_3[r["iso2"]] = r["iso3"]
+        p = Place(
+            r["name"], "country", r["iso3"], None, float(r["lat"]), float(r["lon"]), ident=r["iso3"]
+        )
+        countries[r["iso3"]] = p
+        add(split_forms(r["arabic"]), p)
+        adjectives.extend((a, r["iso3"]) for a in split_forms(r.get("adjectives", "")))
+
+    admin1_names: dict[tuple[str, str], str] = {}
+    admin1_rows = list(read_tsv("gazetteer/admin1.tsv"))
+    for r in admin1_rows:
+        admin1_names[(r["iso2"], r["code"])] = r["name"]
+
+    # GeoNames places; remember each division's capital to place division-only mentions
+    capital_names = {(iso2_to_3.get(r["iso2"], ""), r["name"]): r["capital"] for r in admin1_rows}
+    capitals: dict[tuple[str, str], Place] = {}
+    common = _read_words("gazetteer/common_words.txt") | _read_words(
+        "gazetteer/common_words_extra.txt"
+    )
+    for r in read_tsv("gazetteer/geonames.tsv.gz"):
+        iso3 = iso2_to_3.get(r["iso2"], r["iso2"])
+        adm = admin1_names.get((r["iso2"], r["admin1"]))
+        pop = int(r["population"] or 0)
+        forms = split_forms(r["arabic"])
+        p = Place(
+            r["name"], "city", iso3, adm, float(r["lat"]), float(r["lon"]), pop, r["geonameid"]
+        )
+        for f in forms:
+            k = key(f)
+            q = Place(
+                p.name, p.kind, iso3, adm, p.lat, p.lon, pop, p.ident, common_word=k in common
+            )
+            names.setdefault(k, []).append(q)
+        if adm and capital_names.get((iso3, adm)) == r["name"]:
+            old = capitals.get((iso3, adm))
+            if old is None or old.population < pop:
+                capitals[(iso3, adm)] = p
+
+    for r in admin1_rows:
+        iso3 = iso2_to_3.get(r["iso2"], r["iso2"])
+        p = Place(
+            r["name"],
+            "admin1",
+            iso3,
+            r["name"],
+            float(r["lat"]),
+            float(r["lon"]),
+            ident=f"{r['iso2']}.{r['code']}",
+        )
+        add(split_forms(r["arabic"]), p)
+        if (iso3, r["name"]) not in capitals:
+            capitals[(iso3, r["name"])] = Place(
+                r["capital"] or r["name"], "city", iso3, r["name"], p.lat, p.lon
+            )
+
+    for r in read_tsv("gazetteer/facilities.tsv"):
+        kind = "district" if r["kind"] == "district" else "facility"
+        p = Place(
+            r["name"],
+            kind,
+            r["iso3"],
+            r["admin1"] or None,
+            float(r["lat"]),
+            float(r["lon"]),
+            ident=r["kind"],
+            parent=r.get("parent") or None,
+        )
+        add(split_forms(r["arabic"]), p)
+
+    # A name listed by a country, division or facility is a place even if it is also a word.
+    curated = {k for k, ps in names.items() if any(p.kind != "city" for p in ps)}
+    entries = []
+    for k, ps in names.items():
+        if k in curated:
+            ps = [
+                Place(
+                    p.name, p.kind, p.iso3, p.admin1, p.lat, p.lon, p.population, p.ident, p.parent
+                )
+                for p in ps
+            ]
+        entries.append((k, tuple(ps)))
+    return Gazetteer(Matcher(entries), countries, capitals, Matcher(adjectives))

@@ -1,0 +1,82 @@
+"""Within-article merging: mentions of one event (same type, day and place) become one
+event carrying every source and span; when figures disagree the lowest is kept (ACLED).
+"""
+
+from __future__ import annotations
+
+from rasd.gazetteer import km
+from rasd.model import Event
+
+SAME_PLACE_KM = 5.0
+GENERIC = {"Unidentified armed group", "Civilians", None}
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.event_date != b.event_date:
+        return False
+    if a.latitude is None or b.latitude is None or a.longitude is None or b.longitude is None:
+        return a.location == b.location
+    return km((a.latitude, a.longitude), (b.latitude, b.longitude)) <= SAME_PLACE_KM
+
+
+def _absorbs(a: Event, b: Event) -> bool:
+    """Whether b is another mention of a (or the intercepted part of a's salvo)."""
+    if not _same(a, b):
+        return False
+    if a.event_type == b.event_type:
+        return True
+    # "air defences shot down others": a partial interception belongs to the attack
+    return (
+        b.sub_event_type == "Disrupted weapons use" and a.event_type == "Explosions/Remote violence"
+    )
+
+
+def _low(x: int | None, y: int | None) -> int | None:
+    if x is None:
+        return y
+    if y is None:
+        return x
+    return min(x, y)
+
+
+def _fold(a: Event, b: Event) -> None:
+    for f in ("fatalities", "injuries"):
+        setattr(a, f, _low(getattr(a, f), getattr(b, f)))
+    a.munitions = a.munitions if a.munitions is not None else b.munitions
+    if b.event_type == a.event_type:
+        a.weapon = a.weapon or b.weapon
+        if a.actor1 in GENERIC and b.actor1 not in GENERIC:
+            a.actor1, a.inter1 = b.actor1, b.inter1
+        if a.actor2 in GENERIC and b.actor2 not in GENERIC:
+            a.actor2, a.inter2 = b.actor2, b.inter2
+    a.geo_precision = (
+        min(x for x in (a.geo_precision, b.geo_precision) if x is not None)
+        if (a.geo_precision or b.geo_precision)
+        else None
+    )
+    for s in b.sources:
+        if s not in a.sources:
+            a.sources.append(s)
+    for k, evs in b.fields.items():
+        for e in evs:
+            if e not in a.fields.get(k, []):
+                a.cite(k, e)
+    a.mentions += b.mentions
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Fold repeated mentions of one event into its first mention, keeping article order."""
+    out: list[Event] = []
+    # attacks first so that an interception joins the attack it belongs to
+    order = sorted(
+        range(len(events)), key=lambda i: events[i].sub_event_type == "Disrupted weapons use"
+    )
+    for i in order:
+        ev = events[i]
+        host = next((o for o in out if _absorbs(o, ev)), None)
+        if host is None:
+            out.append(ev)
+        else:
+            _fold(host, ev)
+    out.sort(key=lambda e: e.evidence_span[0])
+    return out

@@ -1,0 +1,107 @@
+"""Records that flow through the pipeline: an Article in, Events out."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from rasd.normalize import Normalized
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why a field has its value: the original characters [start, end) and the rule behind it."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "rule": self.rule,
+        }
+        if self.source:
+            d["source"] = self.source
+        return d
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence at normalized offsets [start, end), split into clauses."""
+
+    start: int
+    end: int
+    clauses: list[tuple[int, int]]
+    quote_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Article:
+    """One input document and what the pipeline stages found in it."""
+
+    id: str
+    text: str
+    published: date | None = None
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None
+    norm: Normalized | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def n(self) -> Normalized:
+        if self.norm is None:
+            raise ValueError("article is not normalized yet")
+        return self.norm
+
+
+@dataclass(slots=True)
+class Event:
+    """One ACLED-style event (SPEC.md), with the evidence behind each field."""
+
+    event_type: str
+    sub_event_type: str
+    event_date: date | None = None
+    time_precision: int = 1
+    country: str | None = None
+    admin1: str | None = None
+    location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    actor1: str | None = None
+    actor2: str | None = None
+    inter1: int | None = None
+    inter2: int | None = None
+    fatalities: int | None = None
+    injuries: int | None = None
+    weapon: str | None = None
+    munitions: int | None = None
+    sources: list[str] = field(default_factory=list)
+    evidence: str = ""
+    evidence_span: tuple[int, int] = (0, 0)
+    fields: dict[str, list[Evidence]] = field(default_factory=dict)
+    article_id: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    url: str | None = None
+    mentions: int = 1
+
+    def cite(self, name: str, ev: Evidence) -> None:
+        """Record evidence for a field."""
+        self.fields.setdefault(name, []).append(ev)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The SPEC's JSON record plus rasd's provenance (`fields`, `evidence_span`, article info)."""
+        d = asdict(self)
+        d["event_date"] = self.event_date.isoformat() if self.event_date else None
+        d["published"] = self.published.isoformat() if self.published else None
+        d["evidence_span"] = list(self.evidence_span)
+        d["fields"] = {k: [e.to_dict() for e in v] for k, v in self.fields.items()}
+        return d

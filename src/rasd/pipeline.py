@@ -1,0 +1,522 @@
+"""The extraction pipeline: normalize → segment → mentions → events → arguments → merge.
+
+`extract(text, published=…, outlet=…)` is the whole of rasd for one article.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from rasd import attribution, geocode
+from rasd.actors import ActorMention, find_actors, state_actor
+from rasd.attribution import outlet_names
+from rasd.casualties import Toll, find_munitions, find_tolls
+from rasd.dates import DateMention, find_dates
+from rasd.events import Frame, Trigger, choose_type, lexicon
+from rasd.gazetteer import load as load_gazetteer
+from rasd.geocode import PlaceMention
+from rasd.matcher import Hit
+from rasd.merge import merge_events
+from rasd.model import Article, Event, Evidence, Sentence
+from rasd.normalize import normalize
+from rasd.segment import sentences
+from rasd.tokens import Token, tokenize
+
+BACKGROUND_DAYS = 30
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# Markers that the actor after them did it: قصف شنه الحوثيون، على يد، من قبل، نسب إلى
+AGENT_MARKERS = (
+    "شنه",
+    "شنته",
+    "شنها",
+    "نفذه",
+    "نفذته",
+    "نفذها",
+    "من قبل",
+    "علي يد",
+    "نسب الي",
+    "نسبته",
+    "نسبت",
+    "تبناه",
+    "تبنته",
+    "تبني",
+    "اتهم",
+    "متهما",
+    "متهمه",
+    "اعلن مسؤوليته",
+    "مصدرها",
+    "يشتبه",
+)
+TARGET_MARKERS = ("استهدف", "ضد", "علي", "تستهدف", "استهدفت", "باتجاه", "مواقع", "معسكر")
+
+
+@dataclass
+class Mention:
+    """One event mention: a frame with its arguments, before merging."""
+
+    sentence: Sentence
+    frame: Frame
+    event_type: str
+    sub_event_type: str
+    weapon: str | None
+    place: PlaceMention | None = None
+    date_: DateMention | None = None
+    tolls: list[Toll] = field(default_factory=list)
+    actors1: list[tuple[ActorMention, str]] = field(default_factory=list)
+    actors2: list[tuple[ActorMention, str]] = field(default_factory=list)
+    munitions: tuple[int, int, int] | None = None
+    sources: list[attribution.Source] = field(default_factory=list)
+    inherited_place: bool = False
+
+
+def _in(hits: list, start: int, end: int) -> list:
+    starts = [h.start for h in hits]
+    i = bisect.bisect_left(starts, start)
+    j = bisect.bisect_left(starts, end)
+    return [h for h in hits[i:j] if h.end <= end]
+
+
+def extract_article(article: Article) -> list[Event]:
+    """Events of one article (see `rasd.extract` for the simple call)."""
+    n = normalize(article.text, outlet_names())
+    article.norm = n
+    text = n.text
+    article.sentences = sentences(text)
+    lex = lexicon()
+    gaz = load_gazetteer()
+    pub = article.published
+
+    triggers = lex.triggers.find_all(text)
+    if not any(h.value.strength != "cue" for h in triggers):
+        return []
+    tokens = tokenize(text)
+    token_starts = [t.start for t in tokens]
+    place_hits = gaz.find(text)
+    adjectives = [h.value for h in gaz.adjectives.find(text)]
+    countries = geocode.context_countries(place_hits, adjectives)
+    admin1s = {
+        (p.iso3, p.name)
+        for h in place_hits
+        for p in h.value
+        if p.kind == "admin1" and len(h.value) == 1
+    }
+    settlement_ends = {h.end for h in lex.settlement.find(text)}
+    near_ends = {h.end for h in lex.near.find(text)}
+    places = geocode.resolve(
+        text, place_hits, countries, admin1s, settlement_ends, settlement_ends, near_ends
+    )
+    dates = find_dates(text, pub)
+    actors = find_actors(text)
+    not_event = lex.not_event.find(text)
+    background = lex.background.find(text)
+    civ = lex.civilians.find(text)
+    sec = lex.security.find(text)
+    ret = lex.return_fire.find(text)
+    src_hits = attribution.matcher().find(text)
+    main_country = countries.most_common(1)[0][0] if countries else None
+
+    mentions: list[Mention] = []
+    last_place: PlaceMention | None = None
+    last_mention: Mention | None = None
+    for sent in article.sentences:
+        s, e = sent.start, sent.end
+        s_trig = _in(triggers, s, e)
+        s_places = [p for p in _in(places, s, e) if p.place.kind != "country"]
+        if not s_trig:
+            if s_places:
+                last_place = s_places[-1]
+            continue
+        blocks = _in(not_event, s, e)
+        if any(b.value[1] == "sentence" for b in blocks):
+            if s_places:
+                last_place = s_places[-1]
+            continue
+        s_tokens = tokens[bisect.bisect_left(token_starts, s) : bisect.bisect_left(token_starts, e)]
+        tolls = find_tolls(s_tokens)
+        s_dates = [d for d in dates if s <= d.start < e]
+        s_actors = [a for a in actors if s <= a.start < e]
+        frames = _frames(sent, s_trig, blocks, tolls, s_dates, text)
+        for fr in frames:
+            fr.civilians = bool(_in(civ, s, e))
+            fr.security = bool(_in(sec, s, e)) or any(
+                a.entry.inter in (1, 8)
+                and "{country}" not in a.entry.actor
+                or a.entry.kind == "state_generic"
+                for a in s_actors
+                if a.start > fr.anchor.end
+            )
+            fr.return_fire = bool(_in(ret, s, e))
+            fr.landed = (
+                any(t.value > 0 for t in tolls)
+                or "impact" in fr.categories
+                and "disrupt" not in _pre_cats(fr)
+            )
+            m = _mention(
+                fr,
+                sent,
+                text,
+                s_places,
+                s_dates,
+                tolls,
+                s_actors,
+                s_tokens,
+                background,
+                pub,
+                last_place,
+            )
+            if m is None:
+                continue
+            m.sources = attribution.sentence_sources(_in(src_hits, s, e), s_actors, article.outlet)
+            if m.place is None:
+                # a follow-up sentence without a place of its own: the event just told
+                if (
+                    last_mention is not None
+                    and last_mention.sentence is not sent
+                    and _family(last_mention) == _family(m)
+                ):
+                    m.place, m.inherited_place = last_mention.place, True
+                    if m.date_ is None:
+                        m.date_ = last_mention.date_
+                elif last_place is not None and m.date_ is not None:
+                    m.place, m.inherited_place = last_place, True
+            if m.place is None:
+                continue
+            mentions.append(m)
+            last_mention = m
+        if s_places:
+            last_place = s_places[-1]
+
+    events = [ev for m in mentions if (ev := _to_event(m, article, main_country)) is not None]
+    return merge_events([ev for ev in events if _keep(ev, pub)])
+
+
+def _pre_cats(fr: Frame) -> set[str]:
+    return fr.categories
+
+
+def _family(m: Mention) -> str:
+    return m.event_type
+
+
+def _frames(
+    sent: Sentence,
+    trig: list[Hit[Trigger]],
+    blocks: list[Hit[tuple[str, str]]],
+    tolls: list[Toll],
+    s_dates: list[DateMention],
+    text: str,
+) -> list[Frame]:
+    """Group a sentence's triggers into frames: one per clause that holds an event trigger."""
+    frames: list[Frame] = []
+    for c_start, c_end in sent.clauses:
+        c_trig = [h for h in trig if c_start <= h.start < c_end]
+        if not c_trig:
+            continue
+        anchors = [h for h in c_trig if h.value.strength in ("strong", "weak")]
+        if not anchors:
+            if frames:
+                fr = frames[-1]
+                for h in c_trig:
+                    fr.categories.add(h.value.category)
+                    if h.value.weapon:
+                        fr.weapons.append(h.value.weapon)
+            continue
+        # a block before the trigger in the clause (or the clause before) cancels it
+        first = anchors[0]
+        if any(b.value[1] == "before" and sent.start <= b.start < first.start for b in blocks):
+            continue
+        support = any(t for t in tolls if c_start - 80 <= t.start <= c_end + 80) or any(
+            d for d in s_dates if c_start - 40 <= d.start <= c_end + 40
+        )
+        strong = any(h.value.strength == "strong" for h in anchors)
+        cats = {h.value.category for h in c_trig}
+        if (
+            not strong
+            and not support
+            and not (cats & {"impact", "firearm"} and len(cats) > 1)
+            and len({h.value.category for h in anchors}) < 2
+            and not frames
+        ):
+            # a weak trigger alone (الهجوم، قذائف) with nothing to say it happened here
+            continue
+        anchor = next((h for h in anchors if h.value.strength == "strong"), anchors[0])
+        if frames and _compatible(frames[-1], cats) and not _new_event(text, frames[-1], anchor):
+            fr = frames[-1]
+        else:
+            fr = Frame(anchor)
+            frames.append(fr)
+        fr.strong = fr.strong or strong
+        for h in c_trig:
+            fr.categories.add(h.value.category)
+            if h.value.weapon:
+                fr.weapons.append(h.value.weapon)
+    return frames
+
+
+def _compatible(fr: Frame, cats: set[str]) -> bool:
+    violent = {
+        "clash",
+        "air",
+        "drone",
+        "shelling",
+        "ied",
+        "suicide",
+        "grenade",
+        "attack",
+        "kill",
+        "chemical",
+        "territory",
+    }
+    if fr.categories & violent and cats & violent:
+        return True
+    return bool(fr.categories & cats) or not (
+        cats - {"impact", "firearm", "intervention", "weapon"}
+    )
+
+
+def _new_event(text: str, fr: Frame, anchor: Hit[Trigger]) -> bool:
+    """A second clause describes another event when it has its own strong trigger of another kind."""
+    return (
+        anchor.value.strength == "strong"
+        and anchor.value.category not in fr.categories
+        and (
+            anchor.value.category in {"arrest", "disrupt", "protest", "abduction"}
+            or bool(fr.categories & {"arrest", "disrupt", "protest", "abduction"})
+        )
+    )
+
+
+def _nearest(items: list, pos: int, prefer_after: bool = False):  # type: ignore[no-untyped-def]
+    best, best_d = None, 1e9
+    for it in items:
+        d = it.start - pos if it.start >= pos else (pos - it.end) * (1.5 if prefer_after else 1.0)
+        if d < best_d:
+            best, best_d = it, d
+    return best
+
+
+def _mention(
+    fr: Frame,
+    sent: Sentence,
+    text: str,
+    s_places: list[PlaceMention],
+    s_dates: list[DateMention],
+    tolls: list[Toll],
+    s_actors: list[ActorMention],
+    s_tokens: list[Token],
+    background: list[Hit[str]],
+    pub: date | None,
+    last_place: PlaceMention | None,
+) -> Mention | None:
+    pos = fr.anchor.start
+    actor_terr = _actor_side(fr, s_actors, text)
+    fr.state_actor1 = actor_terr
+    etype, sub, weapon = choose_type(fr, protest_victims=_protest_victims(fr, tolls))
+    m = Mention(sent, fr, etype, sub, weapon)
+    # place: the most specific place nearest the trigger; a province after a town is its container
+    cands = [p for p in s_places]
+    if cands:
+        specific = [p for p in cands if p.place.kind in ("city", "facility", "district")]
+        pool = specific or cands
+        m.place = _nearest(pool, pos, prefer_after=True)
+        # "القاعدة الواقعة في محافظة الأنبار": the province of a place just named
+        if (
+            m.place is not None
+            and m.place.place.kind == "admin1"
+            and last_place is not None
+            and last_place.place.admin1 == m.place.place.name
+            and last_place.place.kind != "admin1"
+        ):
+            m.place = last_place
+    # date: the day expression nearest the trigger in the sentence
+    if s_dates:
+        m.date_ = _nearest([d for d in s_dates if d.year_only is None] or s_dates, pos)
+    # casualties nearest the trigger, per field
+    for f in ("fatalities", "injuries"):
+        ts = [t for t in tolls if t.field == f]
+        if ts:
+            m.tolls.append(min(ts, key=lambda t: abs(t.start - pos)))
+    # munitions: a precise count before a weapon word of the frame
+    for i, t in enumerate(s_tokens):
+        if t.start >= sent.start and any(
+            w in t.text
+            for w in ("قذائف", "صواريخ", "مقذوفات", "قذيفه", "صاروخ", "طائرات", "قنابل", "عبوات")
+        ):
+            mu = find_munitions(s_tokens, i)
+            if mu is not None:
+                m.munitions = mu
+                break
+    _roles(m, s_actors, text)
+    return m
+
+
+def _protest_victims(fr: Frame, tolls: list[Toll]) -> bool:
+    return "protest" in fr.categories and any(
+        t.field == "fatalities" and t.value > 0 for t in tolls
+    )
+
+
+def _actor_side(fr: Frame, s_actors: list[ActorMention], text: str) -> bool | None:
+    """For territory changes: whether the side that took the place is the state."""
+    if "territory" not in fr.categories:
+        return None
+    for a in s_actors:
+        if a.start < fr.anchor.start + 60:
+            return (
+                a.entry.inter == 1
+                or a.entry.kind in ("state", "state_generic")
+                or "Popular Resistance" in a.entry.actor
+            )
+    return None
+
+
+def _roles(m: Mention, s_actors: list[ActorMention], text: str) -> None:
+    """actor1 (who acted) and actor2 (on whom) from position and markers around the trigger."""
+    pos = m.frame.anchor.start
+    for a in s_actors:
+        if a.entry.kind in ("civilians", "protesters") and m.event_type not in (
+            "Protests",
+            "Riots",
+        ):
+            m.actors2.append((a, "victims"))
+            continue
+        before = text[max(0, a.start - 25) : a.start]
+        marker = next((k for k in AGENT_MARKERS if k in before), None)
+        target = next(
+            (k for k in TARGET_MARKERS if before.rstrip().endswith(k) or f" {k} " in before[-12:]),
+            None,
+        )
+        if marker:
+            m.actors1.append((a, f"agent marker {marker}"))
+        elif target:
+            m.actors2.append((a, f"target marker {target}"))
+        elif a.start < pos and pos - a.end < 60:
+            m.actors1.append((a, "subject before trigger"))
+        elif a.start > pos and a.start - m.frame.anchor.end < 25:
+            m.actors1.append((a, "subject after verb"))
+        elif a.start > pos:
+            m.actors2.append((a, "after trigger"))
+
+
+def _default_actors(ev: Event, m: Mention) -> None:
+    if ev.event_type in VIOLENT and ev.actor1 is None:
+        ev.actor1 = "Unidentified armed group"
+        ev.inter1 = 3
+    if ev.event_type == "Protests" and ev.actor1 is None:
+        ev.actor1 = "Protesters"
+        ev.inter1 = 6
+    if ev.event_type == "Riots" and ev.actor1 is None:
+        ev.actor1 = "Rioters"
+        ev.inter1 = 5
+    if ev.actor2 is None and (
+        ev.event_type == "Violence against civilians"
+        or (m.frame.civilians and not m.frame.security and ev.event_type in VIOLENT)
+    ):
+        ev.actor2 = "Civilians"
+        ev.inter2 = 7
+    if ev.sub_event_type in ("Arrests", "Disrupted weapons use") and ev.actor2 is None:
+        ev.actor2 = "Unidentified armed group"
+        ev.inter2 = 3
+
+
+def _to_event(m: Mention, article: Article, main_country: str | None) -> Event | None:
+    n = article.n
+    pm = m.place
+    if pm is None:
+        return None
+    place = geocode.coded_place(pm)
+    s0, s1 = n.span(m.sentence.start, m.sentence.end)
+    ev = Event(m.event_type, m.sub_event_type)
+    ev.article_id, ev.outlet, ev.published, ev.url = (
+        article.id,
+        article.outlet,
+        article.published,
+        article.url,
+    )
+    ev.evidence, ev.evidence_span = n.original[s0:s1], (s0, s1)
+    a = m.frame.anchor
+    ev.cite("event_type", _ev(n, a.start, a.end, f"trigger:{a.value.category}:{a.surface}"))
+    ev.country, ev.admin1, ev.location = place.iso3, place.admin1, place.name
+    ev.latitude, ev.longitude = place.lat, place.lon
+    ev.geo_precision = geocode.precision(pm)
+    ev.cite(
+        "location",
+        _ev(n, pm.start, pm.end, pm.rule + (" (inherited)" if m.inherited_place else "")),
+    )
+    if m.date_ is not None and m.date_.day is not None:
+        ev.event_date, ev.time_precision = m.date_.day, m.date_.precision
+        ev.cite("event_date", _ev(n, m.date_.start, m.date_.end, f"date:{m.date_.rule}"))
+    elif m.date_ is not None and m.date_.year_only is not None:
+        return (
+            None
+            if article.published and m.date_.year_only < article.published.year
+            else _undated(ev, article)
+        )
+    else:
+        _undated(ev, article)
+    for t in m.tolls:
+        setattr(ev, t.field, t.value)
+        ev.cite(t.field, _ev(n, t.start, t.end, f"toll:{t.rule}"))
+    if m.munitions:
+        ev.munitions = m.munitions[0]
+        ev.cite("munitions", _ev(n, m.munitions[1], m.munitions[2], "count before weapon"))
+    ev.weapon = m.weapon
+    country = ev.country or main_country
+    for role, lst in (("actor1", m.actors1), ("actor2", m.actors2)):
+        for am, rule in lst:
+            name = state_actor(am, country)
+            if name is None or (role == "actor2" and name == ev.actor1):
+                continue
+            name = _coalition(name, am, country)
+            if getattr(ev, role) is None:
+                setattr(ev, role, name)
+                setattr(ev, "inter1" if role == "actor1" else "inter2", am.entry.inter)
+                ev.cite(role, _ev(n, am.start, am.end, f"actor:{am.surface}:{rule}"))
+    _default_actors(ev, m)
+    ev.sources = [s.name for s in m.sources]
+    for s in m.sources:
+        if s.start >= 0:
+            ev.cite("sources", _ev(n, s.start, s.end, f"source:{s.rule}"))
+    return ev
+
+
+def _coalition(name: str, am: ActorMention, country: str | None) -> str:
+    """التحالف alone: the Saudi-led coalition in Yemen, the US-led one elsewhere."""
+    if am.entry.kind != "ambiguous_coalition":
+        return name
+    return "Saudi-led coalition" if country in ("YEM", "SAU") else "Coalition forces"
+
+
+def _undated(ev: Event, article: Article) -> Event:
+    # the article's own news with no day word: the publication day (SPEC)
+    if article.published is not None:
+        ev.event_date, ev.time_precision = article.published, 1
+    else:
+        ev.event_date, ev.time_precision = None, 1
+    ev.cite(
+        "event_date",
+        Evidence(-1, -1, "", "default: publication date" if article.published else "unknown"),
+    )
+    return ev
+
+
+def _ev(n, start: int, end: int, rule: str) -> Evidence:  # type: ignore[no-untyped-def]
+    a, b = n.span(start, end)
+    return Evidence(a, b, n.original[a:b], rule)
+
+
+def _keep(ev: Event, pub: date | None) -> bool:
+    if pub is None or ev.event_date is None:
+        return True
+    if ev.event_date > pub + timedelta(days=1):
+        return False  # a future or planned event
+    return (pub - ev.event_date).days <= BACKGROUND_DAYS
+
+
+def extract(
+    text: str, published: date | None = None, outlet: str | None = None, id: str = "doc"
+) -> list[Event]:
+    """Events in one Arabic article."""
+    return extract_article(Article(id=id, text=text, published=published, outlet=outlet))

@@ -1,0 +1,43 @@
+"""Sentences, clauses and quotations over normalized text."""
+
+from __future__ import annotations
+
+import regex
+
+from rasd.model import Sentence
+
+# A sentence ends at . ! ? ؟ ۔ (not inside numbers like 2.5) or at a line break.
+_SENT_END = regex.compile(r"(?<!\d)[.!?؟۔]+(?=\s|$|[\"'])|(?<=\d)\.(?=\s|$)|\n+")
+_CLAUSE_END = regex.compile(r"[،,؛;:]|\s-\s")
+_QUOTE = regex.compile(r'"[^"\n]{1,600}"')
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split normalized text into sentences with clause and quote spans."""
+    out: list[Sentence] = []
+    pos = 0
+    for m in _SENT_END.finditer(text):
+        _add(text, pos, m.end(), out)
+        pos = m.end()
+    _add(text, pos, len(text), out)
+    return out
+
+
+def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    stop = end
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if stop - start < 2:
+        return
+    clauses = []
+    pos = start
+    for m in _CLAUSE_END.finditer(text, start, stop):
+        if m.start() > pos:
+            clauses.append((pos, m.start()))
+        pos = m.end()
+    if pos < stop:
+        clauses.append((pos, stop))
+    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text, start, stop)]
+    out.append(Sentence(start, stop, clauses or [(start, stop)], quotes))

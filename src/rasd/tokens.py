@@ -1,0 +1,33 @@
+"""Word tokens over normalized text, with offsets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_WORD = regex.compile(r"[\p{L}\p{N}_]+(?:[.,][0-9]+)*")
+CLITICS = ("و", "ف", "ب", "ل", "ك")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word tokens of text[start:end] with offsets into text."""
+    stop = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+
+
+def strip_clitics(word: str) -> list[str]:
+    """The word and its readings without one or two leading clitics (وب، فل …)."""
+    out = [word]
+    if len(word) > 3 and word[0] in CLITICS:
+        out.append(word[1:])
+        if len(word) > 4 and word[1] in "بلك":
+            out.append(word[2:])
+    return out

@@ -1,0 +1,103 @@
+from datetime import date
+
+import rasd
+from rasd.events import valid_pair
+
+PUB = date(2023, 3, 14)  # a Tuesday
+
+
+def one(text: str, pub: date | None = PUB):
+    evs = rasd.extract(text, published=pub, outlet="test")
+    assert len(evs) == 1, [(e.event_type, e.location, e.event_date) for e in evs]
+    return evs[0]
+
+
+def test_clash_with_casualties_place_and_date():
+    ev = one(
+        "قتل ثلاثة جنود وأصيب خمسة آخرون في اشتباكات اندلعت فجر الاثنين مع مسلحين قرب مدينة تكريت في محافظة صلاح الدين."
+    )
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+    assert ev.event_date == date(2023, 3, 13)
+    assert ev.country == "IRQ" and ev.location and "Tikrit" in ev.location
+    assert ev.geo_precision == 2
+    assert ev.fatalities == 3 and ev.injuries == 5
+
+
+def test_airstrike():
+    ev = one("شن طيران التحالف غارات على مواقع للحوثيين في مدينة صعدة أمس.")
+    assert ev.sub_event_type == "Air/drone strike"
+    assert ev.weapon == "airstrike"
+    assert ev.event_date == date(2023, 3, 13)
+
+
+def test_protest_with_intervention():
+    ev = one(
+        "تظاهر مئات المحتجين أمس في مدينة البصرة، وفرقت قوات الأمن المتظاهرين بالغاز المسيل للدموع."
+    )
+    assert (ev.event_type, ev.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_interception_is_disrupted_weapons_use():
+    ev = one("أسقطت الدفاعات الجوية طائرة مسيرة فوق مدينة أربيل مساء الأحد.")
+    assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+    assert ev.event_date == date(2023, 3, 12)
+
+
+def test_ied_with_zero_casualties():
+    ev = one("انفجرت عبوة ناسفة على طريق في مدينة الفلوجة اليوم دون وقوع إصابات.")
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+    assert ev.fatalities == 0 and ev.injuries == 0
+
+
+def test_threat_is_not_an_event():
+    assert (
+        rasd.extract("هدد التنظيم بشن هجمات على مدينة كركوك خلال الأيام المقبلة.", published=PUB)
+        == []
+    )
+
+
+def test_old_background_event_is_dropped():
+    assert rasd.extract("وكان انفجار قد وقع في مدينة الموصل في 3 يناير 2020.", published=PUB) == []
+
+
+def test_country_only_event_is_not_recorded():
+    assert rasd.extract("شنت الطائرات غارات على العراق أمس.", published=PUB) == []
+
+
+def test_no_publication_date_means_null_date():
+    ev = one("قتل شخصان في انفجار عبوة ناسفة في مدينة الموصل أمس.", pub=None)
+    assert ev.event_date is None
+
+
+def test_sports_article_has_no_event():
+    assert (
+        rasd.extract(
+            "فاز الفريق بثلاثة أهداف مقابل هدف في المباراة التي أقيمت في مدينة عمان.", published=PUB
+        )
+        == []
+    )
+
+
+def test_every_field_has_evidence_inside_the_original(seed, seed_events):
+    text = seed["text"]
+    assert seed_events
+    for ev in seed_events:
+        assert valid_pair(ev.event_type, ev.sub_event_type)
+        assert text[ev.evidence_span[0] : ev.evidence_span[1]] == ev.evidence
+        for name, evs in ev.fields.items():
+            for e in evs:
+                if e.start >= 0:
+                    assert text[e.start : e.end] == e.text, name
+
+
+def test_seed_ain_al_asad_event(seed_events):
+    ain = [
+        e
+        for e in seed_events
+        if e.location == "Ain al-Asad Air Base" and e.event_date == date(2022, 1, 5)
+    ]
+    assert len(ain) == 1
+    ev = ain[0]
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"
+    assert ev.fatalities == 0 and ev.munitions == 5 and ev.weapon == "rocket"
+    assert len(ev.sources) >= 2
