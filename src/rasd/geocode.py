@@ -69,6 +69,7 @@ class PlaceMention:
     place: Place
     near: bool  # قرب X، شمال X …: the event is near / part of the place
     rule: str
+    cued: bool = True  # introduced by في، ب، قرب or a settlement word (not a bare subject)
 
 
 def _cue_before(text: str, start: int, cue_ends: set[int]) -> bool:
@@ -122,16 +123,22 @@ def resolve(
     settlement_ends: set[int],
     cue_ends: set[int],
     near_ends: set[int],
+    adjective_spans: set[tuple[int, int]],
 ) -> list[PlaceMention]:
     """One place per name found in the text, or none when the name is only a word here."""
     out: list[PlaceMention] = []
     total = sum(countries.values()) or 1
     for h in hits:
+        if (h.start, h.end) in adjective_spans:
+            continue  # الهندية is "Indian" before it is Al-Hindiyah
         intro = _end_before(text, h.start) in settlement_ends
         cue = intro or _cue_before(text, h.start, cue_ends | near_ends)
         best, best_score = None, -1e9
         for p in h.value:
             if p.common_word and not intro:
+                continue
+            # a town abroad (Lille, Mons) only when the article names its country
+            if p.kind == "city" and p.iso3 not in CORE and not countries.get(p.iso3) and not intro:
                 continue
             if (
                 p.kind == "city"
@@ -152,7 +159,7 @@ def resolve(
         if best is None:
             continue
         near = _end_before(text, h.start) in near_ends
-        out.append(PlaceMention(h.start, h.end, best, near, f"gazetteer:{best.kind}:{h.surface}"))
+        out.append(PlaceMention(h.start, h.end, best, near, f"gazetteer:{best.kind}:{h.surface}", cue))
     return out
 
 

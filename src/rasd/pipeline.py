@@ -94,8 +94,8 @@ def extract_article(article: Article) -> list[Event]:
     tokens = tokenize(text)
     token_starts = [t.start for t in tokens]
     place_hits = gaz.find(text)
-    adjectives = [h.value for h in gaz.adjectives.find(text)]
-    countries = geocode.context_countries(place_hits, adjectives)
+    adjective_hits = gaz.adjectives.find(text)
+    countries = geocode.context_countries(place_hits, [h.value for h in adjective_hits])
     admin1s = {
         (p.iso3, p.name)
         for h in place_hits
@@ -104,8 +104,9 @@ def extract_article(article: Article) -> list[Event]:
     }
     settlement_ends = {h.end for h in lex.settlement.find(text)}
     near_ends = {h.end for h in lex.near.find(text)}
+    adjective_spans = {(h.start, h.end) for h in adjective_hits}
     places = geocode.resolve(
-        text, place_hits, countries, admin1s, settlement_ends, settlement_ends, near_ends
+        text, place_hits, countries, admin1s, settlement_ends, settlement_ends, near_ends, adjective_spans
     )
     dates = find_dates(text, pub)
     actors = find_actors(text)
@@ -179,8 +180,6 @@ def extract_article(article: Article) -> list[Event]:
                     m.place, m.inherited_place = last_mention.place, True
                     if m.date_ is None:
                         m.date_ = last_mention.date_
-                elif last_place is not None and m.date_ is not None:
-                    m.place, m.inherited_place = last_place, True
             if m.place is None:
                 continue
             mentions.append(m)
@@ -316,10 +315,11 @@ def _mention(
     etype, sub, weapon = choose_type(fr, protest_victims=_protest_victims(fr, tolls))
     m = Mention(sent, fr, etype, sub, weapon)
     # place: the most specific place nearest the trigger; a province after a town is its container
-    cands = [p for p in s_places]
-    if cands:
-        specific = [p for p in cands if p.place.kind in ("city", "facility", "district")]
-        pool = specific or cands
+    if s_places:
+        # the most specific place, introduced as a place (في، ب، قرب، مدينة …) when one is;
+        # a bare capital may stand for its government (سمحت أنقرة)
+        specific = [p for p in s_places if p.place.kind in ("city", "facility", "district")]
+        pool = [p for p in specific if p.cued or p.place.kind != "city"] or specific or s_places
         m.place = _nearest(pool, pos, prefer_after=True)
         # "القاعدة الواقعة في محافظة الأنبار": the province of a place just named
         if (
