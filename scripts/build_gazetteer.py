@@ -32,8 +32,35 @@ VERY_COMMON, BIG = 4.8, 500_000
 FREQUENT, SIZEABLE = 4.3, 50_000
 COMMON, SMALL = 3.5, 10_000
 CLITICS = "وفبلك"
-CORE = {"IQ", "SY", "YE", "LB", "PS", "IL", "JO", "EG", "LY", "TN", "SD", "SS", "SO", "SA", "AF", "IR", "TR",
-        "ML", "NE", "NG", "DZ", "MA", "AE", "KW", "QA", "BH", "OM"}
+CORE = {
+    "IQ",
+    "SY",
+    "YE",
+    "LB",
+    "PS",
+    "IL",
+    "JO",
+    "EG",
+    "LY",
+    "TN",
+    "SD",
+    "SS",
+    "SO",
+    "SA",
+    "AF",
+    "IR",
+    "TR",
+    "ML",
+    "NE",
+    "NG",
+    "DZ",
+    "MA",
+    "AE",
+    "KW",
+    "QA",
+    "BH",
+    "OM",
+}
 
 
 def spellings(k: str) -> set[str]:
@@ -72,7 +99,9 @@ def main() -> None:
     biggest: dict[str, tuple[int, int]] = {}  # key → (largest population, in the region)
     for c in gc.get_cities().values():
         names = sorted({n.strip() for n in c.get("alternatenames", []) if ARABIC.search(n)})
-        names = [n for n in names if "\t" not in n and "|" not in n and len(key(n)) >= 2]
+        names = [
+            n for n in names if "\t" not in n and "|" not in n and len(key(n).replace(" ", "")) >= 3
+        ]
         if not names:
             continue
         pop = int(c.get("population") or 0)
@@ -103,9 +132,22 @@ def main() -> None:
         if " " in k:
             continue
         z = frequency(k)
-        if (z >= VERY_COMMON and pop < BIG) or (z >= FREQUENT and core < SIZEABLE) or (z >= COMMON and pop < SMALL):
+        if (
+            (z >= VERY_COMMON and pop < BIG)
+            or (z >= FREQUENT and core < SIZEABLE)
+            or (z >= COMMON and pop < SMALL)
+        ):
             common.append(k)
-    common.sort()
+        # وكالة = و + كالة (Calais), فرانس = ف + رانس (Reims): a clitic reading of a
+        # frequent word is no place
+        if len(k) >= 3 and not k.startswith("ال"):
+            for c in CLITICS:
+                if (
+                    zipf_frequency(c + k, "ar") >= COMMON
+                    or max(zipf_frequency(f, "ar") for f in spellings(c + k)) >= COMMON
+                ):
+                    common.append(c + k)
+    common = sorted(set(common))
     (OUT / "common_words.txt").write_text(
         "# Arabic place names that are first of all common words. The geocoder takes them as\n"
         "# places only after a settlement word (مدينة، بلدة، قرية …) or when a facility,\n"

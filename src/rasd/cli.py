@@ -8,7 +8,7 @@ import sys
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from contextlib import nullcontext
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
@@ -113,9 +113,12 @@ def cmd_extract(a: argparse.Namespace) -> int:
     if a.published and published is None:
         print(f"rasd: --published must be YYYY-MM-DD, got {a.published!r}", file=sys.stderr)
         return 2
-    target: IO[str] | nullcontext[IO[str]]
-    target = open(a.output, "w", encoding="utf-8", newline="") if a.output else nullcontext(sys.stdout)  # noqa: SIM115
-    with target as out:
+    with ExitStack() as stack:
+        out = (
+            stack.enter_context(open(a.output, "w", encoding="utf-8", newline=""))
+            if a.output
+            else sys.stdout
+        )
         summary = run_extract(paths, out, fmt, published, a.outlet, a.quiet, sys.stderr)
     print(summary.text(), file=sys.stderr)
     return 0 if summary.read else 1

@@ -103,6 +103,7 @@ class Frame:
     security: bool = False
     return_fire: bool = False
     landed: bool = False  # weapons hit something or caused casualties
+    anaphoric: bool = False  # only refers back (الهجوم، الانفجار) to an event already told
     state_actor1: bool | None = None  # for territory: government side took it
 
 

@@ -39,6 +39,7 @@ class Gazetteer:
     countries: dict[str, Place]  # iso3 → country
     capitals: dict[tuple[str, str], Place]  # (iso3, admin1 name) → capital city
     adjectives: Matcher[str]  # nisba adjectives → iso3 (عراقي، السورية)
+    common: frozenset[str]  # whole words that are not places (وكالة is not و + Calais)
 
     def find(self, text: str) -> list[Hit[tuple[Place, ...]]]:
         return self.matcher.find(text)
@@ -156,4 +157,10 @@ def load() -> Gazetteer:
                 for p in ps
             ]
         entries.append((k, tuple(ps)))
-    return Gazetteer(Matcher(entries), countries, capitals, Matcher(adjectives))
+    return Gazetteer(
+        Matcher(entries, min_clitic_key=4),
+        countries,
+        capitals,
+        Matcher(adjectives),
+        frozenset(common - curated),
+    )

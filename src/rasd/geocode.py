@@ -77,19 +77,8 @@ def _cue_before(text: str, start: int, cue_ends: set[int]) -> bool:
     j = start
     while j > 0 and text[j - 1] != " " and j > start - 3:
         j -= 1
-    if j < start and text[j:start] in (
-        "ب",
-        "وب",
-        "فب",
-        "لل",
-        "بال",
-        "وبال",
-        "ال",
-        "وال",
-        "و",
-        "من",
-    ):
-        return True
+    if j < start and text[j:start] in ("ب", "وب", "فب", "لل", "ول", "فل"):
+        return True  # بالأنبار، وبغداد is not a cue: و only joins
     k = j - 1
     while k >= 0 and text[k] == " ":
         k -= 1
@@ -128,9 +117,15 @@ def resolve(
     """One place per name found in the text, or none when the name is only a word here."""
     out: list[PlaceMention] = []
     total = sum(countries.values()) or 1
+    common = load().common
     for h in hits:
         if (h.start, h.end) in adjective_spans:
             continue  # الهندية is "Indian" before it is Al-Hindiyah
+        if (
+            text[h.word_start : h.word_end] in common
+            and _end_before(text, h.word_start) not in settlement_ends
+        ):
+            continue  # وكالة is a word, not و + Calais
         intro = _end_before(text, h.start) in settlement_ends
         cue = intro or _cue_before(text, h.start, cue_ends | near_ends)
         best, best_score = None, -1e9
@@ -158,8 +153,14 @@ def resolve(
                 best, best_score = p, score
         if best is None:
             continue
-        near = _end_before(text, h.start) in near_ends
-        out.append(PlaceMention(h.start, h.end, best, near, f"gazetteer:{best.kind}:{h.surface}", cue))
+        # قرب مدينة تكريت: the near word may stand before the settlement word
+        prev = _end_before(text, h.start)
+        near = prev in near_ends or (
+            prev in settlement_ends and _end_before(text, _word_start(text, prev)) in near_ends
+        )
+        out.append(
+            PlaceMention(h.start, h.end, best, near, f"gazetteer:{best.kind}:{h.surface}", cue)
+        )
     return out
 
 
@@ -172,6 +173,13 @@ def _end_before(text: str, start: int) -> int:
     while k > 0 and text[k - 1] == " ":
         k -= 1
     return k
+
+
+def _word_start(text: str, end: int) -> int:
+    j = end
+    while j > 0 and text[j - 1] not in " \n":
+        j -= 1
+    return j
 
 
 def precision(pm: PlaceMention) -> int:

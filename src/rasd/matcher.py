@@ -58,7 +58,10 @@ class Matcher(Generic[T]):
         entries: Iterable[tuple[str, T]],
         suffixes: Iterable[str] = (),
         prefixes: bool = True,
+        min_clitic_key: int = 0,
     ) -> None:
+        """`min_clitic_key`: shortest key that may follow a proclitic (place names: 4)."""
+        self._min_clitic_key = min_clitic_key
         allowed = frozenset({"", *(norm_key(s) for s in suffixes)})
         self._prefixes = prefixes
         self._automaton = ahocorasick.Automaton()
@@ -105,7 +108,12 @@ class Matcher(Generic[T]):
                 if e.article:
                     if prefix not in _ARTICLE_PREFIXES:
                         continue
-                elif prefix and (not self._prefixes or prefix not in _BARE_PREFIXES):
+                elif prefix and (
+                    not self._prefixes
+                    or prefix not in _BARE_PREFIXES
+                    or len(k) < self._min_clitic_key
+                ):
+                    # a clitic before a three-letter word is too often part of another word
                     continue
                 # report the article as part of the match: "الأنبار", not "أنبار"
                 s = start - 2 if e.article and prefix.endswith(ARTICLE) else start

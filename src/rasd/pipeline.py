@@ -9,6 +9,8 @@ import bisect
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import regex
+
 from rasd import attribution, geocode
 from rasd.actors import ActorMention, find_actors, state_actor
 from rasd.attribution import outlet_names
@@ -106,7 +108,14 @@ def extract_article(article: Article) -> list[Event]:
     near_ends = {h.end for h in lex.near.find(text)}
     adjective_spans = {(h.start, h.end) for h in adjective_hits}
     places = geocode.resolve(
-        text, place_hits, countries, admin1s, settlement_ends, settlement_ends, near_ends, adjective_spans
+        text,
+        place_hits,
+        countries,
+        admin1s,
+        settlement_ends,
+        settlement_ends,
+        near_ends,
+        adjective_spans,
     )
     dates = find_dates(text, pub)
     actors = find_actors(text)
@@ -170,25 +179,71 @@ def extract_article(article: Article) -> list[Event]:
             if m is None:
                 continue
             m.sources = attribution.sentence_sources(_in(src_hits, s, e), s_actors, article.outlet)
-            if m.place is None:
-                # a follow-up sentence without a place of its own: the event just told
-                if (
-                    last_mention is not None
-                    and last_mention.sentence is not sent
-                    and _family(last_mention) == _family(m)
-                ):
+            own_place = m.place is not None and (
+                last_mention is None
+                or last_mention.place is None
+                or m.place.place != last_mention.place.place
+            )
+            if fr.anaphoric and not own_place:
+                # it adds sources, figures and spans to the event it refers to, nothing new
+                if last_mention is None or last_mention.place is None:
+                    continue
+                m.event_type, m.sub_event_type = (
+                    last_mention.event_type,
+                    last_mention.sub_event_type,
+                )
+                m.place, m.date_, m.inherited_place = last_mention.place, last_mention.date_, True
+                m.weapon = m.weapon or last_mention.weapon
+            follow_up = (
+                last_mention is not None
+                and last_mention.sentence is not sent
+                and _family(last_mention) == _family(m)
+            )
+            if follow_up and last_mention is not None:
+                # a follow-up sentence: no day of its own → the day of the event just told
+                if m.date_ is None:
+                    m.date_ = last_mention.date_
+                if m.place is None:
                     m.place, m.inherited_place = last_mention.place, True
-                    if m.date_ is None:
-                        m.date_ = last_mention.date_
+            if not fr.anaphoric or own_place:
+                last_mention = m  # even without a place it sets the day for what follows
             if m.place is None:
                 continue
             mentions.append(m)
-            last_mention = m
+            if not fr.anaphoric:
+                mentions.extend(_siblings(m, s_places, text))
         if s_places:
             last_place = s_places[-1]
 
     events = [ev for m in mentions if (ev := _to_event(m, article, main_country)) is not None]
     return merge_events([ev for ev in events if _keep(ev, pub)])
+
+
+_LIST_GAP = regex.compile(r"[\s،,]*(?:و|او)?")
+
+
+def _siblings(m: Mention, s_places: list[PlaceMention], text: str) -> list[Mention]:
+    """Places listed after the event's place (الموصل ومخمور والفلوجة): one event each."""
+    out: list[Mention] = []
+    if m.place is None or m.inherited_place:
+        return out
+    prev = m.place
+    for p in s_places:
+        if p.start <= prev.start:
+            continue
+        if not _LIST_GAP.fullmatch(text, prev.end, p.start) or p.place.kind not in (
+            "city",
+            "facility",
+            "district",
+        ):
+            break
+        sib = Mention(
+            m.sentence, m.frame, m.event_type, m.sub_event_type, m.weapon, place=p, date_=m.date_
+        )
+        sib.actors1, sib.actors2, sib.sources = m.actors1, m.actors2, m.sources
+        out.append(sib)
+        prev = p
+    return out
 
 
 def _pre_cats(fr: Frame) -> set[str]:
@@ -231,20 +286,25 @@ def _frames(
         )
         strong = any(h.value.strength == "strong" for h in anchors)
         cats = {h.value.category for h in c_trig}
+        toll_here = any(c_start - 80 <= t.start <= c_end + 80 for t in tolls)
+        # الهجوم، الانفجار with nothing new: a reference to an event already told
+        anaphoric = not strong and not toll_here and all(_definite(text, h) for h in anchors)
         if (
             not strong
             and not support
             and not (cats & {"impact", "firearm"} and len(cats) > 1)
             and len({h.value.category for h in anchors}) < 2
             and not frames
+            and not anaphoric
         ):
-            # a weak trigger alone (الهجوم، قذائف) with nothing to say it happened here
+            # a weak trigger alone (هجوم، قذائف) with nothing to say it happened here
             continue
         anchor = next((h for h in anchors if h.value.strength == "strong"), anchors[0])
         if frames and _compatible(frames[-1], cats) and not _new_event(text, frames[-1], anchor):
             fr = frames[-1]
+            fr.anaphoric = fr.anaphoric and anaphoric
         else:
-            fr = Frame(anchor)
+            fr = Frame(anchor, anaphoric=anaphoric)
             frames.append(fr)
         fr.strong = fr.strong or strong
         for h in c_trig:
@@ -252,6 +312,12 @@ def _frames(
             if h.value.weapon:
                 fr.weapons.append(h.value.weapon)
     return frames
+
+
+def _definite(text: str, h: Hit[Trigger]) -> bool:
+    """The trigger carries the article (الهجوم، بالانفجار, وللقصف)."""
+    word = text[h.word_start : h.end]
+    return "ال" in word[:4] or word.startswith("لل")
 
 
 def _compatible(fr: Frame, cats: set[str]) -> bool:
@@ -332,7 +398,14 @@ def _mention(
             m.place = last_place
     # date: the day expression nearest the trigger in the sentence
     if s_dates:
-        m.date_ = _nearest([d for d in s_dates if d.year_only is None] or s_dates, pos)
+        # قال X، الأربعاء، إن …: a day before the complementizer dates the statement
+        days = [
+            d
+            for d in s_dates
+            if d.year_only is None
+            and not (d.end <= pos and _COMPLEMENTIZER.search(text, d.end, pos))
+        ]
+        m.date_ = _nearest(days or [d for d in s_dates if d.year_only is not None], pos)
     # casualties nearest the trigger, per field
     for f in ("fatalities", "injuries"):
         ts = [t for t in tolls if t.field == f]
@@ -350,6 +423,9 @@ def _mention(
                 break
     _roles(m, s_actors, text)
     return m
+
+
+_COMPLEMENTIZER = regex.compile(r"(?<![\p{L}])(?:ان|بان|انه|انها|بانه)(?![\p{L}])")
 
 
 def _protest_victims(fr: Frame, tolls: list[Toll]) -> bool:
@@ -374,7 +450,9 @@ def _actor_side(fr: Frame, s_actors: list[ActorMention], text: str) -> bool | No
 
 def _roles(m: Mention, s_actors: list[ActorMention], text: str) -> None:
     """actor1 (who acted) and actor2 (on whom) from position and markers around the trigger."""
-    pos = m.frame.anchor.start
+    anchor = m.frame.anchor
+    pos = anchor.start
+    killing = anchor.value.category == "kill"
     for a in s_actors:
         if a.entry.kind in ("civilians", "protesters") and m.event_type not in (
             "Protests",
@@ -388,16 +466,24 @@ def _roles(m: Mention, s_actors: list[ActorMention], text: str) -> None:
             (k for k in TARGET_MARKERS if before.rstrip().endswith(k) or f" {k} " in before[-12:]),
             None,
         )
+        partitive = bool(_PARTITIVE.search(before[-16:]))
         if marker:
             m.actors1.append((a, f"agent marker {marker}"))
         elif target:
             m.actors2.append((a, f"target marker {target}"))
+        elif partitive and a.start > pos - 40:
+            m.actors2.append((a, "victims counted from it (3 من أفراد الشرطة)"))
         elif a.start < pos and pos - a.end < 60:
             m.actors1.append((a, "subject before trigger"))
-        elif a.start > pos and a.start - m.frame.anchor.end < 25:
+        elif killing and a.start > pos:
+            m.actors2.append((a, "killed (passive قتل X)"))
+        elif a.start > pos and a.start - anchor.end < 25:
             m.actors1.append((a, "subject after verb"))
         elif a.start > pos:
             m.actors2.append((a, "after trigger"))
+
+
+_PARTITIVE = regex.compile(r"(?:\d+|[\p{L}]+)\s+من\s+(?:[\p{L}]+\s+)?$")
 
 
 def _default_actors(ev: Event, m: Mention) -> None:
