@@ -85,6 +85,7 @@ def _vocab() -> _Vocab:
     return _Vocab(regex.compile(pat), weekday, month, hijri, relative, periods)
 
 
+_PRAYER = regex.compile(r"(?:صلاه|خطبه|صلوات)\s*$")
 _SMALL = {
     "ثلاثه": 3,
     "اربعه": 4,
@@ -142,6 +143,8 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     for m in v.pattern.finditer(text):
         g = m.groupdict()
         s, e = m.start(), m.end()
+        if g["wd"] and _PRAYER.search(text, max(0, s - 8), s):
+            continue  # صلاة الجمعة is the Friday prayer, not a day
         rule = m.group().strip()
         if g["gm"]:
             day = _month_day(

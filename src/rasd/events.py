@@ -31,7 +31,8 @@ class Lexicon:
     security: Matcher[str]
     return_fire: Matcher[str]
     near: Matcher[str]
-    settlement: Matcher[str]
+    settlement: Matcher[str]  # value "division" for province words (محافظة، ولاية)
+    establishment: Matcher[str]
 
 
 def _words(forms: list[str], label: str) -> list[tuple[str, str]]:
@@ -81,7 +82,10 @@ def lexicon() -> Lexicon:
         security=Matcher(_words(cues["security"], "security"), suffixes=["ا", "ه", "ها", "هم"]),
         return_fire=Matcher(_words(cues["return_fire"], "return")),
         near=Matcher(_words(cues["near"], "near")),
-        settlement=Matcher(_words(cues["settlement"], "settlement")),
+        settlement=Matcher(
+            _words(cues["settlement"], "settlement") + _words(cues["division"], "division")
+        ),
+        establishment=Matcher(_words(cues["establishment"], "establishment")),
     )
 
 

@@ -8,6 +8,8 @@ refuses names that are common words unless a settlement word introduces them.
 from __future__ import annotations
 
 import math
+
+import regex
 from collections import Counter
 from dataclasses import dataclass
 
@@ -109,39 +111,39 @@ def resolve(
     hits: list[Hit[tuple[Place, ...]]],
     countries: Counter[str],
     admin1s: set[tuple[str, str]],
-    settlement_ends: set[int],
-    cue_ends: set[int],
-    near_ends: set[int],
-    adjective_spans: set[tuple[int, int]],
+    cues: PlaceCues,
 ) -> list[PlaceMention]:
     """One place per name found in the text, or none when the name is only a word here."""
     out: list[PlaceMention] = []
     total = sum(countries.values()) or 1
     common = load().common
     for h in hits:
-        if (h.start, h.end) in adjective_spans:
+        if (h.start, h.end) in cues.adjective_spans:
             continue  # الهندية is "Indian" before it is Al-Hindiyah
-        if (
-            text[h.word_start : h.word_end] in common
-            and _end_before(text, h.word_start) not in settlement_ends
-        ):
+        prev = _end_before(text, h.start)
+        intro = prev in cues.settlement_ends
+        if text[h.word_start : h.word_end] in common and not intro:
             continue  # وكالة is a word, not و + Calais
-        intro = _end_before(text, h.start) in settlement_ends
-        cue = intro or _cue_before(text, h.start, cue_ends | near_ends)
+        if prev in cues.establishment_ends or _DISTANCE.search(
+            text, max(0, h.word_start - 22), h.word_start
+        ):
+            continue  # فندق بيبلوس names a hotel; تبعد 620 كلم من باماكو is a yardstick
+        cue = intro or _cue_before(text, h.start, cues.settlement_ends | cues.near_ends)
+        division_word = prev in cues.division_ends  # محافظة، ولاية، إقليم، منطقة
         best, best_score = None, -1e9
         for p in h.value:
             if p.common_word and not intro:
                 continue
-            # a town abroad (Lille, Mons) only when the article names its country
-            if p.kind == "city" and p.iso3 not in CORE and not countries.get(p.iso3) and not intro:
-                continue
-            if (
-                p.kind == "city"
-                and p.population < 20000
-                and not cue
-                and (p.iso3, p.admin1 or "") not in admin1s
-            ):
-                continue
+            if p.kind == "city":
+                # a town abroad (Lille, Kirby) only when introduced as a place in an
+                # article that names its country
+                if p.iso3 not in CORE and not intro and not (countries.get(p.iso3) and cue):
+                    continue
+                # hamlets only after a settlement word (قرية X); small towns after في، ب، قرب …
+                if p.population < 1000 and not intro:
+                    continue
+                if p.population < 20000 and not cue and (p.iso3, p.admin1 or "") not in admin1s:
+                    continue
             score = 0.35 * math.log10(p.population + 10)
             score += 4.0 * countries.get(p.iso3, 0) / total
             score += 2.5 if (p.iso3, p.admin1 or "") in admin1s else 0.0
@@ -149,19 +151,34 @@ def resolve(
             score += {"facility": 3.0, "district": 1.0, "admin1": 1.5, "country": 1.0}.get(
                 p.kind, 0.0
             )
+            if division_word and p.kind == "admin1":
+                score += 5.0  # بمنطقة أضنة، في محافظة حلب: the province, not its capital
             if score > best_score:
                 best, best_score = p, score
         if best is None:
             continue
         # قرب مدينة تكريت: the near word may stand before the settlement word
-        prev = _end_before(text, h.start)
-        near = prev in near_ends or (
-            prev in settlement_ends and _end_before(text, _word_start(text, prev)) in near_ends
+        near = prev in cues.near_ends or (
+            intro and _end_before(text, _word_start(text, prev)) in cues.near_ends
         )
         out.append(
             PlaceMention(h.start, h.end, best, near, f"gazetteer:{best.kind}:{h.surface}", cue)
         )
     return out
+
+
+_DISTANCE = regex.compile(r"(?:كلم|كم|كيلومترا|كيلومترات|كيلومتر|ميلا|اميال)\s+(?:من|عن)\s*$")
+
+
+@dataclass(frozen=True)
+class PlaceCues:
+    """Where cue words end in the text (normalized offsets)."""
+
+    settlement_ends: set[int]
+    near_ends: set[int]
+    division_ends: set[int]
+    establishment_ends: set[int]
+    adjective_spans: set[tuple[int, int]]
 
 
 def _end_before(text: str, start: int) -> int:

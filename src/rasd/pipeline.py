@@ -104,19 +104,15 @@ def extract_article(article: Article) -> list[Event]:
         for p in h.value
         if p.kind == "admin1" and len(h.value) == 1
     }
-    settlement_ends = {h.end for h in lex.settlement.find(text)}
-    near_ends = {h.end for h in lex.near.find(text)}
-    adjective_spans = {(h.start, h.end) for h in adjective_hits}
-    places = geocode.resolve(
-        text,
-        place_hits,
-        countries,
-        admin1s,
-        settlement_ends,
-        settlement_ends,
-        near_ends,
-        adjective_spans,
+    settlement = lex.settlement.find(text)
+    cues = geocode.PlaceCues(
+        settlement_ends={h.end for h in settlement},
+        near_ends={h.end for h in lex.near.find(text)},
+        division_ends={h.end for h in settlement if h.value == "division"},
+        establishment_ends={h.end for h in lex.establishment.find(text)},
+        adjective_spans={(h.start, h.end) for h in adjective_hits},
     )
+    places = geocode.resolve(text, place_hits, countries, admin1s, cues)
     dates = find_dates(text, pub)
     actors = find_actors(text)
     not_event = lex.not_event.find(text)
@@ -139,7 +135,7 @@ def extract_article(article: Article) -> list[Event]:
                 last_place = s_places[-1]
             continue
         blocks = _in(not_event, s, e)
-        if any(b.value[1] == "sentence" for b in blocks):
+        if any(b.value[1] == "sentence" for b in blocks) or _SINCE.search(text, s, e):
             if s_places:
                 last_place = s_places[-1]
             continue
@@ -184,9 +180,9 @@ def extract_article(article: Article) -> list[Event]:
                 or last_mention.place is None
                 or m.place.place != last_mention.place.place
             )
-            if fr.anaphoric and not own_place:
+            if fr.anaphoric:
                 # it adds sources, figures and spans to the event it refers to, nothing new
-                if last_mention is None or last_mention.place is None:
+                if last_mention is None or last_mention.place is None or own_place:
                     continue
                 m.event_type, m.sub_event_type = (
                     last_mention.event_type,
@@ -279,7 +275,11 @@ def _frames(
             continue
         # a block before the trigger in the clause (or the clause before) cancels it
         first = anchors[0]
-        if any(b.value[1] == "before" and sent.start <= b.start < first.start for b in blocks):
+        if any(
+            b.value[1] == "before"
+            and (sent.start <= b.start < first.start or c_start <= b.start < c_end)
+            for b in blocks
+        ):
             continue
         support = any(t for t in tolls if c_start - 80 <= t.start <= c_end + 80) or any(
             d for d in s_dates if c_start - 40 <= d.start <= c_end + 40
@@ -323,6 +323,7 @@ def _definite(text: str, h: Hit[Trigger]) -> bool:
 def _compatible(fr: Frame, cats: set[str]) -> bool:
     violent = {
         "clash",
+        "exchange",
         "air",
         "drone",
         "shelling",
@@ -425,6 +426,11 @@ def _mention(
     return m
 
 
+# منذ يونيو، منذ 15 عاما، ومنذ الهجوم: a running total or old background
+_SINCE = regex.compile(
+    r"(?<![\p{L}])و?منذ\s+(?:\d+\s+|[\p{L}]+\s+)?(?:عاما|اعوام|سنوات|سنه|شهرا|اشهر|شهور|"
+    r"يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|الهجوم|هجوم|بدء|بدايه|مطلع)(?![\p{L}])"
+)
 _COMPLEMENTIZER = regex.compile(r"(?<![\p{L}])(?:ان|بان|انه|انها|بانه)(?![\p{L}])")
 
 
