@@ -8,10 +8,10 @@ refuses names that are common words unless a settlement word introduces them.
 from __future__ import annotations
 
 import math
-
-import regex
 from collections import Counter
 from dataclasses import dataclass
+
+import regex
 
 from rasd.gazetteer import Place, load
 from rasd.matcher import Hit
@@ -124,8 +124,11 @@ def resolve(
         intro = prev in cues.settlement_ends
         if text[h.word_start : h.word_end] in common and not intro:
             continue  # وكالة is a word, not و + Calais
-        if prev in cues.establishment_ends or _DISTANCE.search(
-            text, max(0, h.word_start - 22), h.word_start
+        before_intro = _end_before(text, _word_start(text, prev)) if intro else -1
+        if (
+            prev in cues.establishment_ends
+            or before_intro in cues.establishment_ends
+            or _DISTANCE.search(text, max(0, h.word_start - 22), h.word_start)
         ):
             continue  # فندق بيبلوس names a hotel; تبعد 620 كلم من باماكو is a yardstick
         cue = intro or _cue_before(text, h.start, cues.settlement_ends | cues.near_ends)

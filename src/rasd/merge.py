@@ -7,20 +7,36 @@ from __future__ import annotations
 from rasd.gazetteer import km
 from rasd.model import Event
 
-SAME_PLACE_KM = 5.0
+SAME_PLACE_KM = 2.0  # two named places further apart are two places (two bases one night)
 GENERIC = {"Unidentified armed group", "Civilians", None}
 
 
 def _same(a: Event, b: Event) -> bool:
     if a.event_date != b.event_date:
         return False
+    if a.location == b.location:
+        return True
     if a.latitude is None or b.latitude is None or a.longitude is None or b.longitude is None:
-        return a.location == b.location
+        return False
     return km((a.latitude, a.longitude), (b.latitude, b.longitude)) <= SAME_PLACE_KM
+
+
+def _coarse_within(a: Event, b: Event) -> bool:
+    """b is placed only at province level and a, the same day, inside that province."""
+    return (
+        b.geo_precision == 3
+        and a.geo_precision in (1, 2)
+        and a.event_date == b.event_date
+        and a.country == b.country
+        and a.admin1 is not None
+        and a.admin1 == b.admin1
+    )
 
 
 def _absorbs(a: Event, b: Event) -> bool:
     """Whether b is another mention of a (or the intercepted part of a's salvo)."""
+    if a.event_type == b.event_type and (_coarse_within(a, b) or _coarse_within(b, a)):
+        return True
     if not _same(a, b):
         return False
     if a.event_type == b.event_type:
@@ -49,11 +65,12 @@ def _fold(a: Event, b: Event) -> None:
             a.actor1, a.inter1 = b.actor1, b.inter1
         if a.actor2 in GENERIC and b.actor2 not in GENERIC:
             a.actor2, a.inter2 = b.actor2, b.inter2
-    a.geo_precision = (
-        min(x for x in (a.geo_precision, b.geo_precision) if x is not None)
-        if (a.geo_precision or b.geo_precision)
-        else None
-    )
+    if b.geo_precision is not None and (
+        a.geo_precision is None or b.geo_precision < a.geo_precision
+    ):
+        # the more precise mention places the event
+        a.country, a.admin1, a.location = b.country, b.admin1, b.location
+        a.latitude, a.longitude, a.geo_precision = b.latitude, b.longitude, b.geo_precision
     for s in b.sources:
         if s not in a.sources:
             a.sources.append(s)

@@ -51,7 +51,28 @@ AGENT_MARKERS = (
     "مصدرها",
     "يشتبه",
 )
-TARGET_MARKERS = ("استهدف", "ضد", "علي", "تستهدف", "استهدفت", "باتجاه", "مواقع", "معسكر")
+TARGET_MARKERS = (
+    "استهدف",
+    "استهداف",
+    "ضد",
+    "علي",
+    "تستهدف",
+    "استهدفت",
+    "باتجاه",
+    "مواقع",
+    "معسكر",
+    "مقر",
+    "مقرات",
+)
+_SIMILAR = regex.compile(r"مماثل|مشابه")
+_SOURCE_CONTEXT = regex.compile(
+    r"(?:وفق|بحسب|حسب|نقلا عن|مصدر|مصادر|مسؤول|مسؤولين|مسؤولون|متحدث|المتحدث|الناطق|مراسل|بيان|اخر)"
+    r"(?:\s+[\p{L}]+){0,3}\s+(?:في|من|باسم|ب|عن)\s*$"
+)
+# Speech verbs: the actor right after one is the speaker (a source), not a party.
+SPEECH = regex.compile(
+    r"(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|افاد|افادت|ذكر|ذكرت|اوضح|اوضحت|اضاف|اضافت|اتهم|اتهمت|نفي|نفت|حمل|حملت)\s*$"
+)
 
 
 @dataclass
@@ -126,6 +147,7 @@ def extract_article(article: Article) -> list[Event]:
     mentions: list[Mention] = []
     last_place: PlaceMention | None = None
     last_mention: Mention | None = None
+    last_violent: Mention | None = None
     for sent in article.sentences:
         s, e = sent.start, sent.end
         s_trig = _in(triggers, s, e)
@@ -175,6 +197,15 @@ def extract_article(article: Article) -> list[Event]:
             if m is None:
                 continue
             m.sources = attribution.sentence_sources(_in(src_hits, s, e), s_actors, article.outlet)
+            if last_violent is not None and _SIMILAR.search(
+                text, max(s, fr.anchor.start - 10), min(e, fr.anchor.end + 40)
+            ):
+                # بتفجير مماثل، هجومين مماثلين: the same kind as the attack just told
+                m.event_type, m.sub_event_type = (
+                    last_violent.event_type,
+                    last_violent.sub_event_type,
+                )
+                m.weapon = last_violent.weapon or m.weapon
             own_place = m.place is not None and (
                 last_mention is None
                 or last_mention.place is None
@@ -203,11 +234,13 @@ def extract_article(article: Article) -> list[Event]:
                     m.place, m.inherited_place = last_mention.place, True
             if not fr.anaphoric or own_place:
                 last_mention = m  # even without a place it sets the day for what follows
+                if m.event_type in VIOLENT:
+                    last_violent = m
             if m.place is None:
                 continue
             mentions.append(m)
             if not fr.anaphoric:
-                mentions.extend(_siblings(m, s_places, text))
+                mentions.extend(_siblings(m, s_places, s_dates, text))
         if s_places:
             last_place = s_places[-1]
 
@@ -215,10 +248,16 @@ def extract_article(article: Article) -> list[Event]:
     return merge_events([ev for ev in events if _keep(ev, pub)])
 
 
-_LIST_GAP = regex.compile(r"[\s،,]*(?:و|او)?")
+# what may stand between two places of one list: و، أو، commas, and "the second of
+# them" with its own day (أولهما الإثنين … وثانيهما الثلاثاء)
+_LIST_GAP = regex.compile(
+    r"[\s،,]*(?:و|او)?(?:(?:ثانيهما|ثانيها|الثاني|الثانيه|الاخر|الاخري)\s+(?:[\p{L}]+\s+){0,2})?"
+)
 
 
-def _siblings(m: Mention, s_places: list[PlaceMention], text: str) -> list[Mention]:
+def _siblings(
+    m: Mention, s_places: list[PlaceMention], s_dates: list[DateMention], text: str
+) -> list[Mention]:
     """Places listed after the event's place (الموصل ومخمور والفلوجة): one event each."""
     out: list[Mention] = []
     if m.place is None or m.inherited_place:
@@ -233,8 +272,15 @@ def _siblings(m: Mention, s_places: list[PlaceMention], text: str) -> list[Menti
             "district",
         ):
             break
+        own_day = next((d for d in s_dates if prev.end <= d.start and d.end <= p.start), None)
         sib = Mention(
-            m.sentence, m.frame, m.event_type, m.sub_event_type, m.weapon, place=p, date_=m.date_
+            m.sentence,
+            m.frame,
+            m.event_type,
+            m.sub_event_type,
+            m.weapon,
+            place=p,
+            date_=own_day or m.date_,
         )
         sib.actors1, sib.actors2, sib.sources = m.actors1, m.actors2, m.sources
         out.append(sib)
@@ -273,13 +319,15 @@ def _frames(
                     if h.value.weapon:
                         fr.weapons.append(h.value.weapon)
             continue
-        # a block before the trigger in the clause (or the clause before) cancels it
-        first = anchors[0]
-        if any(
-            b.value[1] == "before"
-            and (sent.start <= b.start < first.start or c_start <= b.start < c_end)
-            for b in blocks
-        ):
+        # a threat, plan or speculation word next to a trigger cancels that trigger
+        anchors = [
+            h
+            for h in anchors
+            if not any(
+                b.value[1] == "before" and h.start - 30 <= b.start < h.end + 20 for b in blocks
+            )
+        ]
+        if not anchors:
             continue
         support = any(t for t in tolls if c_start - 80 <= t.start <= c_end + 80) or any(
             d for d in s_dates if c_start - 40 <= d.start <= c_end + 40
@@ -388,7 +436,7 @@ def _mention(
         specific = [p for p in s_places if p.place.kind in ("city", "facility", "district")]
         pool = [p for p in specific if p.cued or p.place.kind != "city"] or specific or s_places
         m.place = _nearest(pool, pos, prefer_after=True)
-        # "القاعدة الواقعة في محافظة الأنبار": the province of a place just named
+        # "القاعدة الواقعة في محافظة الأنبار": the province of the place just named
         if (
             m.place is not None
             and m.place.place.kind == "admin1"
@@ -396,7 +444,7 @@ def _mention(
             and last_place.place.admin1 == m.place.place.name
             and last_place.place.kind != "admin1"
         ):
-            m.place = last_place
+            m.place, m.inherited_place = last_place, True
     # date: the day expression nearest the trigger in the sentence
     if s_dates:
         # قال X، الأربعاء، إن …: a day before the complementizer dates the statement
@@ -407,6 +455,11 @@ def _mention(
             and not (d.end <= pos and _COMPLEMENTIZER.search(text, d.end, pos))
         ]
         m.date_ = _nearest(days or [d for d in s_dates if d.year_only is not None], pos)
+        if m.place is not None and m.place.start > pos:
+            # استهدف أولهما الإثنين مجمعا في مطار بغداد: the day between trigger and place
+            between = [d for d in days if pos <= d.start and d.end <= m.place.start]
+            if between:
+                m.date_ = between[-1]
     # casualties nearest the trigger, per field
     for f in ("fatalities", "injuries"):
         ts = [t for t in tolls if t.field == f]
@@ -479,7 +532,7 @@ def _roles(m: Mention, s_actors: list[ActorMention], text: str) -> None:
             m.actors2.append((a, f"target marker {target}"))
         elif partitive and a.start > pos - 40:
             m.actors2.append((a, "victims counted from it (3 من أفراد الشرطة)"))
-        elif a.start < pos and pos - a.end < 60:
+        elif a.start < pos and pos - a.end < 60 and not _COMPLEMENTIZER.search(text, a.end, pos):
             m.actors1.append((a, "subject before trigger"))
         elif killing and a.start > pos:
             m.actors2.append((a, "killed (passive قتل X)"))
