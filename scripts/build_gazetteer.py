@@ -98,9 +98,10 @@ def main() -> None:
     rows = []
     biggest: dict[str, tuple[int, int]] = {}  # key → (largest population, in the region)
     for c in gc.get_cities().values():
-        names = sorted({n.strip() for n in c.get("alternatenames", []) if ARABIC.search(n)})
+        # stored as matching keys (normalized), so loading needs no normalization
+        names = sorted({key(n) for n in c.get("alternatenames", []) if ARABIC.search(n)})
         names = [
-            n for n in names if "\t" not in n and "|" not in n and len(key(n).replace(" ", "")) >= 3
+            n for n in names if "\t" not in n and "|" not in n and len(n.replace(" ", "")) >= 3
         ]
         if not names:
             continue

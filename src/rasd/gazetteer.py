@@ -30,7 +30,6 @@ class Place:
     population: int = 0
     ident: str = ""  # geonameid or a data-file key
     parent: str | None = None  # the city a district or facility belongs to
-    common_word: bool = False  # its name is also an ordinary word
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,7 @@ class Gazetteer:
     countries: dict[str, Place]  # iso3 → country
     capitals: dict[tuple[str, str], Place]  # (iso3, admin1 name) → capital city
     adjectives: Matcher[str]  # nisba adjectives → iso3 (عراقي، السورية)
-    common: frozenset[str]  # whole words that are not places (وكالة is not و + Calais)
+    common: frozenset[str]  # names that are words first (بيان، المصدر; وكالة is not و + Calais)
 
     def find(self, text: str) -> list[Hit[tuple[Place, ...]]]:
         return self.matcher.find(text)
@@ -63,6 +62,10 @@ def _read_words(name: str) -> set[str]:
     return {key(w) for w in lines if w.strip() and not w.startswith("#")}
 
 
+# Name heads that news writes both joined to and apart from the rest of the name.
+_JOINED_HEADS = ("البو", "ابو", "بني", "ام", "عين", "تل", "دير", "كفر", "بيت", "راس")
+
+
 @cache
 def load() -> Gazetteer:
     """Build the gazetteer from the data files (once per process)."""
@@ -73,7 +76,8 @@ def load() -> Gazetteer:
 
     def add(forms: list[str], place: Place) -> None:
         for f in forms:
-            names.setdefault(key(f), []).append(place)
+            k = key(f)
+            names.setdefault(k, []).append(place)
 
     for r in read_tsv("gazetteer/countries.tsv"):
         iso2_to_3[r["iso2"]] = r["iso3"]
@@ -99,16 +103,12 @@ def load() -> Gazetteer:
         iso3 = iso2_to_3.get(r["iso2"], r["iso2"])
         adm = admin1_names.get((r["iso2"], r["admin1"]))
         pop = int(r["population"] or 0)
-        forms = split_forms(r["arabic"])
         p = Place(
             r["name"], "city", iso3, adm, float(r["lat"]), float(r["lon"]), pop, r["geonameid"]
         )
-        for f in forms:
-            k = key(f)
-            q = Place(
-                p.name, p.kind, iso3, adm, p.lat, p.lon, pop, p.ident, common_word=k in common
-            )
-            names.setdefault(k, []).append(q)
+        # the build script writes the names already as matching keys
+        for k in r["arabic"].split("|"):
+            names.setdefault(k, []).append(p)
         if adm and capital_names.get((iso3, adm)) == r["name"]:
             old = capitals.get((iso3, adm))
             if old is None or old.population < pop:
@@ -145,22 +145,23 @@ def load() -> Gazetteer:
         )
         add(split_forms(r["arabic"]), p)
 
+    # spacing variants: البو كمال = البوكمال, ابو غريب = ابوغريب
+    for k in list(names):
+        parts = k.split(" ")
+        if len(parts) == 2 and len(parts[0]) <= 4 and len(k) >= 7:
+            names.setdefault(parts[0] + parts[1], []).extend(names[k])
+        elif len(parts) == 1 and len(k) >= 7:
+            for head in _JOINED_HEADS:
+                if k.startswith(head):
+                    names.setdefault(head + " " + k[len(head) :], []).extend(names[k])
     # A name listed by a country, division or facility is a place even if it is also a word.
     curated = {k for k, ps in names.items() if any(p.kind != "city" for p in ps)}
-    entries = []
-    for k, ps in names.items():
-        if k in curated:
-            ps = [
-                Place(
-                    p.name, p.kind, p.iso3, p.admin1, p.lat, p.lon, p.population, p.ident, p.parent
-                )
-                for p in ps
-            ]
-        entries.append((k, tuple(ps)))
+    common -= curated
+    entries = [(k, tuple(ps)) for k, ps in names.items()]
     return Gazetteer(
-        Matcher(entries, min_clitic_key=4),
+        Matcher(entries, min_clitic_key=4, normalized=True),
         countries,
         capitals,
         Matcher(adjectives),
-        frozenset(common - curated),
+        frozenset(common),
     )

@@ -134,9 +134,9 @@ def resolve(
         cue = intro or _cue_before(text, h.start, cues.settlement_ends | cues.near_ends)
         division_word = prev in cues.division_ends  # محافظة، ولاية، إقليم، منطقة
         best, best_score = None, -1e9
+        if h.surface in common and not intro:
+            continue  # بيان، المصدر: a word first; قرية بيان is a place
         for p in h.value:
-            if p.common_word and not intro:
-                continue
             if p.kind == "city":
                 # a town abroad (Lille, Kirby) only when introduced as a place in an
                 # article that names its country

@@ -59,15 +59,17 @@ class Matcher(Generic[T]):
         suffixes: Iterable[str] = (),
         prefixes: bool = True,
         min_clitic_key: int = 0,
+        normalized: bool = False,
     ) -> None:
-        """`min_clitic_key`: shortest key that may follow a proclitic (place names: 4)."""
+        """`min_clitic_key`: shortest key that may follow a proclitic (place names: 4);
+        `normalized`: the entries' forms are already matching keys."""
         self._min_clitic_key = min_clitic_key
         allowed = frozenset({"", *(norm_key(s) for s in suffixes)})
         self._prefixes = prefixes
         self._automaton = ahocorasick.Automaton()
         table: dict[str, list[_Entry[T]]] = {}
         for surface, value in entries:
-            k = norm_key(surface)
+            k = surface if normalized else norm_key(surface)
             if not k:
                 continue
             article = k.startswith(ARTICLE) and len(k) > 4 and " " not in k[:3]

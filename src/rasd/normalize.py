@@ -140,5 +140,5 @@ def normalize(original: str, glued: tuple[str, ...] = ()) -> Normalized:
 
 
 def key(s: str) -> str:
-    """Matching key of a lexicon entry: normalized, single-spaced."""
-    return " ".join(normalize(s).text.split())
+    """Matching key of a lexicon entry: normalized, single-spaced (no offset map needed)."""
+    return " ".join(_DROP.sub("", _GLUED.sub(" ", s)).translate(_TABLE).split())
