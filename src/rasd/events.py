@@ -130,6 +130,13 @@ def choose_type(frame: Frame, protest_victims: bool = False) -> tuple[str, str, 
         if "intervention" in cats or "arrest" in cats:
             return "Protests", "Protest with intervention", None
         return "Protests", "Peaceful protest", None
+    if (
+        "aircraft" in cats
+        and cats & {"shelling", "attack", "kill"}
+        and not cats & {"ied", "suicide", "exchange"}
+    ):
+        # قصفت طائرات تركية مواقع: shelling from the air is an air strike
+        return "Explosions/Remote violence", "Air/drone strike", "airstrike"
     for cat in lex.precedence:
         if cat not in cats:
             continue

@@ -145,8 +145,12 @@ def load() -> Gazetteer:
         )
         add(split_forms(r["arabic"]), p)
 
-    # spacing variants: البو كمال = البوكمال, ابو غريب = ابوغريب
+    # spacing variants: البو كمال = البوكمال, ابو غريب = ابوغريب; final hamza: المخا = المخاء
     for k in list(names):
+        if k.endswith("اء") and len(k) >= 5:
+            names.setdefault(k[:-1], []).extend(names[k])
+        elif k.endswith("ا") and len(k) >= 5:
+            names.setdefault(k + "ء", []).extend(names[k])
         parts = k.split(" ")
         if len(parts) == 2 and len(parts[0]) <= 4 and len(k) >= 7:
             names.setdefault(parts[0] + parts[1], []).extend(names[k])

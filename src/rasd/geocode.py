@@ -185,12 +185,12 @@ class PlaceCues:
 
 
 def _end_before(text: str, start: int) -> int:
-    """Offset where the previous word ends (skipping spaces and a clitic stuck to the name)."""
+    """Offset where the previous word ends (skipping spaces, quotes and a clitic stuck to the name)."""
     j = start
-    while j > 0 and text[j - 1] not in " \n" and start - j < 3:
+    while j > 0 and text[j - 1] not in " \n\"'(" and start - j < 3:
         j -= 1
     k = j
-    while k > 0 and text[k - 1] == " ":
+    while k > 0 and text[k - 1] in " \"'(":
         k -= 1
     return k
 
