@@ -30,6 +30,7 @@ class DateMention:
     rule: str
     relative: bool  # resolved against the publication date
     year_only: int | None = None  # a bare year (عام 2014): marks background
+    future: bool = False  # غدا: what is announced for tomorrow has not happened
 
 
 def _alt(forms: list[str]) -> str:
@@ -171,7 +172,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 day = d if d.weekday() == wd else _weekday_on_or_before(published, wd, offset < 0)
             else:
                 day = published + timedelta(days=offset) if published else None
-            out.append(DateMention(s, e, day, 1, rule, True))
+            out.append(DateMention(s, e, day, 1, rule, True, future=offset > 0))
         elif g["wd"]:
             # ليل الخميس الجمعة: the night between two days is coded to the second day
             wd = v.weekday[g["wd2"] or g["wd"]]

@@ -27,6 +27,9 @@ from rasd.segment import sentences
 from rasd.tokens import Token, tokenize
 
 BACKGROUND_DAYS = 30
+# The article's own news is told in its first sentences; an undated event further down
+# is background unless it continues an event already told.
+LEAD_SENTENCES = 6
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # Markers that the actor after them did it: قصف شنه الحوثيون، على يد، من قبل، نسب إلى
 AGENT_MARKERS = (
@@ -148,7 +151,7 @@ def extract_article(article: Article) -> list[Event]:
     last_place: PlaceMention | None = None
     last_mention: Mention | None = None
     last_violent: Mention | None = None
-    for sent in article.sentences:
+    for index, sent in enumerate(article.sentences):
         s, e = sent.start, sent.end
         s_trig = _in(triggers, s, e)
         s_places = [p for p in _in(places, s, e) if p.place.kind != "country"]
@@ -230,8 +233,17 @@ def extract_article(article: Article) -> list[Event]:
                 # a follow-up sentence: no day of its own → the day of the event just told
                 if m.date_ is None:
                     m.date_ = last_mention.date_
-                if m.place is None:
+                if m.place is None and last_mention.event_type == m.event_type:
                     m.place, m.inherited_place = last_mention.place, True
+            own_day = m.date_ is not None
+            if (
+                not own_day
+                and not follow_up
+                and (index >= LEAD_SENTENCES or any(s <= b.start < s + 12 for b in background))
+            ):
+                # an undated event outside the lead and not tied to one just told, or a
+                # pluperfect recall (وكان انتحاري فجر نفسه …): background, not this news
+                continue
             if not fr.anaphoric or own_place:
                 last_mention = m  # even without a place it sets the day for what follows
                 if m.event_type in VIOLENT:
@@ -293,7 +305,8 @@ def _pre_cats(fr: Frame) -> set[str]:
 
 
 def _family(m: Mention) -> str:
-    return m.event_type
+    """Fighting of any kind is one family: a roundup of fronts shares its day."""
+    return "violence" if m.event_type in VIOLENT else m.event_type
 
 
 def _frames(
@@ -590,6 +603,8 @@ def _to_event(m: Mention, article: Article, main_country: str | None) -> Event |
         "location",
         _ev(n, pm.start, pm.end, pm.rule + (" (inherited)" if m.inherited_place else "")),
     )
+    if m.date_ is not None and m.date_.future:
+        return None  # تنظر المحكمة غدا: announced, not happened
     if m.date_ is not None and m.date_.day is not None:
         ev.event_date, ev.time_precision = m.date_.day, m.date_.precision
         ev.cite("event_date", _ev(n, m.date_.start, m.date_.end, f"date:{m.date_.rule}"))
