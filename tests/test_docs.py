@@ -28,3 +28,15 @@ def test_documented_extract_options_exist():
 def test_data_files_named_in_readme_exist():
     for name in re.findall(r"`((?:lexicon|gazetteer)/[\w.]+)`", README):
         assert (ROOT / "src" / "rasd" / "data" / name).exists(), name
+
+
+def test_guide_commands_use_existing_options():
+    guide = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
+    sub = parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    code = "\n".join(re.findall(r"```\n(.*?)\n```", guide, flags=re.S))
+    for line in re.findall(r"^rasd (\w+)([^\n]*)$", code, flags=re.M):
+        command, rest = line
+        assert command in sub, command
+        help_text = sub[command].format_help()
+        for flag in re.findall(r"(--[a-z-]+)", rest):
+            assert flag in help_text, (command, flag)

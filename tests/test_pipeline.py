@@ -1,5 +1,8 @@
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import rasd
 from rasd.events import valid_pair
 
@@ -101,3 +104,29 @@ def test_seed_ain_al_asad_event(seed_events):
     assert ev.sub_event_type == "Shelling/artillery/missile attack"
     assert ev.fatalities == 0 and ev.munitions == 5 and ev.weapon == "rocket"
     assert len(ev.sources) >= 2
+
+
+SENTENCES = [
+    "قتل ثلاثة جنود في اشتباكات مع مسلحين قرب مدينة تكريت أمس.",
+    "وسقطت خمسة صواريخ على قاعدة عين الأسد الجوية فجر الأربعاء دون وقوع إصابات.",
+    "وقال مصدر أمني إن عبوة ناسفة انفجرت في حي الكرادة ببغداد.",
+    "تظاهر مئات في مدينة البصرة للمطالبة بالخدمات.",
+    "وهدد التنظيم بشن هجمات جديدة.",
+    "الحرةقال المتحدث إن الطائرات التركية قصفت مواقع في مدينة عفرين.",
+]
+
+
+@given(
+    st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=5),
+    st.sampled_from(["\n", " ", "\n\n"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_spans_always_point_back_into_the_original(parts, sep):
+    text = sep.join(parts)
+    for ev in rasd.extract(text, published=PUB):
+        assert text[ev.evidence_span[0] : ev.evidence_span[1]] == ev.evidence
+        for evs in ev.fields.values():
+            for e in evs:
+                if e.start >= 0:
+                    assert 0 <= e.start <= e.end <= len(text)
+                    assert text[e.start : e.end] == e.text
