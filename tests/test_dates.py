@@ -56,3 +56,23 @@ def test_no_publication_date_leaves_relative_days_unresolved():
 def test_bare_year_is_marked():
     d = find_dates(normalize("في عام 2020").text, PUB)[0]
     assert d.year_only == 2020 and d.day is None
+
+
+def test_month_alone_has_month_precision():
+    d = find_dates(normalize("الهجوم على المتحف في مارس الماضي").text, date(2015, 8, 6))[0]
+    assert d.day == date(2015, 3, 15) and d.precision == 3
+    d = find_dates(normalize("خلال شهر أغسطس").text, date(2015, 8, 6))[0]
+    assert d.day == date(2015, 8, 6) and d.precision == 3
+
+
+def test_father_is_not_august():
+    assert find_dates(normalize("قال أب الطفل").text, PUB) == []
+
+
+def test_tomorrow_is_future():
+    d = find_dates(normalize("تنظر المحكمة غدا في القضية").text, PUB)[0]
+    assert d.future
+
+
+def test_friday_prayer_is_not_a_day():
+    assert find_dates(normalize("خلال صلاة الجمعة").text, PUB) == []

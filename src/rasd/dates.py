@@ -64,6 +64,8 @@ def _vocab() -> _Vocab:
     parts = _alt(y["day_parts"])
     past = _alt(y["past_markers"])
     per = _alt(list(periods))
+    # a bare month name after a preposition; short forms (آب = father, ماي) need a day
+    mo_only = _alt([f for f in month if len(f) > 3 and f not in ("ماي",)])
     ago = _alt(y["ago"])
     units = _alt(y["day_units"])
     two = _alt(y["two_days"])
@@ -82,6 +84,9 @@ def _vocab() -> _Vocab:
         rf"|{b}(?:{cl})(?P<per>{per}){e}"
         rf"|{b}(?:{cl})(?:{ago})\s+(?:(?P<agon>\d{{1,2}}|\w+)\s+(?:{units})|(?P<two>{two})){e}"
         rf"|{b}(?:{cl})(?:عام|سنه|العام)\s+(?P<year>(?:19|20)\d\d){e}"
+        # a month alone (في مارس الماضي، خلال شهر يونيو): precision 3
+        rf"|{b}(?:في|خلال|منذ|مطلع|اواخر|اوائل|نهايه|بدايه)\s+(?:شهر\s+)?(?P<mo>{mo_only}){e}"
+        rf"(?:\s*\(\s*(?:{mo})\s*\))?(?:\s+(?:الماضي|المنصرم|الفائت))?(?:\s+(?P<moy>(?:19|20)\d\d))?"
     )
     return _Vocab(regex.compile(pat), weekday, month, hijri, relative, periods)
 
@@ -203,6 +208,18 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 continue
             day = published - timedelta(days=n) if published else None
             out.append(DateMention(s, e, day, 1, rule, True))
+        elif g["mo"]:
+            year = int(g["moy"]) if g["moy"] else None
+            month = v.month[g["mo"]]
+            if (
+                published is not None
+                and month == published.month
+                and year in (None, published.year)
+            ):
+                day = min(published, published.replace(day=15))  # this month, not over yet
+            else:
+                day = _month_day(published, month, 15, year)
+            out.append(DateMention(s, e, day, 3, rule, not g["moy"]))
         elif g["year"]:
             out.append(DateMention(s, e, None, 3, rule, False, int(g["year"])))
     return out

@@ -100,6 +100,7 @@ class Frame:
     """What a clause says happened: its trigger categories and cues."""
 
     anchor: Hit[Trigger]
+    others: list[Hit[Trigger]] = field(default_factory=list)  # further triggers joined to it
     categories: set[str] = field(default_factory=set)
     weapons: list[str] = field(default_factory=list)
     strong: bool = False

@@ -142,8 +142,9 @@ def resolve(
                 # article that names its country
                 if p.iso3 not in CORE and not intro and not (countries.get(p.iso3) and cue):
                     continue
-                # hamlets only after a settlement word (قرية X); small towns after في، ب، قرب …
-                if p.population < 1000 and not intro:
+                # villages of unknown or tiny population (GeoNames often gives 0): after a
+                # settlement word (قرية X), or after في/ب in an article naming their country
+                if p.population < 1000 and not intro and not (cue and countries.get(p.iso3)):
                     continue
                 if p.population < 20000 and not cue and (p.iso3, p.admin1 or "") not in admin1s:
                     continue

@@ -168,7 +168,7 @@ def extract_article(article: Article) -> list[Event]:
         tolls = find_tolls(s_tokens)
         s_dates = [d for d in dates if s <= d.start < e]
         s_actors = [a for a in actors if s <= a.start < e]
-        frames = _frames(sent, s_trig, blocks, tolls, s_dates, text)
+        frames = _frames(sent, s_trig, blocks, tolls, s_dates, text, s_actors)
         for fr in frames:
             fr.civilians = bool(_in(civ, s, e))
             fr.security = bool(_in(sec, s, e)) or any(
@@ -253,6 +253,7 @@ def extract_article(article: Article) -> list[Event]:
             mentions.append(m)
             if not fr.anaphoric:
                 mentions.extend(_siblings(m, s_places, s_dates, text))
+                mentions.extend(_own_place_anchors(m, s_places, text))
         if s_places:
             last_place = s_places[-1]
 
@@ -300,6 +301,43 @@ def _siblings(
     return out
 
 
+_PLACE_GAP = regex.compile(
+    r"[\s\"']*(?:(?:في|علي|قرب)\s+)?(?:(?:ب|وب)?(?:مدينه|بلده|قريه|منطقه|محافظه|حي|مخيم|ناحيه|قضاء)\s+)?(?:ب|في\s+)?[\s\"']*"
+)
+
+
+def _own_place_anchors(m: Mention, s_places: list[PlaceMention], text: str) -> list[Mention]:
+    """في هجوم بمدينة العريش … واشتباك بمدينة السويس: a further trigger with its own place
+    right after it is its own event."""
+    out: list[Mention] = []
+    used = {m.place.start} if m.place is not None else set()
+    for h in m.frame.others:
+        p = next(
+            (
+                p
+                for p in s_places
+                if 0 <= p.start - h.end <= 24 and _PLACE_GAP.fullmatch(text, h.end, p.start)
+            ),
+            None,
+        )
+        if p is None or p.start in used or p.place.kind not in ("city", "facility", "district"):
+            continue
+        fr = Frame(
+            h, categories={h.value.category}, weapons=[h.value.weapon] if h.value.weapon else []
+        )
+        fr.civilians, fr.security, fr.return_fire = (
+            m.frame.civilians,
+            m.frame.security,
+            m.frame.return_fire,
+        )
+        etype, sub, weapon = choose_type(fr)
+        sib = Mention(m.sentence, fr, etype, sub, weapon, place=p, date_=m.date_)
+        sib.sources = m.sources
+        used.add(p.start)
+        out.append(sib)
+    return out
+
+
 def _pre_cats(fr: Frame) -> set[str]:
     return fr.categories
 
@@ -316,6 +354,7 @@ def _frames(
     tolls: list[Toll],
     s_dates: list[DateMention],
     text: str,
+    s_actors: list[ActorMention] | None = None,
 ) -> list[Frame]:
     """Group a sentence's triggers into frames: one per clause that holds an event trigger."""
     frames: list[Frame] = []
@@ -342,8 +381,14 @@ def _frames(
         ]
         if not anchors:
             continue
-        support = any(t for t in tolls if c_start - 80 <= t.start <= c_end + 80) or any(
-            d for d in s_dates if c_start - 40 <= d.start <= c_end + 40
+        support = (
+            any(c_start - 80 <= t.start <= c_end + 80 for t in tolls)
+            or any(c_start - 40 <= d.start <= c_end + 40 for d in s_dates)
+            # مسلحون اقتحموا …: an armed party in the clause makes a violent verb an event
+            or any(
+                c_start <= a.start < c_end and a.entry.kind == "unidentified"
+                for a in (s_actors or [])
+            )
         )
         strong = any(h.value.strength == "strong" for h in anchors)
         cats = {h.value.category for h in c_trig}
@@ -368,6 +413,7 @@ def _frames(
             fr = Frame(anchor, anaphoric=anaphoric)
             frames.append(fr)
         fr.strong = fr.strong or strong
+        fr.others.extend(h for h in anchors if h is not fr.anchor)
         for h in c_trig:
             fr.categories.add(h.value.category)
             if h.value.weapon:
