@@ -86,7 +86,8 @@ def _vocab() -> _Vocab:
         rf"|{b}(?:{cl})(?:عام|سنه|العام)\s+(?P<year>(?:19|20)\d\d){e}"
         # a month alone (في مارس الماضي، خلال شهر يونيو): precision 3
         rf"|{b}(?:في|خلال|منذ|مطلع|اواخر|اوائل|نهايه|بدايه)\s+(?:شهر\s+)?(?P<mo>{mo_only}){e}"
-        rf"(?:\s*\(\s*(?:{mo})\s*\))?(?:\s+(?:الماضي|المنصرم|الفائت))?(?:\s+(?P<moy>(?:19|20)\d\d))?"
+        rf"(?:\s*[(/]\s*(?:{mo})\s*\)?)?(?:\s+(?:الماضي|المنصرم|الفائت))?(?:\s+(?:من\s+)?(?:عام|سنه|العام)?\s*(?P<moy>(?:19|20)\d\d))?"
+        rf"(?P<lastyear>\s+(?:من\s+)?(?:العام|السنه)\s+(?:الماضي|الماضيه|المنصرم))?"
     )
     return _Vocab(regex.compile(pat), weekday, month, hijri, relative, periods)
 
@@ -187,7 +188,9 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             p = v.periods[g["per"]]
             day = None
             if published is not None:
-                if "week" in p:
+                if "year" in p:
+                    day = date(published.year + p["year"], 7, 1)
+                elif "week" in p:
                     monday = (
                         published - timedelta(days=published.weekday()) + timedelta(weeks=p["week"])
                     )

@@ -33,6 +33,7 @@ class Lexicon:
     near: Matcher[str]
     settlement: Matcher[str]  # value "division" for province words (محافظة، ولاية)
     establishment: Matcher[str]
+    topic_shift: Matcher[str]
 
 
 def _words(forms: list[str], label: str) -> list[tuple[str, str]]:
@@ -86,6 +87,7 @@ def lexicon() -> Lexicon:
             _words(cues["settlement"], "settlement") + _words(cues["division"], "division")
         ),
         establishment=Matcher(_words(cues["establishment"], "establishment")),
+        topic_shift=Matcher(_words(cues["topic_shift"], "shift")),
     )
 
 

@@ -163,9 +163,9 @@ def load() -> Gazetteer:
     common -= curated
     entries = [(k, tuple(ps)) for k, ps in names.items()]
     return Gazetteer(
-        Matcher(entries, min_clitic_key=4, normalized=True),
+        Matcher(entries, min_clitic_key=4, normalized=True, article_optional=False),
         countries,
         capitals,
-        Matcher(adjectives),
+        Matcher(adjectives, article_optional=False),
         frozenset(common),
     )

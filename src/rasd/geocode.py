@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -131,7 +131,9 @@ def resolve(
             or _DISTANCE.search(text, max(0, h.word_start - 22), h.word_start)
         ):
             continue  # فندق بيبلوس names a hotel; تبعد 620 كلم من باماكو is a yardstick
-        cue = intro or _cue_before(text, h.start, cues.settlement_ends | cues.near_ends)
+        cue = intro or _cue_before(
+            text, h.start, cues.settlement_ends | cues.near_ends | cues.trigger_ends
+        )
         division_word = prev in cues.division_ends  # محافظة، ولاية، إقليم، منطقة
         best, best_score = None, -1e9
         if h.surface in common and not intro:
@@ -183,6 +185,7 @@ class PlaceCues:
     division_ends: set[int]
     establishment_ends: set[int]
     adjective_spans: set[tuple[int, int]]
+    trigger_ends: set[int] = field(default_factory=set)  # هجوم مونستر: a place after an attack noun
 
 
 def _end_before(text: str, start: int) -> int:

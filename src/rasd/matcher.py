@@ -60,9 +60,14 @@ class Matcher(Generic[T]):
         prefixes: bool = True,
         min_clitic_key: int = 0,
         normalized: bool = False,
+        article_optional: bool = True,
     ) -> None:
         """`min_clitic_key`: shortest key that may follow a proclitic (place names: 4);
-        `normalized`: the entries' forms are already matching keys."""
+        `normalized`: the entries' forms are already matching keys; `article_optional`: a
+        form written without the article also matches with it (غارات → الغارات، بالغارات)."""
+        self._bare_prefixes = (
+            _BARE_PREFIXES | _ARTICLE_PREFIXES if article_optional else _BARE_PREFIXES
+        )
         self._min_clitic_key = min_clitic_key
         allowed = frozenset({"", *(norm_key(s) for s in suffixes)})
         self._prefixes = prefixes
@@ -112,7 +117,7 @@ class Matcher(Generic[T]):
                         continue
                 elif prefix and (
                     not self._prefixes
-                    or prefix not in _BARE_PREFIXES
+                    or prefix not in self._bare_prefixes
                     or len(k) < self._min_clitic_key
                 ):
                     # a clitic before a three-letter word is too often part of another word

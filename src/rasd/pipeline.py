@@ -67,6 +67,9 @@ TARGET_MARKERS = (
     "مقر",
     "مقرات",
 )
+SPEECH_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:و|ف)?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|افاد|افادت|ذكر|ذكرت|اوضح|اوضحت|اضاف|اضافت|صرح|صرحت)(?![\p{L}])"
+)
 _SIMILAR = regex.compile(r"مماثل|مشابه")
 _SOURCE_CONTEXT = regex.compile(
     r"(?:وفق|بحسب|حسب|نقلا عن|مصدر|مصادر|مسؤول|مسؤولين|مسؤولون|متحدث|المتحدث|الناطق|مراسل|بيان|اخر)"
@@ -135,6 +138,7 @@ def extract_article(article: Article) -> list[Event]:
         division_ends={h.end for h in settlement if h.value == "division"},
         establishment_ends={h.end for h in lex.establishment.find(text)},
         adjective_spans={(h.start, h.end) for h in adjective_hits},
+        trigger_ends={h.end for h in triggers if h.value.strength != "cue"},
     )
     places = geocode.resolve(text, place_hits, countries, admin1s, cues)
     dates = find_dates(text, pub)
@@ -147,14 +151,30 @@ def extract_article(article: Article) -> list[Event]:
     src_hits = attribution.matcher().find(text)
     main_country = countries.most_common(1)[0][0] if countries else None
 
+    shifts = lex.topic_shift.find(text)
+    # a trial report (several trial words) tells old events: undated ones are background
+    trial_article = sum(1 for b in not_event if b.value[0] == "trial") >= 3
     mentions: list[Mention] = []
+    lead_start = 0  # index of the sentence that opened the current news item
+    pending: Mention | None = None  # the lead's event still waiting for its place
     last_place: PlaceMention | None = None
     last_mention: Mention | None = None
     last_violent: Mention | None = None
     for index, sent in enumerate(article.sentences):
         s, e = sent.start, sent.end
+        if any(s <= h.start < s + 6 for h in shifts):
+            lead_start = index  # من جهة أخرى: a new item begins
         s_trig = _in(triggers, s, e)
         s_places = [p for p in _in(places, s, e) if p.place.kind != "country"]
+        specific = [
+            p for p in s_places if p.place.kind in ("city", "facility", "district") and p.cued
+        ]
+        if pending is not None and specific and pending.sentence is not sent:
+            # قتل 3 … في هجوم في جنوب شرق تركيا. وكان الشرطي جالسا أمام مقهى في مدينة تشينار
+            if index - article.sentences.index(pending.sentence) <= 2:
+                pending.place, pending.inherited_place = specific[0], True
+                mentions.append(pending)
+            pending = None
         if not s_trig:
             if s_places:
                 last_place = s_places[-1]
@@ -235,11 +255,11 @@ def extract_article(article: Article) -> list[Event]:
                     m.date_ = last_mention.date_
                 if m.place is None and last_mention.event_type == m.event_type:
                     m.place, m.inherited_place = last_mention.place, True
-            own_day = m.date_ is not None
-            if (
-                not own_day
-                and not follow_up
-                and (index >= LEAD_SENTENCES or any(s <= b.start < s + 12 for b in background))
+            own_day = m.date_ is not None and not (trial_article and m.date_.relative)
+            recall = any(s <= b.start < s + 12 for b in background)
+            if not own_day and (
+                recall
+                or (not follow_up and (index - lead_start >= LEAD_SENTENCES or trial_article))
             ):
                 # an undated event outside the lead and not tied to one just told, or a
                 # pluperfect recall (وكان انتحاري فجر نفسه …): background, not this news
@@ -249,6 +269,8 @@ def extract_article(article: Article) -> list[Event]:
                 if m.event_type in VIOLENT:
                     last_violent = m
             if m.place is None:
+                if own_day and index - lead_start < LEAD_SENTENCES and not fr.anaphoric:
+                    pending = m  # its place may come in the next sentences
                 continue
             mentions.append(m)
             if not fr.anaphoric:
@@ -386,7 +408,15 @@ def _frames(
             or any(c_start - 40 <= d.start <= c_end + 40 for d in s_dates)
             # مسلحون اقتحموا …: an armed party in the clause makes a violent verb an event
             or any(
-                c_start <= a.start < c_end and a.entry.kind == "unidentified"
+                c_start <= a.start < c_end
+                and (
+                    a.entry.kind == "unidentified"
+                    # الجيش أوقف …: security forces make an arrest verb an arrest
+                    or (
+                        a.entry.kind in ("state", "state_generic")
+                        and "arrest" in {h.value.category for h in anchors}
+                    )
+                )
                 for a in (s_actors or [])
             )
         )
@@ -511,7 +541,14 @@ def _mention(
             d
             for d in s_dates
             if d.year_only is None
-            and not (d.end <= pos and _COMPLEMENTIZER.search(text, d.end, pos))
+            and not (
+                d.end <= pos
+                and (
+                    _COMPLEMENTIZER.search(text, d.end, pos)
+                    # أكدت الشرطة البريطانية اليوم …: the day of the statement
+                    or SPEECH_BEFORE.search(text, max(sent.start, d.start - 35), d.start)
+                )
+            )
         ]
         m.date_ = _nearest(days or [d for d in s_dates if d.year_only is not None], pos)
         if m.place is not None and m.place.start > pos:

@@ -8,7 +8,8 @@ from rasd.model import Sentence
 
 # A sentence ends at . ! ? ؟ ۔ (not inside numbers like 2.5) or at a line break.
 _SENT_END = regex.compile(r"(?<!\d)[.!?؟۔]+(?=\s|$|[\"'])|(?<=\d)\.(?=\s|$)|\n+")
-_CLAUSE_END = regex.compile(r"[،,؛;:]|\s-\s")
+# clause ends: punctuation, and connectors that join two reports (في وقت، فيما، بينما)
+_CLAUSE_END = regex.compile(r"[،,؛;:]|\s-\s|(?<=\s)(?=(?:في وقت|فيما|بينما|في حين|وفي حين)\s)")
 _QUOTE = regex.compile(r'"[^"\n]{1,600}"')
 
 
