@@ -520,11 +520,21 @@ def _mention(
     m = Mention(sent, fr, etype, sub, weapon)
     # place: the most specific place nearest the trigger; a province after a town is its container
     if s_places:
-        # the most specific place, introduced as a place (في، ب، قرب، مدينة …) when one is;
-        # a bare capital may stand for its government (سمحت أنقرة)
+        # the place nearest the trigger among the specific ones introduced as places (في،
+        # ب، قرب، مدينة …) and the provinces; a bare capital may stand for its government
+        # (سمحت أنقرة); a province that holds a specific place of the sentence yields to it
         specific = [p for p in s_places if p.place.kind in ("city", "facility", "district")]
-        pool = [p for p in specific if p.cued or p.place.kind != "city"] or specific or s_places
-        m.place = _nearest(pool, pos, prefer_after=True)
+        provinces = [p for p in s_places if p.place.kind == "admin1"]
+        pool = [p for p in specific if p.cued or p.place.kind != "city"] + provinces
+        m.place = _nearest(pool or specific or s_places, pos, prefer_after=True)
+        if m.place is not None and m.place.place.kind == "admin1":
+            inside = [
+                p
+                for p in specific
+                if p.place.admin1 == m.place.place.name and p.place.iso3 == m.place.place.iso3
+            ]
+            if inside:
+                m.place = _nearest(inside, pos, prefer_after=True)
         # "القاعدة الواقعة في محافظة الأنبار": the province of the place just named
         if (
             m.place is not None
@@ -537,19 +547,18 @@ def _mention(
     # date: the day expression nearest the trigger in the sentence
     if s_dates:
         # قال X، الأربعاء، إن …: a day before the complementizer dates the statement
-        days = [
-            d
-            for d in s_dates
-            if d.year_only is None
-            and not (
-                d.end <= pos
-                and (
-                    _COMPLEMENTIZER.search(text, d.end, pos)
-                    # أكدت الشرطة البريطانية اليوم …: the day of the statement
-                    or SPEECH_BEFORE.search(text, max(sent.start, d.start - 35), d.start)
-                )
+        def statement_day(d: DateMention) -> bool:
+            # قال X، الأربعاء، إن … / أكدت الشرطة اليوم …: the day of the statement
+            return d.end <= pos and bool(
+                _COMPLEMENTIZER.search(text, d.end, pos)
+                or SPEECH_BEFORE.search(text, max(sent.start, d.start - 35), d.start)
             )
-        ]
+
+        usable = [d for d in s_dates if d.year_only is None]
+        days = [d for d in usable if not statement_day(d)] or usable
+        if not days or all(statement_day(d) for d in days):
+            # only the statement's day: it dates the event when the sentence has no other
+            days = [d for d in days if not _COMPLEMENTIZER.search(text, d.end, pos)] if days else []
         m.date_ = _nearest(days or [d for d in s_dates if d.year_only is not None], pos)
         if m.place is not None and m.place.start > pos:
             # استهدف أولهما الإثنين مجمعا في مطار بغداد: the day between trigger and place
@@ -578,7 +587,7 @@ def _mention(
 # منذ يونيو، منذ 15 عاما، ومنذ الهجوم: a running total or old background
 _SINCE = regex.compile(
     r"(?<![\p{L}])و?منذ\s+(?:\d+\s+|[\p{L}]+\s+)?(?:عاما|اعوام|سنوات|سنه|شهرا|اشهر|شهور|"
-    r"يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|الهجوم|هجوم|بدء|بدايه|مطلع)(?![\p{L}])"
+    r"يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|الهجوم|هجوم|بدء|بدايه|مطلع|بدات|بدا|انطلاق)(?![\p{L}])"
 )
 _COMPLEMENTIZER = regex.compile(r"(?<![\p{L}])(?:ان|بان|انه|انها|بانه)(?![\p{L}])")
 
