@@ -67,6 +67,7 @@ TARGET_MARKERS = (
     "مقر",
     "مقرات",
 )
+_REFERENCE = regex.compile(r"(?<![\p{L}])(?:و?ذلك\s+)?(?:غداه|عقب|اثر|بعيد|منذ)\s+(?:[\p{L}]+\s+)?$")
 SPEECH_BEFORE = regex.compile(
     r"(?<![\p{L}])(?:و|ف)?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|افاد|افادت|ذكر|ذكرت|اوضح|اوضحت|اضاف|اضافت|صرح|صرحت)(?![\p{L}])"
 )
@@ -188,7 +189,9 @@ def extract_article(article: Article) -> list[Event]:
         tolls = find_tolls(s_tokens)
         s_dates = [d for d in dates if s <= d.start < e]
         s_actors = [a for a in actors if s <= a.start < e]
-        frames = _frames(sent, s_trig, blocks, tolls, s_dates, text, s_actors)
+        recent = last_mention is not None and index - article.sentences.index(last_mention.sentence) <= 2
+        prev_categories = frozenset(last_mention.frame.categories) if recent and last_mention else frozenset()
+        frames = _frames(sent, s_trig, blocks, tolls, s_dates, text, s_actors, prev_categories)
         for fr in frames:
             fr.civilians = bool(_in(civ, s, e))
             fr.security = bool(_in(sec, s, e)) or any(
@@ -377,9 +380,12 @@ def _frames(
     s_dates: list[DateMention],
     text: str,
     s_actors: list[ActorMention] | None = None,
+    prev_categories: frozenset[str] = frozenset(),
 ) -> list[Frame]:
     """Group a sentence's triggers into frames: one per clause that holds an event trigger."""
     frames: list[Frame] = []
+    # وذلك غداة تبادل لإطلاق النار: an event named as a time reference is another event
+    trig = [h for h in trig if not _REFERENCE.search(text, max(sent.start, h.word_start - 16), h.word_start)]
     for c_start, c_end in sent.clauses:
         c_trig = [h for h in trig if c_start <= h.start < c_end]
         if not c_trig:
@@ -405,6 +411,8 @@ def _frames(
             continue
         support = (
             any(c_start - 80 <= t.start <= c_end + 80 for t in tolls)
+            # وأضافت المصادر أنهم طردوا أيضا …: the same kind of event as the one just told
+            or any(h.value.category in prev_categories for h in anchors)
             or any(c_start - 40 <= d.start <= c_end + 40 for d in s_dates)
             # مسلحون اقتحموا …: an armed party in the clause makes a violent verb an event
             or any(
