@@ -42,6 +42,7 @@ class _Vocab:
     zero_phrases: tuple[tuple[str, ...], ...]
     subset: frozenset[str]
     rise: frozenset[str]
+    rise_verbs: frozenset[str]
 
 
 def _ks(forms: list[str]) -> frozenset[str]:
@@ -71,6 +72,7 @@ def _vocab() -> _Vocab:
         zero_phrases=tuple(tuple(key(z).split()) for z in y["zero_phrases"]),
         subset=_ks(y["subset"]),
         rise=_ks(y["rise"]),
+        rise_verbs=_ks(y["rise_verbs"]),
     )
 
 
@@ -171,8 +173,10 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
                 consumed = i + 1
                 break
         else:
-            # toll rose to: ارتفع عدد القتلى إلى 15 (not past the next casualty word)
-            for k in range(i + 1, min(stop_at, i + 12)):
+            # toll rose to: ارتفع عدد القتلى إلى 15 (not past the next casualty word); after
+            # ارتفعت حصيلة the number may come after a long description of the fighting
+            rising = any(_word(tokens[b], v.rise_verbs) for b in range(max(0, i - 3), i))
+            for k in range(i + 1, min(stop_at, i + (30 if rising else 12))):
                 if _word(tokens[k], casualty_words):
                     break
                 if _word(tokens[k], v.rise) and k + 1 < stop_at:

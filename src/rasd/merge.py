@@ -55,8 +55,15 @@ def _low(x: int | None, y: int | None) -> int | None:
     return min(x, y)
 
 
+def _follow_up(ev: Event) -> bool:
+    """A mention placed by the sentence before it: it adds detail, not a rival report."""
+    return any("(inherited)" in e.rule for e in ev.fields.get("location", []))
+
+
 def _fold(a: Event, b: Event) -> None:
     for f in ("fatalities", "injuries"):
+        if _follow_up(b) and getattr(a, f) is not None:
+            continue  # "a village guard was killed" details the total, it does not rival it
         setattr(a, f, _low(getattr(a, f), getattr(b, f)))
     a.munitions = a.munitions if a.munitions is not None else b.munitions
     if b.event_type == a.event_type:
