@@ -67,7 +67,10 @@ TARGET_MARKERS = (
     "مقر",
     "مقرات",
 )
-_REFERENCE = regex.compile(r"(?<![\p{L}])(?:و?ذلك\s+)?(?:غداه|عقب|اثر|بعيد|منذ)\s+(?:[\p{L}]+\s+)?$")
+_REFERENCE = regex.compile(
+    r"(?<![\p{L}])(?:(?:و?ذلك\s+)?(?:غداه|عقب|اثر|بعيد|منذ)\s+(?:[\p{L}]+\s+)?"
+    r"|بعد\s+(?:\d+\s+)?(?:ايام|ساعات|يوم|يومين|اسبوع|اسابيع|اشهر|شهر|ساعه|ساعتين)\s+(?:من|علي)\s+)$"
+)
 SPEECH_BEFORE = regex.compile(
     r"(?<![\p{L}])(?:و|ف)?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|افاد|افادت|ذكر|ذكرت|اوضح|اوضحت|اضاف|اضافت|صرح|صرحت)(?![\p{L}])"
 )
@@ -189,9 +192,23 @@ def extract_article(article: Article) -> list[Event]:
         tolls = find_tolls(s_tokens)
         s_dates = [d for d in dates if s <= d.start < e]
         s_actors = [a for a in actors if s <= a.start < e]
-        recent = last_mention is not None and index - article.sentences.index(last_mention.sentence) <= 2
-        prev_categories = frozenset(last_mention.frame.categories) if recent and last_mention else frozenset()
-        frames = _frames(sent, s_trig, blocks, tolls, s_dates, text, s_actors, prev_categories)
+        recent = (
+            last_mention is not None and index - article.sentences.index(last_mention.sentence) <= 2
+        )
+        prev_categories = (
+            frozenset(last_mention.frame.categories) if recent and last_mention else frozenset()
+        )
+        frames = _frames(
+            sent,
+            s_trig,
+            blocks,
+            tolls,
+            s_dates,
+            text,
+            s_actors,
+            prev_categories,
+            index == lead_start,
+        )
         for fr in frames:
             fr.civilians = bool(_in(civ, s, e))
             fr.security = bool(_in(sec, s, e)) or any(
@@ -381,11 +398,16 @@ def _frames(
     text: str,
     s_actors: list[ActorMention] | None = None,
     prev_categories: frozenset[str] = frozenset(),
+    lead: bool = True,
 ) -> list[Frame]:
     """Group a sentence's triggers into frames: one per clause that holds an event trigger."""
     frames: list[Frame] = []
     # وذلك غداة تبادل لإطلاق النار: an event named as a time reference is another event
-    trig = [h for h in trig if not _REFERENCE.search(text, max(sent.start, h.word_start - 16), h.word_start)]
+    trig = [
+        h
+        for h in trig
+        if not _REFERENCE.search(text, max(sent.start, h.word_start - 16), h.word_start)
+    ]
     for c_start, c_end in sent.clauses:
         c_trig = [h for h in trig if c_start <= h.start < c_end]
         if not c_trig:
@@ -431,8 +453,14 @@ def _frames(
         strong = any(h.value.strength == "strong" for h in anchors)
         cats = {h.value.category for h in c_trig}
         toll_here = any(c_start - 80 <= t.start <= c_end + 80 for t in tolls)
-        # الهجوم، الانفجار with nothing new: a reference to an event already told
-        anaphoric = not strong and not toll_here and all(_definite(text, h) for h in anchors)
+        # الهجوم، الانفجار with nothing new: a reference to an event already told (after the
+        # lead sentence even التفجير، الاشتباكات with no day and no figures of their own)
+        own_day_here = any(c_start - 40 <= d.start <= c_end + 40 for d in s_dates)
+        anaphoric = (
+            (not strong or (not lead and not own_day_here))
+            and not toll_here
+            and all(_definite(text, h) for h in anchors)
+        )
         if (
             not strong
             and not support
