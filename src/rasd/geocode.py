@@ -129,6 +129,8 @@ def resolve(
             prev in cues.establishment_ends
             or before_intro in cues.establishment_ends
             or _DISTANCE.search(text, max(0, h.word_start - 22), h.word_start)
+            # قبل أن تعود إلى قاعدة ديار بكر: where the planes came from, not the target
+            or _MOVEMENT.search(text, max(0, h.word_start - 30), h.word_start)
         ):
             continue  # فندق بيبلوس names a hotel; تبعد 620 كلم من باماكو is a yardstick
         cue = intro or _cue_before(

@@ -254,9 +254,11 @@ def extract_article(article: Article) -> list[Event]:
                 or last_mention.place is None
                 or m.place.place != last_mention.place.place
             )
+            if fr.anaphoric and fr.strong and own_place and last_mention is not None:
+                fr.anaphoric = False  # وفي العراق أصابت الغارات … الموصل: the same kind, elsewhere
             if fr.anaphoric:
                 # it adds sources, figures and spans to the event it refers to, nothing new
-                if last_mention is None or last_mention.place is None or own_place:
+                if last_mention is None or last_mention.place is None:
                     continue
                 m.event_type, m.sub_event_type = (
                     last_mention.event_type,
@@ -275,11 +277,16 @@ def extract_article(article: Article) -> list[Event]:
                     m.date_ = last_mention.date_
                 if m.place is None and last_mention.event_type == m.event_type:
                     m.place, m.inherited_place = last_mention.place, True
-            own_day = m.date_ is not None and not (trial_article and m.date_.relative)
+            own_day = (
+                m.date_ is not None
+                and m.date_.day is not None  # a bare year (لسنة 2015) names no day
+                and not (trial_article and m.date_.relative)
+            )
             recall = any(s <= b.start < s + 12 for b in background)
             if not own_day and (
                 recall
-                or (not follow_up and (index - lead_start >= LEAD_SENTENCES or trial_article))
+                or trial_article  # a trial report dates the crimes it tries with calendar dates
+                or (not follow_up and index - lead_start >= LEAD_SENTENCES)
             ):
                 # an undated event outside the lead and not tied to one just told, or a
                 # pluperfect recall (وكان انتحاري فجر نفسه …): background, not this news
