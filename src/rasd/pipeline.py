@@ -184,7 +184,7 @@ def extract_article(article: Article) -> list[Event]:
                 last_place = s_places[-1]
             continue
         blocks = _in(not_event, s, e)
-        if any(b.value[1] == "sentence" for b in blocks) or _SINCE.search(text, s, e):
+        if any(b.value[1] == "sentence" for b in blocks):
             if s_places:
                 last_place = s_places[-1]
             continue
@@ -428,6 +428,10 @@ def _frames(
                     if h.value.weapon:
                         fr.weapons.append(h.value.weapon)
             continue
+        # منذ يونيو، منذ اندلاع …: the clause tells a running total or old background
+        since = _SINCE.search(text, c_start, c_end)
+        if since is not None or any(b.value[1] == "clause" and c_start <= b.start < c_end for b in blocks):
+            anchors = []
         # a threat, plan or speculation word next to a trigger cancels that trigger
         anchors = [
             h
