@@ -103,6 +103,7 @@ class Frame:
 
     anchor: Hit[Trigger]
     others: list[Hit[Trigger]] = field(default_factory=list)  # further triggers joined to it
+    hits: list[Hit[Trigger]] = field(default_factory=list)  # every trigger and cue of the frame
     categories: set[str] = field(default_factory=set)
     weapons: list[str] = field(default_factory=list)
     strong: bool = False

@@ -67,6 +67,7 @@ TARGET_MARKERS = (
     "مقر",
     "مقرات",
 )
+_SETTLEMENT_AFTER = regex.compile(r"\s*(?:علي\s+)?(?:ال)?(?:مدينه|بلده|قريه|منطقه|مناطق|مواقع|موقع|قاعده|معسكر|حي|جبل|تله|مطار)")
 _REFERENCE = regex.compile(
     r"(?<![\p{L}])(?:(?:و?ذلك\s+)?(?:غداه|عقب|اثر|بعيد|منذ)\s+(?:[\p{L}]+\s+)?"
     r"|بعد\s+(?:\d+\s+)?(?:ايام|ساعات|يوم|يومين|اسبوع|اسابيع|اشهر|شهر|ساعه|ساعتين)\s+(?:من|علي)\s+)$"
@@ -429,7 +430,7 @@ def _frames(
                         fr.weapons.append(h.value.weapon)
             continue
         # منذ يونيو، منذ اندلاع …: the clause tells a running total or old background
-        since = _SINCE.search(text, c_start, c_end)
+        since = _SINCE.search(text, c_start, c_end) or _SINCE.match(text, sent.start)
         if since is not None or any(b.value[1] == "clause" and c_start <= b.start < c_end for b in blocks):
             anchors = []
         # a threat, plan or speculation word next to a trigger cancels that trigger
@@ -491,6 +492,7 @@ def _frames(
             frames.append(fr)
         fr.strong = fr.strong or strong
         fr.others.extend(h for h in anchors if h is not fr.anchor)
+        fr.hits.extend(c_trig)
         for h in c_trig:
             fr.categories.add(h.value.category)
             if h.value.weapon:
@@ -561,6 +563,14 @@ def _mention(
     last_place: PlaceMention | None,
 ) -> Mention | None:
     pos = fr.anchor.start
+    territory = [h for h in fr.hits if h.value.category == "territory"]
+    if territory and not any(
+        0 <= p.start - h.end <= 40 or _SETTLEMENT_AFTER.match(text, h.end) for h in territory for p in s_places
+    ):
+        # سيطر / حرر take a place as object (حرر مدينة X); تحرير طفل مختطف is no territory
+        fr.categories.discard("territory")
+        if not fr.categories - {"impact", "firearm", "intervention", "weapon", "aircraft"}:
+            return None
     actor_terr = _actor_side(fr, s_actors, text)
     fr.state_actor1 = actor_terr
     etype, sub, weapon = choose_type(fr, protest_victims=_protest_victims(fr, tolls))
