@@ -83,8 +83,10 @@ def lexicon() -> Lexicon:
         security=Matcher(_words(cues["security"], "security"), suffixes=["ا", "ه", "ها", "هم"]),
         return_fire=Matcher(_words(cues["return_fire"], "return")),
         near=Matcher(_words(cues["near"], "near")),
+        # مدينة X introduces a name, المدينة (the city) does not
         settlement=Matcher(
-            _words(cues["settlement"], "settlement") + _words(cues["division"], "division")
+            _words(cues["settlement"], "settlement") + _words(cues["division"], "division"),
+            article_optional=False,
         ),
         establishment=Matcher(_words(cues["establishment"], "establishment")),
         topic_shift=Matcher(_words(cues["topic_shift"], "shift")),

@@ -67,7 +67,9 @@ TARGET_MARKERS = (
     "مقر",
     "مقرات",
 )
-_SETTLEMENT_AFTER = regex.compile(r"\s*(?:علي\s+)?(?:ال)?(?:مدينه|بلده|قريه|منطقه|مناطق|مواقع|موقع|قاعده|معسكر|حي|جبل|تله|مطار)")
+_SETTLEMENT_AFTER = regex.compile(
+    r"\s*(?:علي\s+)?(?:ال)?(?:مدينه|بلده|قريه|منطقه|مناطق|مواقع|موقع|قاعده|معسكر|حي|جبل|تله|مطار)"
+)
 _REFERENCE = regex.compile(
     r"(?<![\p{L}])(?:(?:و?ذلك\s+)?(?:غداه|عقب|اثر|بعيد|منذ)\s+(?:[\p{L}]+\s+)?"
     r"|بعد\s+(?:\d+\s+)?(?:ايام|ساعات|يوم|يومين|اسبوع|اسابيع|اشهر|شهر|ساعه|ساعتين)\s+(?:من|علي)\s+)$"
@@ -431,14 +433,16 @@ def _frames(
             continue
         # منذ يونيو، منذ اندلاع …: the clause tells a running total or old background
         since = _SINCE.search(text, c_start, c_end) or _SINCE.match(text, sent.start)
-        if since is not None or any(b.value[1] == "clause" and c_start <= b.start < c_end for b in blocks):
+        if since is not None or any(
+            b.value[1] == "clause" and c_start <= b.start < c_end for b in blocks
+        ):
             anchors = []
         # a threat, plan or speculation word next to a trigger cancels that trigger
         anchors = [
             h
             for h in anchors
             if not any(
-                b.value[1] == "before" and h.start - 30 <= b.start < h.end + 20 for b in blocks
+                b.value[1] == "before" and h.start - 45 <= b.start < h.end + 20 for b in blocks
             )
         ]
         if not anchors:
@@ -565,7 +569,9 @@ def _mention(
     pos = fr.anchor.start
     territory = [h for h in fr.hits if h.value.category == "territory"]
     if territory and not any(
-        0 <= p.start - h.end <= 40 or _SETTLEMENT_AFTER.match(text, h.end) for h in territory for p in s_places
+        0 <= p.start - h.end <= 40 or _SETTLEMENT_AFTER.match(text, h.end)
+        for h in territory
+        for p in s_places
     ):
         # سيطر / حرر take a place as object (حرر مدينة X); تحرير طفل مختطف is no territory
         fr.categories.discard("territory")
@@ -644,7 +650,7 @@ def _mention(
 # منذ يونيو، منذ 15 عاما، ومنذ الهجوم: a running total or old background
 _SINCE = regex.compile(
     r"(?<![\p{L}])و?منذ\s+(?:\d+\s+|[\p{L}]+\s+)?(?:عاما|اعوام|سنوات|سنه|شهرا|اشهر|شهور|"
-    r"يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|الهجوم|هجوم|بدء|بدايه|مطلع|بدات|بدا|انطلاق)(?![\p{L}])"
+    r"يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|الهجوم|هجوم|بدء|بدايه|مطلع|بدات|بدا|انطلاق|اندلاع)(?![\p{L}])"
 )
 _COMPLEMENTIZER = regex.compile(r"(?<![\p{L}])(?:ان|بان|انه|انها|بانه)(?![\p{L}])")
 
