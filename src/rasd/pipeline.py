@@ -544,6 +544,10 @@ def _new_event(text: str, fr: Frame, anchor: Hit[Trigger]) -> bool:
     )
 
 
+def _distance(it: PlaceMention, pos: int) -> float:
+    return it.start - pos if it.start >= pos else (pos - it.end) * 1.5
+
+
 def _nearest(items: list, pos: int, prefer_after: bool = False):  # type: ignore[no-untyped-def]
     best, best_d = None, 1e9
     for it in items:
@@ -588,8 +592,13 @@ def _mention(
         # (سمحت أنقرة); a province that holds a specific place of the sentence yields to it
         specific = [p for p in s_places if p.place.kind in ("city", "facility", "district")]
         provinces = [p for p in s_places if p.place.kind == "admin1"]
-        pool = [p for p in specific if p.cued or p.place.kind != "city"] + provinces
-        m.place = _nearest(pool or specific or s_places, pos, prefer_after=True)
+        pool = [p for p in specific if p.cued or p.place.kind != "city"] or specific
+        town = _nearest(pool, pos, prefer_after=True)
+        province = _nearest(provinces, pos, prefer_after=True)
+        # a province wins only when it is clearly closer to the trigger than any town
+        m.place = town or province
+        if town is not None and province is not None and _distance(province, pos) + 25 < _distance(town, pos):
+            m.place = province
         if m.place is not None and m.place.place.kind == "admin1":
             inside = [
                 p
