@@ -126,7 +126,7 @@ def choose_type(frame: Frame, protest_victims: bool = False) -> tuple[str, str, 
         (w for w in frame.weapons if w not in ("firearm", "other", "knife")), None
     )
     weapon = weapon or (frame.weapons[0] if frame.weapons else None)
-    if "disrupt" in cats and not frame.landed:
+    if cats & {"disrupt", "intercept"} and not frame.landed:
         return "Strategic developments", "Disrupted weapons use", weapon
     if "protest" in cats or ("riot" in cats and "protest" in cats):
         if "riot" in cats or "mob" in cats:

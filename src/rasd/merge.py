@@ -40,10 +40,19 @@ def _absorbs(a: Event, b: Event) -> bool:
     if not _same(a, b):
         return False
     if a.event_type == b.event_type:
-        return True
+        # a second bomb defused where one went off is its own event
+        return not (_defusal(a) ^ _defusal(b))
     # "air defences shot down others": a partial interception belongs to the attack
     return (
-        b.sub_event_type == "Disrupted weapons use" and a.event_type == "Explosions/Remote violence"
+        b.sub_event_type == "Disrupted weapons use"
+        and a.event_type == "Explosions/Remote violence"
+        and any(e.rule.startswith("trigger:intercept") for e in b.fields.get("event_type", []))
+    )
+
+
+def _defusal(ev: Event) -> bool:
+    return ev.sub_event_type == "Disrupted weapons use" and not any(
+        e.rule.startswith("trigger:intercept") for e in ev.fields.get("event_type", [])
     )
 
 

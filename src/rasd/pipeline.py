@@ -17,6 +17,7 @@ from rasd.attribution import outlet_names
 from rasd.casualties import Toll, find_munitions, find_tolls
 from rasd.dates import DateMention, find_dates
 from rasd.events import Frame, Trigger, choose_type, lexicon
+from rasd.gazetteer import km
 from rasd.gazetteer import load as load_gazetteer
 from rasd.geocode import PlaceMention
 from rasd.matcher import Hit
@@ -185,6 +186,7 @@ def extract_article(article: Article) -> list[Event]:
         if not s_trig:
             if s_places:
                 last_place = s_places[-1]
+            _refine(last_mention, specific, index, article.sentences)
             continue
         blocks = _in(not_event, s, e)
         if any(b.value[1] == "sentence" for b in blocks):
@@ -280,6 +282,19 @@ def extract_article(article: Article) -> list[Event]:
                     m.date_ = last_mention.date_
                 if m.place is None and last_mention.event_type == m.event_type:
                     m.place, m.inherited_place = last_mention.place, True
+            if (
+                m.place is None
+                and m.sub_event_type == "Disrupted weapons use"
+                and last_mention is not None
+                and index - article.sentences.index(last_mention.sentence) <= 2
+                and (
+                    m.date_ is None
+                    or last_mention.date_ is None
+                    or m.date_.day == last_mention.date_.day
+                )
+            ):
+                # خبراء المفرقعات أبطلوا مفعول عبوة أخرى …: where the event just told happened
+                m.place, m.inherited_place = last_mention.place, True
             own_day = (
                 m.date_ is not None
                 and m.date_.day is not None  # a bare year (لسنة 2015) names no day
@@ -388,6 +403,24 @@ def _own_place_anchors(m: Mention, s_places: list[PlaceMention], text: str) -> l
         used.add(p.start)
         out.append(sib)
     return out
+
+
+def _refine(
+    last: Mention | None, specific: list[PlaceMention], index: int, sents: list[Sentence]
+) -> None:
+    """A sentence that only adds where (في ضاحية مصر الجديدة) narrows the event just told
+    to a district or facility of its town."""
+    if last is None or last.place is None or not specific or index - sents.index(last.sentence) > 2:
+        return
+    town = last.place.place
+    for p in specific:
+        inner = p.place
+        if inner.kind in ("district", "facility") and (
+            inner.parent == town.name
+            or (town.kind == "city" and km((town.lat, town.lon), (inner.lat, inner.lon)) <= 15)
+        ):
+            last.place = p
+            return
 
 
 def _pre_cats(fr: Frame) -> set[str]:
@@ -538,8 +571,8 @@ def _new_event(text: str, fr: Frame, anchor: Hit[Trigger]) -> bool:
         anchor.value.strength == "strong"
         and anchor.value.category not in fr.categories
         and (
-            anchor.value.category in {"arrest", "disrupt", "protest", "abduction"}
-            or bool(fr.categories & {"arrest", "disrupt", "protest", "abduction"})
+            anchor.value.category in {"arrest", "disrupt", "intercept", "protest", "abduction"}
+            or bool(fr.categories & {"arrest", "disrupt", "intercept", "protest", "abduction"})
         )
     )
 
@@ -597,7 +630,11 @@ def _mention(
         province = _nearest(provinces, pos, prefer_after=True)
         # a province wins only when it is clearly closer to the trigger than any town
         m.place = town or province
-        if town is not None and province is not None and _distance(province, pos) + 25 < _distance(town, pos):
+        if (
+            town is not None
+            and province is not None
+            and _distance(province, pos) + 25 < _distance(town, pos)
+        ):
             m.place = province
         if m.place is not None and m.place.place.kind == "admin1":
             inside = [
