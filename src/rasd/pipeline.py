@@ -177,7 +177,8 @@ def extract_article(article: Article) -> list[Event]:
         specific = [
             p for p in s_places if p.place.kind in ("city", "facility", "district") and p.cued
         ]
-        if pending is not None and specific and pending.sentence is not sent:
+        own_events = any(h.value.strength != "cue" for h in s_trig)
+        if pending is not None and specific and pending.sentence is not sent and not own_events:
             # قتل 3 … في هجوم في جنوب شرق تركيا. وكان الشرطي جالسا أمام مقهى في مدينة تشينار
             if index - article.sentences.index(pending.sentence) <= 2:
                 pending.place, pending.inherited_place = specific[0], True
