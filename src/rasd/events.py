@@ -139,7 +139,7 @@ def choose_type(frame: Frame, protest_victims: bool = False) -> tuple[str, str, 
     if (
         "aircraft" in cats
         and cats & {"shelling", "attack", "kill"}
-        and not cats & {"ied", "suicide", "exchange"}
+        and not cats & {"ied", "explosion", "suicide", "exchange"}
     ):
         # قصفت طائرات تركية مواقع: shelling from the air is an air strike
         return "Explosions/Remote violence", "Air/drone strike", "airstrike"

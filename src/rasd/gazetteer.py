@@ -38,6 +38,7 @@ class Gazetteer:
     countries: dict[str, Place]  # iso3 → country
     capitals: dict[tuple[str, str], Place]  # (iso3, admin1 name) → capital city
     adjectives: Matcher[str]  # nisba adjectives → iso3 (عراقي، السورية)
+    national_capitals: dict[str, Place]  # iso3 → capital city (العاصمة alone names it)
     common: frozenset[str]  # names that are words first (بيان، المصدر; وكالة is not و + Calais)
 
     def find(self, text: str) -> list[Hit[tuple[Place, ...]]]:
@@ -79,8 +80,11 @@ def load() -> Gazetteer:
             k = key(f)
             names.setdefault(k, []).append(place)
 
+    capital_of: dict[str, str] = {}
     for r in read_tsv("gazetteer/countries.tsv"):
         iso2_to_3[r["iso2"]] = r["iso3"]
+        if r.get("capital"):
+            capital_of[r["iso3"]] = r["capital"]
         p = Place(
             r["name"], "country", r["iso3"], None, float(r["lat"]), float(r["lon"]), ident=r["iso3"]
         )
@@ -96,6 +100,7 @@ def load() -> Gazetteer:
     # GeoNames places; remember each division's capital to place division-only mentions
     capital_names = {(iso2_to_3.get(r["iso2"], ""), r["name"]): r["capital"] for r in admin1_rows}
     capitals: dict[tuple[str, str], Place] = {}
+    national: dict[str, Place] = {}
     common = _read_words("gazetteer/common_words.txt") | _read_words(
         "gazetteer/common_words_extra.txt"
     )
@@ -109,6 +114,10 @@ def load() -> Gazetteer:
         # the build script writes the names already as matching keys
         for k in r["arabic"].split("|"):
             names.setdefault(k, []).append(p)
+        if capital_of.get(iso3) == r["name"]:
+            old = national.get(iso3)
+            if old is None or old.population < pop:
+                national[iso3] = p
         if adm and capital_names.get((iso3, adm)) == r["name"]:
             old = capitals.get((iso3, adm))
             if old is None or old.population < pop:
@@ -167,5 +176,6 @@ def load() -> Gazetteer:
         countries,
         capitals,
         Matcher(adjectives, article_optional=False),
+        national,
         frozenset(common),
     )

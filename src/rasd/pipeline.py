@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -149,6 +150,7 @@ def extract_article(article: Article) -> list[Event]:
         trigger_ends={h.end for h in triggers if h.value.strength != "cue"},
     )
     places = geocode.resolve(text, place_hits, countries, admin1s, cues)
+    places = _capital_mentions(text, places, adjective_hits, countries)
     dates = find_dates(text, pub)
     actors = find_actors(text)
     not_event = lex.not_event.find(text)
@@ -424,6 +426,35 @@ def _refine(
             return
 
 
+_CAPITAL = regex.compile(r"(?<![\p{L}])(?:و|ف)?(?:ب|في\s+)?العاصمه(?![\p{L}])")
+
+
+def _capital_mentions(
+    text: str, places: list[PlaceMention], adjectives: list[Hit[str]], countries: Counter[str]
+) -> list[PlaceMention]:
+    """في العاصمة with no name after it: the capital of the country the article is about
+    (العاصمة الليبية: of the country its adjective names)."""
+    gaz = load_gazetteer()
+    starts = {p.start for p in places}
+    adj_at = {h.start: h.value for h in adjectives}
+    extra = []
+    for m in _CAPITAL.finditer(text):
+        k = m.end() + 1
+        iso3 = adj_at.get(k)
+        after = next((h for h in adjectives if h.start == k), None)
+        name_at = after.end + 1 if after is not None else k
+        if name_at in starts or any(p.start in (name_at, name_at + 1) for p in places):
+            continue  # العاصمة طرابلس: the name itself is the place
+        iso3 = iso3 or (countries.most_common(1)[0][0] if countries else None)
+        cap = gaz.national_capitals.get(iso3 or "")
+        if cap is None:
+            continue
+        end = after.end if after is not None else m.end()
+        start = m.end() - len("العاصمه")
+        extra.append(PlaceMention(start, end, cap, False, f"capital of {iso3}: العاصمة", True))
+    return sorted(places + extra, key=lambda p: p.start) if extra else places
+
+
 def _pre_cats(fr: Frame) -> set[str]:
     return fr.categories
 
@@ -547,6 +578,7 @@ def _definite(text: str, h: Hit[Trigger]) -> bool:
 def _compatible(fr: Frame, cats: set[str]) -> bool:
     violent = {
         "clash",
+        "explosion",
         "exchange",
         "air",
         "drone",
@@ -660,7 +692,10 @@ def _mention(
         def statement_day(d: DateMention) -> bool:
             # قال X، الأربعاء، إن … / أكدت الشرطة اليوم …: the day of the statement
             return d.end <= pos and bool(
-                _COMPLEMENTIZER.search(text, d.end, pos)
+                (
+                    _COMPLEMENTIZER.search(text, d.end, pos)
+                    and SPEECH_BEFORE.search(text, sent.start, d.start)
+                )
                 or SPEECH_BEFORE.search(text, max(sent.start, d.start - 35), d.start)
             )
 
