@@ -130,3 +130,48 @@ def test_spans_always_point_back_into_the_original(parts, sep):
                 if e.start >= 0:
                     assert 0 <= e.start <= e.end <= len(text)
                     assert text[e.start : e.end] == e.text
+
+
+def test_capital_alone_is_the_countrys_capital():
+    text = "اقتحم مسلحون مقر شركة النفط في العاصمة الليبية، وقتل اثنان من الموظفين اليوم."
+    ev = one(text)
+    assert ev.location == "Tripoli" and ev.country == "LBY"
+
+
+def test_interception_joins_the_attack_but_a_defused_bomb_does_not():
+    salvo = rasd.extract(
+        "سقطت خمسة صواريخ على قاعدة عين الأسد الجوية اليوم. وأضاف المصدر أن الدفاعات الجوية أسقطت عددا آخر من الصواريخ.",
+        published=PUB,
+    )
+    assert [e.sub_event_type for e in salvo] == ["Shelling/artillery/missile attack"]
+    bombs = rasd.extract(
+        "انفجرت عبوة ناسفة أمام محكمة في مدينة الموصل اليوم. وقال مصدر أمني إن خبراء المفرقعات أبطلوا مفعول عبوة أخرى.",
+        published=PUB,
+    )
+    assert sorted(e.sub_event_type for e in bombs) == [
+        "Disrupted weapons use",
+        "Remote explosive/landmine/IED",
+    ]
+
+
+def test_running_total_is_not_an_event():
+    assert (
+        rasd.extract("ومنذ بداية العام، قتل 40 جنديا في هجمات في محافظة الأنبار.", published=PUB)
+        == []
+    )
+
+
+def test_territory_needs_a_place_as_object():
+    freed = rasd.extract(
+        "وفي مدينة الموصل تمكنت الشرطة أمس من تحرير طفل مختطف منذ أيام لدى عصابة.", published=PUB
+    )
+    assert all("territory" not in e.sub_event_type for e in freed)
+    ev = one("سيطرت القوات العراقية أمس على مدينة تكريت بعد اشتباكات مع تنظيم داعش.")
+    assert ev.sub_event_type == "Government regains territory"
+
+
+def test_statement_day_does_not_date_the_event_when_the_event_has_its_own():
+    ev = one(
+        "قال المتحدث، الأربعاء، إن مسلحين هاجموا حاجزا في مدينة كركوك أمس.", pub=date(2023, 3, 15)
+    )
+    assert ev.event_date == date(2023, 3, 14)
