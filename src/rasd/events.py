@@ -106,6 +106,8 @@ class Frame:
     anchor: Hit[Trigger]
     others: list[Hit[Trigger]] = field(default_factory=list)  # further triggers joined to it
     hits: list[Hit[Trigger]] = field(default_factory=list)  # every trigger and cue of the frame
+    span: tuple[int, int] | None = None  # the clauses it covers (normalized offsets)
+    alone: bool = True  # the only frame of its sentence
     categories: set[str] = field(default_factory=set)
     weapons: list[str] = field(default_factory=list)
     strong: bool = False

@@ -218,6 +218,7 @@ def extract_article(article: Article) -> list[Event]:
             index == lead_start,
         )
         for fr in frames:
+            fr.alone = len(frames) == 1
             fr.civilians = bool(_in(civ, s, e))
             fr.security = bool(_in(sec, s, e)) or any(
                 a.entry.inter in (1, 8)
@@ -322,8 +323,12 @@ def extract_article(article: Article) -> list[Event]:
                 continue
             mentions.append(m)
             if not fr.anaphoric:
-                mentions.extend(_siblings(m, s_places, s_dates, text))
-                mentions.extend(_own_place_anchors(m, s_places, text))
+                more = _siblings(m, s_places, s_dates, text) + _own_place_anchors(m, s_places, text)
+                if more:
+                    # one total given for several events is not split (SPEC): null on each
+                    for x in (m, *more):
+                        x.tolls = [t for t in x.tolls if t.value == 0]
+                mentions.extend(more)
         if s_places:
             last_place = s_places[-1]
 
@@ -560,6 +565,9 @@ def _frames(
             fr = Frame(anchor, anaphoric=anaphoric)
             frames.append(fr)
         fr.strong = fr.strong or strong
+        fr.span = (
+            (min(fr.span[0], c_start), max(fr.span[1], c_end)) if fr.span else (c_start, c_end)
+        )
         fr.others.extend(h for h in anchors if h is not fr.anchor)
         fr.hits.extend(c_trig)
         for h in c_trig:
@@ -710,9 +718,14 @@ def _mention(
             between = [d for d in days if pos <= d.start and d.end <= m.place.start]
             if between:
                 m.date_ = between[-1]
-    # casualties nearest the trigger, per field
+    # casualties nearest the trigger, per field, from the frame's own clauses (a toll in
+    # a clause about another event of the sentence is not this event's)
+    lo, hi = fr.span or (sent.start, sent.end)
+    own = [t for t in tolls if lo - 2 <= t.start < hi]
+    if not own and fr.alone:
+        own = tolls
     for f in ("fatalities", "injuries"):
-        ts = [t for t in tolls if t.field == f]
+        ts = [t for t in own if t.field == f]
         if ts:
             m.tolls.append(min(ts, key=lambda t: abs(t.start - pos)))
     # munitions: a precise count before a weapon word of the frame
