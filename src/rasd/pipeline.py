@@ -723,7 +723,7 @@ def _mention(
     lo, hi = fr.span or (sent.start, sent.end)
     own = [t for t in tolls if lo - 2 <= t.start < hi]
     if not own and fr.alone:
-        own = tolls
+        own = [t for t in tolls if lo - 80 <= t.start < hi + 80]
     for f in ("fatalities", "injuries"):
         ts = [t for t in own if t.field == f]
         if ts:
