@@ -72,6 +72,10 @@ TARGET_MARKERS = (
 _SETTLEMENT_AFTER = regex.compile(
     r"\s*(?:علي\s+)?(?:ال)?(?:مدينه|بلده|قريه|منطقه|مناطق|مواقع|موقع|قاعده|معسكر|حي|جبل|تله|مطار)"
 )
+_POSSESSIVE = frozenset({"ه", "ها", "هم", "هما", "نا", "كم"})
+_RELATIVE_REF = regex.compile(
+    r"(?:الذي|التي|الذين)\s+(?:وقع|وقعت|شهد|شهدت)\s*(?:فيه|فيها|فيهم)?\s*$"
+)
 _REFERENCE = regex.compile(
     r"(?<![\p{L}])(?:(?:و?ذلك\s+)?(?:غداه|عقب|اثر|بعيد|منذ)\s+(?:[\p{L}]+\s+)?"
     r"|بعد\s+(?:\d+\s+)?(?:ايام|ساعات|يوم|يومين|اسبوع|اسابيع|اشهر|شهر|ساعه|ساعتين)\s+(?:من|علي)\s+)$"
@@ -487,6 +491,8 @@ def _frames(
         h
         for h in trig
         if not _REFERENCE.search(text, max(sent.start, h.word_start - 16), h.word_start)
+        # في معاركه المصيرية: a battle that belongs to someone is a figure of speech
+        and not (h.value.category == "clash" and text[h.end : h.word_end] in _POSSESSIVE)
     ]
     for c_start, c_end in sent.clauses:
         c_trig = [h for h in trig if c_start <= h.start < c_end]
@@ -546,6 +552,11 @@ def _frames(
             (not strong or (not lead and not own_day_here))
             and not toll_here
             and all(_definite(text, h) for h in anchors)
+        ) or all(
+            # المسجد الذي وقع فيه التفجير: the event is only pointed at
+            _definite(text, h)
+            and bool(_RELATIVE_REF.search(text, max(sent.start, h.word_start - 24), h.word_start))
+            for h in anchors
         )
         if (
             not strong
