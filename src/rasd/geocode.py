@@ -117,6 +117,7 @@ def resolve(
     out: list[PlaceMention] = []
     total = sum(countries.values()) or 1
     common = load().common
+    cue_ends = cues.settlement_ends | cues.near_ends | cues.trigger_ends
     for h in hits:
         if (h.start, h.end) in cues.adjective_spans:
             continue  # الهندية is "Indian" before it is Al-Hindiyah
@@ -133,9 +134,7 @@ def resolve(
             or _MOVEMENT.search(text, max(0, h.word_start - 30), h.word_start)
         ):
             continue  # فندق بيبلوس names a hotel; تبعد 620 كلم من باماكو is a yardstick
-        cue = intro or _cue_before(
-            text, h.start, cues.settlement_ends | cues.near_ends | cues.trigger_ends
-        )
+        cue = intro or _cue_before(text, h.start, cue_ends)
         division_word = prev in cues.division_ends  # محافظة، ولاية، إقليم، منطقة
         best, best_score = None, -1e9
         if h.surface in common and not intro:

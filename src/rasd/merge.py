@@ -69,7 +69,7 @@ def _follow_up(ev: Event) -> bool:
     return any("(inherited)" in e.rule for e in ev.fields.get("location", []))
 
 
-def _fold(a: Event, b: Event) -> None:
+def _fold(a: Event, b: Event, seen: dict[str, set[object]]) -> None:
     for f in ("fatalities", "injuries"):
         if _follow_up(b) and getattr(a, f) is not None:
             continue  # "a village guard was killed" details the total, it does not rival it
@@ -91,15 +91,20 @@ def _fold(a: Event, b: Event) -> None:
         if s not in a.sources:
             a.sources.append(s)
     for k, evs in b.fields.items():
+        if k not in seen:
+            seen[k] = set(a.fields.get(k, []))
+        have = seen[k]
         for e in evs:
-            if e not in a.fields.get(k, []):
+            if e not in have:
                 a.cite(k, e)
+                have.add(e)
     a.mentions += b.mentions
 
 
 def merge_events(events: list[Event]) -> list[Event]:
     """Fold repeated mentions of one event into its first mention, keeping article order."""
     out: list[Event] = []
+    seen: dict[int, dict[str, set[object]]] = {}  # evidence already cited, per host event
     # attacks first so that an interception joins the attack it belongs to
     order = sorted(
         range(len(events)), key=lambda i: events[i].sub_event_type == "Disrupted weapons use"
@@ -110,6 +115,6 @@ def merge_events(events: list[Event]) -> list[Event]:
         if host is None:
             out.append(ev)
         else:
-            _fold(host, ev)
+            _fold(host, ev, seen.setdefault(id(host), {}))
     out.sort(key=lambda e: e.evidence_span[0])
     return out

@@ -9,6 +9,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Generic, TypeVar
 
 import regex
 
@@ -28,6 +29,7 @@ from rasd.normalize import normalize
 from rasd.segment import sentences
 from rasd.tokens import Token, tokenize
 
+S = TypeVar("S")
 BACKGROUND_DAYS = 30
 # The article's own news is told in its first sentences; an undated event further down
 # is background unless it continues an event already told.
@@ -111,13 +113,21 @@ class Mention:
     munitions: tuple[int, int, int] | None = None
     sources: list[attribution.Source] = field(default_factory=list)
     inherited_place: bool = False
+    index: int = 0  # the sentence's position in the article
 
 
-def _in(hits: list, start: int, end: int) -> list:
-    starts = [h.start for h in hits]
-    i = bisect.bisect_left(starts, start)
-    j = bisect.bisect_left(starts, end)
-    return [h for h in hits[i:j] if h.end <= end]
+class ByStart(Generic[S]):
+    """Items sorted by start offset, sliced by a range in O(log n) (sentences of a long text)."""
+
+    def __init__(self, items: list[S]) -> None:
+        self.items = sorted(items, key=lambda h: h.start)  # type: ignore[attr-defined]
+        self.starts = [h.start for h in self.items]  # type: ignore[attr-defined]
+
+    def within(self, start: int, end: int, whole: bool = True) -> list[S]:
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        got = self.items[i:j]
+        return [h for h in got if h.end <= end] if whole else got  # type: ignore[attr-defined]
 
 
 def extract_article(article: Article) -> list[Event]:
@@ -168,6 +178,9 @@ def extract_article(article: Article) -> list[Event]:
     shifts = lex.topic_shift.find(text)
     # a trial report (several trial words) tells old events: undated ones are background
     trial_article = sum(1 for b in not_event if b.value[0] == "trial") >= 3
+    by_trigger, by_place, by_block = ByStart(triggers), ByStart(places), ByStart(not_event)
+    by_date, by_actor, by_src = ByStart(dates), ByStart(actors), ByStart(src_hits)
+    by_civ, by_sec, by_ret = ByStart(civ), ByStart(sec), ByStart(ret)
     mentions: list[Mention] = []
     lead_start = 0  # index of the sentence that opened the current news item
     pending: Mention | None = None  # the lead's event still waiting for its place
@@ -178,15 +191,15 @@ def extract_article(article: Article) -> list[Event]:
         s, e = sent.start, sent.end
         if any(s <= h.start < s + 6 for h in shifts):
             lead_start = index  # من جهة أخرى: a new item begins
-        s_trig = _in(triggers, s, e)
-        s_places = [p for p in _in(places, s, e) if p.place.kind != "country"]
+        s_trig = by_trigger.within(s, e)
+        s_places = [p for p in by_place.within(s, e) if p.place.kind != "country"]
         specific = [
             p for p in s_places if p.place.kind in ("city", "facility", "district") and p.cued
         ]
         own_events = any(h.value.strength != "cue" for h in s_trig)
         if pending is not None and specific and pending.sentence is not sent and not own_events:
             # قتل 3 … في هجوم في جنوب شرق تركيا. وكان الشرطي جالسا أمام مقهى في مدينة تشينار
-            if index - article.sentences.index(pending.sentence) <= 2:
+            if index - pending.index <= 2:
                 pending.place, pending.inherited_place = specific[0], True
                 mentions.append(pending)
             pending = None
@@ -195,18 +208,16 @@ def extract_article(article: Article) -> list[Event]:
                 last_place = s_places[-1]
             _refine(last_mention, specific, index, article.sentences)
             continue
-        blocks = _in(not_event, s, e)
+        blocks = by_block.within(s, e)
         if any(b.value[1] == "sentence" for b in blocks):
             if s_places:
                 last_place = s_places[-1]
             continue
         s_tokens = tokens[bisect.bisect_left(token_starts, s) : bisect.bisect_left(token_starts, e)]
         tolls = find_tolls(s_tokens)
-        s_dates = [d for d in dates if s <= d.start < e]
-        s_actors = [a for a in actors if s <= a.start < e]
-        recent = (
-            last_mention is not None and index - article.sentences.index(last_mention.sentence) <= 2
-        )
+        s_dates = by_date.within(s, e, whole=False)
+        s_actors = by_actor.within(s, e, whole=False)
+        recent = last_mention is not None and index - last_mention.index <= 2
         prev_categories = (
             frozenset(last_mention.frame.categories) if recent and last_mention else frozenset()
         )
@@ -223,15 +234,15 @@ def extract_article(article: Article) -> list[Event]:
         )
         for fr in frames:
             fr.alone = len(frames) == 1
-            fr.civilians = bool(_in(civ, s, e))
-            fr.security = bool(_in(sec, s, e)) or any(
+            fr.civilians = bool(by_civ.within(s, e))
+            fr.security = bool(by_sec.within(s, e)) or any(
                 a.entry.inter in (1, 8)
                 and "{country}" not in a.entry.actor
                 or a.entry.kind == "state_generic"
                 for a in s_actors
                 if a.start > fr.anchor.end
             )
-            fr.return_fire = bool(_in(ret, s, e))
+            fr.return_fire = bool(by_ret.within(s, e))
             fr.landed = (
                 any(t.value > 0 for t in tolls)
                 or "impact" in fr.categories
@@ -252,7 +263,8 @@ def extract_article(article: Article) -> list[Event]:
             )
             if m is None:
                 continue
-            m.sources = attribution.sentence_sources(_in(src_hits, s, e), s_actors, article.outlet)
+            m.index = index
+            m.sources = attribution.sentence_sources(by_src.within(s, e), s_actors, article.outlet)
             if last_violent is not None and _SIMILAR.search(
                 text, max(s, fr.anchor.start - 10), min(e, fr.anchor.end + 40)
             ):
@@ -294,7 +306,7 @@ def extract_article(article: Article) -> list[Event]:
                 m.place is None
                 and m.sub_event_type == "Disrupted weapons use"
                 and last_mention is not None
-                and index - article.sentences.index(last_mention.sentence) <= 2
+                and index - last_mention.index <= 2
                 and (
                     m.date_ is None
                     or last_mention.date_ is None
@@ -374,7 +386,7 @@ def _siblings(
             place=p,
             date_=own_day or m.date_,
         )
-        sib.actors1, sib.actors2, sib.sources = m.actors1, m.actors2, m.sources
+        sib.actors1, sib.actors2, sib.sources, sib.index = m.actors1, m.actors2, m.sources, m.index
         out.append(sib)
         prev = p
     return out
@@ -411,7 +423,7 @@ def _own_place_anchors(m: Mention, s_places: list[PlaceMention], text: str) -> l
         )
         etype, sub, weapon = choose_type(fr)
         sib = Mention(m.sentence, fr, etype, sub, weapon, place=p, date_=m.date_)
-        sib.sources = m.sources
+        sib.sources, sib.index = m.sources, m.index
         used.add(p.start)
         out.append(sib)
     return out
@@ -422,7 +434,7 @@ def _refine(
 ) -> None:
     """A sentence that only adds where (في ضاحية مصر الجديدة) narrows the event just told
     to a district or facility of its town."""
-    if last is None or last.place is None or not specific or index - sents.index(last.sentence) > 2:
+    if last is None or last.place is None or not specific or index - last.index > 2:
         return
     town = last.place.place
     for p in specific:
