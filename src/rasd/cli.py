@@ -201,6 +201,10 @@ def main(argv: list[str] | None = None) -> int:
     a = parser().parse_args(argv)
     try:
         return int(a.func(a))
+    except BrokenPipeError:
+        # `rasd extract | head`: the reader has what it wanted
+        sys.stderr.close()
+        return 0
     except (OSError, ValueError) as e:
         print(f"rasd: {e}", file=sys.stderr)
         return 2
