@@ -29,6 +29,7 @@ class Lexicon:
     background: Matcher[str]
     civilians: Matcher[str]
     security: Matcher[str]
+    police: Matcher[str]
     return_fire: Matcher[str]
     near: Matcher[str]
     settlement: Matcher[str]  # value "division" for province words (محافظة، ولاية)
@@ -82,6 +83,7 @@ def lexicon() -> Lexicon:
         civilians=Matcher(_words(cues["civilians"], "civilians"), suffixes=["ا", "ه", "ها", "هم"]),
         security=Matcher(_words(cues["security"], "security"), suffixes=["ا", "ه", "ها", "هم"]),
         return_fire=Matcher(_words(cues["return_fire"], "return")),
+        police=Matcher(_words(cues["police"], "police"), suffixes=["ا", "ه", "ها", "هم"]),
         near=Matcher(_words(cues["near"], "near")),
         # مدينة X introduces a name, المدينة (the city) does not
         settlement=Matcher(
@@ -114,6 +116,7 @@ class Frame:
     civilians: bool = False
     security: bool = False
     return_fire: bool = False
+    police: bool = False  # the security targets are police (a station, a patrol of policemen)
     landed: bool = False  # weapons hit something or caused casualties
     anaphoric: bool = False  # only refers back (الهجوم، الانفجار) to an event already told
     state_actor1: bool | None = None  # for territory: government side took it

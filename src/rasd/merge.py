@@ -77,9 +77,9 @@ def _fold(a: Event, b: Event, seen: dict[str, set[object]]) -> None:
     a.munitions = a.munitions if a.munitions is not None else b.munitions
     if b.event_type == a.event_type:
         a.weapon = a.weapon or b.weapon
-        if a.actor1 in GENERIC and b.actor1 not in GENERIC:
+        if a.actor1 in GENERIC and b.actor1 not in GENERIC and b.actor1 != a.actor2:
             a.actor1, a.inter1 = b.actor1, b.inter1
-        if a.actor2 in GENERIC and b.actor2 not in GENERIC:
+        if a.actor2 in GENERIC and b.actor2 not in GENERIC and b.actor2 != a.actor1:
             a.actor2, a.inter2 = b.actor2, b.inter2
     if b.geo_precision is not None and (
         a.geo_precision is None or b.geo_precision < a.geo_precision

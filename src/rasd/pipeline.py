@@ -181,6 +181,7 @@ def extract_article(article: Article) -> list[Event]:
     by_trigger, by_place, by_block = ByStart(triggers), ByStart(places), ByStart(not_event)
     by_date, by_actor, by_src = ByStart(dates), ByStart(actors), ByStart(src_hits)
     by_civ, by_sec, by_ret = ByStart(civ), ByStart(sec), ByStart(ret)
+    by_police = ByStart(lex.police.find(text))
     mentions: list[Mention] = []
     lead_start = 0  # index of the sentence that opened the current news item
     pending: Mention | None = None  # the lead's event still waiting for its place
@@ -243,6 +244,7 @@ def extract_article(article: Article) -> list[Event]:
                 if a.start > fr.anchor.end
             )
             fr.return_fire = bool(by_ret.within(s, e))
+            fr.police = bool(by_police.within(s, e))
             fr.landed = (
                 any(t.value > 0 for t in tolls)
                 or "impact" in fr.categories
@@ -847,6 +849,14 @@ def _default_actors(ev: Event, m: Mention) -> None:
     ):
         ev.actor2 = "Civilians"
         ev.inter2 = 7
+    if ev.actor2 is None and ev.event_type in VIOLENT and m.frame.security and ev.country:
+        # a police station, a patrol, soldiers: the state forces of the event's country
+        country = load_gazetteer().countries.get(ev.country)
+        if country is not None:
+            kind = "Police" if m.frame.police else "Military"
+            ev.actor2, ev.inter2 = f"{kind} Forces of {country.name}", 1
+            if ev.actor1 == ev.actor2:
+                ev.actor1, ev.inter1 = "Unidentified armed group", 3
     if ev.sub_event_type in ("Arrests", "Disrupted weapons use") and ev.actor2 is None:
         ev.actor2 = "Unidentified armed group"
         ev.inter2 = 3
