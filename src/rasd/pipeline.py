@@ -25,7 +25,7 @@ from rasd.geocode import PlaceMention
 from rasd.matcher import Hit
 from rasd.merge import merge_events
 from rasd.model import Article, Event, Evidence, Sentence
-from rasd.normalize import normalize
+from rasd.normalize import Normalized, normalize
 from rasd.segment import sentences
 from rasd.tokens import Token, tokenize
 
@@ -878,7 +878,11 @@ def _to_event(m: Mention, article: Article, main_country: str | None) -> Event |
     )
     ev.evidence, ev.evidence_span = n.original[s0:s1], (s0, s1)
     a = m.frame.anchor
-    ev.cite("event_type", _ev(n, a.start, a.end, f"trigger:{a.value.category}:{a.surface}"))
+    # who said what: every value read from this sentence carries its source
+    said_by = m.sources[0].name if m.sources else article.outlet
+    ev.cite(
+        "event_type", _ev(n, a.start, a.end, f"trigger:{a.value.category}:{a.surface}", said_by)
+    )
     ev.country, ev.admin1, ev.location = place.iso3, place.admin1, place.name
     ev.latitude, ev.longitude = place.lat, place.lon
     ev.geo_precision = geocode.precision(pm)
@@ -901,10 +905,10 @@ def _to_event(m: Mention, article: Article, main_country: str | None) -> Event |
         _undated(ev, article)
     for t in m.tolls:
         setattr(ev, t.field, t.value)
-        ev.cite(t.field, _ev(n, t.start, t.end, f"toll:{t.rule}"))
+        ev.cite(t.field, _ev(n, t.start, t.end, f"toll:{t.rule}", said_by))
     if m.munitions:
         ev.munitions = m.munitions[0]
-        ev.cite("munitions", _ev(n, m.munitions[1], m.munitions[2], "count before weapon"))
+        ev.cite("munitions", _ev(n, m.munitions[1], m.munitions[2], "count before weapon", said_by))
     ev.weapon = m.weapon
     country = ev.country or main_country
     for role, lst in (("actor1", m.actors1), ("actor2", m.actors2)):
@@ -916,7 +920,7 @@ def _to_event(m: Mention, article: Article, main_country: str | None) -> Event |
             if getattr(ev, role) is None:
                 setattr(ev, role, name)
                 setattr(ev, "inter1" if role == "actor1" else "inter2", am.entry.inter)
-                ev.cite(role, _ev(n, am.start, am.end, f"actor:{am.surface}:{rule}"))
+                ev.cite(role, _ev(n, am.start, am.end, f"actor:{am.surface}:{rule}", said_by))
     _default_actors(ev, m)
     ev.sources = [s.name for s in m.sources]
     for s in m.sources:
@@ -945,9 +949,9 @@ def _undated(ev: Event, article: Article) -> Event:
     return ev
 
 
-def _ev(n, start: int, end: int, rule: str) -> Evidence:  # type: ignore[no-untyped-def]
+def _ev(n: Normalized, start: int, end: int, rule: str, source: str | None = None) -> Evidence:
     a, b = n.span(start, end)
-    return Evidence(a, b, n.original[a:b], rule)
+    return Evidence(a, b, n.original[a:b], rule, source)
 
 
 def _keep(ev: Event, pub: date | None) -> bool:
