@@ -33,7 +33,7 @@ def matcher() -> Matcher[SourceEntry]:
     rows = [
         (r["arabic"], SourceEntry(r["source"], r["kind"])) for r in read_tsv("lexicon/sources.tsv")
     ]
-    return Matcher(rows)
+    return Matcher(rows, article_optional=False)
 
 
 @cache
@@ -58,7 +58,7 @@ def sentence_sources(
     others: list[Source] = []
     for h in hits:
         e = h.value
-        if e.kind == "agency":
+        if e.kind in ("agency", "anaphor"):
             continue
         if e.kind == "official":
             # مسؤول في التحالف / المتحدث باسم الجيش: the organisation right after the role
@@ -93,6 +93,8 @@ def sentence_sources(
         out = [Source(a.value.name, a.start, a.end, "agency") for a in agencies]
     else:
         out = others
+    if not out and any(h.value.kind == "anaphor" for h in hits):
+        return [Source("", -1, -1, "anaphor")]  # وقال المسؤول: the source just named
     if not out and outlet:
         out = [Source(outlet, -1, -1, "outlet")]
     seen: set[str] = set()

@@ -99,6 +99,8 @@ def _fold(a: Event, b: Event, seen: dict[str, set[object]]) -> None:
                 a.cite(k, e)
                 have.add(e)
     a.mentions += b.mentions
+    have_claims = {(c.field, c.start, c.source) for c in a.claims}
+    a.claims.extend(c for c in b.claims if (c.field, c.start, c.source) not in have_claims)
 
 
 def merge_events(events: list[Event]) -> list[Event]:

@@ -31,6 +31,53 @@ class Evidence:
         return d
 
 
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One thing one source asserts about an event (a figure, the impact point, damage …)."""
+
+    field: str  # fatalities, injuries, munitions, weapon, impact, distance_km, damage, responsibility, intercepted
+    value: Any
+    source: str
+    source_kind: str  # official, anonymous, monitor, agency, body, witness, outlet
+    outlet: str | None
+    article_id: str | None
+    start: int  # original offsets of the words that say it
+    end: int
+    quote: str
+    hedge: str | None = None  # the softening words (قال … إن، وفق، أنباء عن)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "field": self.field,
+            "value": self.value,
+            "source": self.source,
+            "source_kind": self.source_kind,
+            "outlet": self.outlet,
+            "article_id": self.article_id,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "hedge": self.hedge,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two claims on one field of one event that cannot both be true."""
+
+    field: str
+    a: Claim
+    b: Claim
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "field": self.field,
+            "reason": self.reason,
+            "claims": [self.a.to_dict(), self.b.to_dict()],
+        }
+
+
 @dataclass(slots=True)
 class Sentence:
     """A sentence at normalized offsets [start, end), split into clauses."""
@@ -92,6 +139,10 @@ class Event:
     published: date | None = None
     url: str | None = None
     mentions: int = 1
+    claims: list[Claim] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    confidence: dict[str, float] = field(default_factory=dict)
+    notes: str | None = None
 
     def cite(self, name: str, ev: Evidence) -> None:
         """Record evidence for a field."""
@@ -104,4 +155,6 @@ class Event:
         d["published"] = self.published.isoformat() if self.published else None
         d["evidence_span"] = list(self.evidence_span)
         d["fields"] = {k: [e.to_dict() for e in v] for k, v in self.fields.items()}
+        d["claims"] = [c.to_dict() for c in self.claims]
+        d["conflicts"] = [c.to_dict() for c in self.conflicts]
         return d

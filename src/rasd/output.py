@@ -123,7 +123,7 @@ def acled_row(ev: Event, n: int, stamp: int) -> dict[str, Any]:
         "geo_precision": ev.geo_precision or "",
         "source": "; ".join(ev.sources),
         "source_scale": "",
-        "notes": notes(ev),
+        "notes": ev.notes or notes(ev),
         "fatalities": ev.fatalities or 0,  # ACLED writes 0 for "not reported" too
         "tags": "",
         "timestamp": stamp,

@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 
 import regex
 
-from rasd import attribution, geocode
+from rasd import attribution, claims, geocode
 from rasd.actors import ActorMention, find_actors, state_actor
 from rasd.attribution import outlet_names
 from rasd.casualties import Toll, find_munitions, find_tolls
@@ -24,7 +24,7 @@ from rasd.gazetteer import load as load_gazetteer
 from rasd.geocode import PlaceMention
 from rasd.matcher import Hit
 from rasd.merge import merge_events
-from rasd.model import Article, Event, Evidence, Sentence
+from rasd.model import Article, Claim, Event, Evidence, Sentence
 from rasd.normalize import Normalized, normalize
 from rasd.segment import sentences
 from rasd.tokens import Token, tokenize
@@ -186,6 +186,7 @@ def extract_article(article: Article) -> list[Event]:
     lead_start = 0  # index of the sentence that opened the current news item
     pending: Mention | None = None  # the lead's event still waiting for its place
     last_place: PlaceMention | None = None
+    last_sources: list[attribution.Source] = []
     last_mention: Mention | None = None
     last_violent: Mention | None = None
     for index, sent in enumerate(article.sentences):
@@ -193,7 +194,9 @@ def extract_article(article: Article) -> list[Event]:
         if any(s <= h.start < s + 6 for h in shifts):
             lead_start = index  # من جهة أخرى: a new item begins
         s_trig = by_trigger.within(s, e)
-        s_places = [p for p in by_place.within(s, e) if p.place.kind != "country"]
+        s_all_places = by_place.within(s, e)
+        s_places = [p for p in s_all_places if p.place.kind != "country"]
+        s_countries = {p.place.iso3 for p in s_all_places if p.place.kind == "country"}
         specific = [
             p for p in s_places if p.place.kind in ("city", "facility", "district") and p.cued
         ]
@@ -267,6 +270,10 @@ def extract_article(article: Article) -> list[Event]:
                 continue
             m.index = index
             m.sources = attribution.sentence_sources(by_src.within(s, e), s_actors, article.outlet)
+            if m.sources and m.sources[0].rule == "anaphor":
+                m.sources = last_sources or attribution.sentence_sources([], [], article.outlet)
+            if m.sources and m.sources[0].rule != "outlet":
+                last_sources = m.sources
             if last_violent is not None and _SIMILAR.search(
                 text, max(s, fr.anchor.start - 10), min(e, fr.anchor.end + 40)
             ):
@@ -302,7 +309,12 @@ def extract_article(article: Article) -> list[Event]:
                 # a follow-up sentence: no day of its own → the day of the event just told
                 if m.date_ is None:
                     m.date_ = last_mention.date_
-                if m.place is None and last_mention.event_type == m.event_type:
+                if (
+                    m.place is None
+                    and last_mention.event_type == m.event_type
+                    and last_mention.place is not None
+                    and _same_country(last_mention.place, s_countries)
+                ):
                     m.place, m.inherited_place = last_mention.place, True
             if (
                 m.place is None
@@ -351,7 +363,10 @@ def extract_article(article: Article) -> list[Event]:
             last_place = s_places[-1]
 
     events = [ev for m in mentions if (ev := _to_event(m, article, main_country)) is not None]
-    return merge_events([ev for ev in events if _keep(ev, pub)])
+    merged = merge_events([ev for ev in events if _keep(ev, pub)])
+    for ev in merged:
+        claims.settle(ev)
+    return merged
 
 
 # what may stand between two places of one list: و، أو، commas, and "the second of
@@ -476,6 +491,12 @@ def _capital_mentions(
         start = m.end() - len("العاصمه")
         extra.append(PlaceMention(start, end, cap, False, f"capital of {iso3}: العاصمة", True))
     return sorted(places + extra, key=lambda p: p.start) if extra else places
+
+
+def _same_country(place: PlaceMention, countries: set[str]) -> bool:
+    """A sentence that names only other countries (في شمال شرق سوريا) is not about a place in
+    the country of the event just told."""
+    return not countries or place.place.iso3 in countries
 
 
 def _pre_cats(fr: Frame) -> set[str]:
@@ -923,6 +944,25 @@ def _to_event(m: Mention, article: Article, main_country: str | None) -> Event |
                 ev.cite(role, _ev(n, am.start, am.end, f"actor:{am.surface}:{rule}", said_by))
     _default_actors(ev, m)
     ev.sources = [s.name for s in m.sources]
+    first = m.sources[0] if m.sources else None
+    name = first.name if first else (article.outlet or "the outlet")
+    kind = claims.source_kind(first.rule) if first else "outlet"
+
+    def claim(field: str, value: object, start: int, end: int) -> None:
+        a, b = n.span(start, end)
+        ev.claims.append(
+            Claim(field, value, name, kind, article.outlet, article.id, a, b, n.original[a:b])
+        )
+
+    for t in m.tolls:
+        claim(t.field, t.value, t.start, t.end)
+    if m.munitions:
+        claim("munitions", m.munitions[0], m.munitions[1], m.munitions[2])
+    ev.claims.extend(
+        claims.sentence_claims(
+            n, m.sentence.start, m.sentence.end, name, kind, article.outlet, article.id
+        )
+    )
     for s in m.sources:
         if s.start >= 0:
             ev.cite("sources", _ev(n, s.start, s.end, f"source:{s.rule}"))
