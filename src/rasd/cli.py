@@ -15,8 +15,9 @@ from typing import IO, Any
 
 from rasd import __version__
 from rasd.evaluate import load_jsonl, report, score
+from rasd.fusion import fuse
 from rasd.ingest import Skip, parse_date, read_inputs
-from rasd.model import Article
+from rasd.model import Article, Event
 from rasd.output import FORMATS, Writer
 from rasd.pipeline import extract_article
 
@@ -62,12 +63,15 @@ class RunSummary:
         self.events = 0
         self.with_events = 0
         self.skipped: list[Skip] = []
+        self.canonical: int | None = None
 
     def text(self) -> str:
         lines = [
             f"rasd: {self.read} articles read, {self.events} events written "
             f"({self.with_events} articles with events), {len(self.skipped)} documents skipped"
         ]
+        if self.canonical is not None:
+            lines[0] += f"; fused into {self.canonical} canonical events"
         reasons = Counter(s.reason.split(" (")[0] for s in self.skipped)
         for reason, n in reasons.most_common():
             lines.append(f"  skipped {n}: {reason}")
@@ -82,10 +86,13 @@ def run_extract(
     outlet: str | None,
     quiet: bool,
     log: IO[str],
+    fuse_reports: bool = False,
 ) -> RunSummary:
-    """Extract events from every input into `out`; bad documents are reported and skipped."""
+    """Extract events from every input into `out`; bad documents are reported and skipped.
+    With `fuse_reports`, reports of one event from several articles are written as one."""
     summary = RunSummary()
     writer = Writer(out, fmt)
+    collected: list[Event] = []
     for item in _progress(read_inputs(paths, published, outlet), quiet):
         if isinstance(item, Skip):
             summary.skipped.append(item)
@@ -101,7 +108,15 @@ def run_extract(
         summary.read += 1
         summary.events += len(events)
         summary.with_events += bool(events)
-        writer.article(item.id, events)
+        if fuse_reports:
+            collected.extend(events)
+        else:
+            writer.article(item.id, events)
+    if fuse_reports:
+        canonical = fuse(collected)
+        summary.canonical = len(canonical)
+        for c in canonical:
+            writer.canonical(c)
     writer.close()
     return summary
 
@@ -119,7 +134,7 @@ def cmd_extract(a: argparse.Namespace) -> int:
             if a.output
             else sys.stdout
         )
-        summary = run_extract(paths, out, fmt, published, a.outlet, a.quiet, sys.stderr)
+        summary = run_extract(paths, out, fmt, published, a.outlet, a.quiet, sys.stderr, a.fuse)
     print(summary.text(), file=sys.stderr)
     return 0 if summary.read else 1
 
@@ -178,6 +193,11 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--outlet", help="outlet name for inputs that carry none")
     e.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar or per-document messages"
+    )
+    e.add_argument(
+        "--fuse",
+        action="store_true",
+        help="one record per real event: reports of it from several articles fused, with their claims",
     )
     e.set_defaults(func=cmd_extract)
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import IO, Any
 
+from rasd.fusion import CanonicalEvent
 from rasd.lexicon import read_tsv
 from rasd.model import Event
 
@@ -121,7 +122,7 @@ def acled_row(ev: Event, n: int, stamp: int) -> dict[str, Any]:
         "latitude": ev.latitude if ev.latitude is not None else "",
         "longitude": ev.longitude if ev.longitude is not None else "",
         "geo_precision": ev.geo_precision or "",
-        "source": "; ".join(ev.sources),
+        "source": ";".join(ev.sources),
         "source_scale": "",
         "notes": ev.notes or notes(ev),
         "fatalities": ev.fatalities or 0,  # ACLED writes 0 for "not reported" too
@@ -182,6 +183,31 @@ class Writer:
                 )
                 self._first_feature = False
         self.count += len(evs)
+
+    def canonical(self, c: CanonicalEvent) -> None:
+        """One fused event (--fuse): the canonical record with its reports and merges."""
+        if self.fmt == "jsonl":
+            self.fh.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+        elif self.fmt == "acled-csv":
+            row = acled_row(c.event, self.count + 1, self.stamp)
+            row["event_id_cnty"] = c.id
+            row["source_scale"] = c.source_scale
+            row["article_id"] = ";".join(sorted({str(r.article_id) for r in c.reports}))
+            row["outlet"] = ";".join(sorted({r.outlet or "" for r in c.reports} - {""}))
+            self._csv.writerow(row)
+        else:
+            e = c.event
+            if e.latitude is not None and e.longitude is not None:
+                feat = {
+                    "type": "Feature",
+                    "geometry": {"type": "Point", "coordinates": [e.longitude, e.latitude]},
+                    "properties": c.to_dict(),
+                }
+                self.fh.write(
+                    ("" if self._first_feature else ",\n") + json.dumps(feat, ensure_ascii=False)
+                )
+                self._first_feature = False
+        self.count += 1
 
     def close(self) -> None:
         if self.fmt == "geojson":

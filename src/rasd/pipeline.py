@@ -714,6 +714,10 @@ def _mention(
         provinces = [p for p in s_places if p.place.kind == "admin1"]
         pool = [p for p in specific if p.cued or p.place.kind != "city"] or specific
         town = _nearest(pool, pos, prefer_after=True)
+        # تعرضت قاعدة القرية الخضراء في ريف دير الزور لقصف: the named facility is the target
+        facilities = [p for p in pool if p.place.kind == "facility" and abs(p.start - pos) < 80]
+        if facilities and town is not None and town.place.kind != "facility":
+            town = _nearest(facilities, pos, prefer_after=True)
         province = _nearest(provinces, pos, prefer_after=True)
         # a province wins only when it is clearly closer to the trigger than any town
         m.place = town or province
