@@ -10,6 +10,7 @@ value follows ACLED (the lowest credible toll); the disagreement goes into `note
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import combinations
@@ -81,8 +82,11 @@ def sentence_claims(
     kind: str,
     outlet: str | None,
     article_id: str | None,
+    actors: Sequence[tuple[int, str]] = (),
 ) -> list[Claim]:
-    """Impact, distance, damage, responsibility and interception claims of one sentence."""
+    """Impact, distance, damage, responsibility and interception claims of one sentence.
+    `actors`: (normalized start, canonical name) of the sentence's actor mentions, to name
+    who is blamed, claimed or denied."""
     v = _vocab()
     text = n.text
     hedge_hit = next(iter(v.hedges.find(text, start, end)), None)
@@ -98,9 +102,14 @@ def sentence_claims(
     for h in v.cues.find(text, start, end):
         field, value = h.value
         if field == "responsibility":
-            # who: the actor named right after the verb (اتهم مجموعات موالية لإيران)
-            tail = text[h.end : min(end, h.end + 40)].split("،")[0].strip()
-            value = f"{value}: {tail[:40]}" if tail else value
+            # who: the actor named right after the verb (اتهم مجموعات موالية لإيران), or
+            # before it for a claim or denial (داعش التي أعلنت مسؤوليتها)
+            after = [name for s, name in actors if 0 <= s - h.end <= 40]
+            if value == "blamed" and len(after) > 1 and any(0 <= s - h.end <= 2 for s, _ in actors):
+                after = after[1:]  # اتهم التحالف مجموعات …: the accuser comes first (VSO)
+            before = [name for s, name in actors if 0 <= h.start - s <= 40]
+            who = (after or before[-1:] if value != "blamed" else after) or []
+            value = f"{value}: {who[0]}" if who else value
         claim(field, value, h.start, h.end)
     for m in v.distance.finditer(text, start, end):
         unit = v.units[m.group("u")]

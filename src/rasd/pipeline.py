@@ -964,7 +964,17 @@ def _to_event(m: Mention, article: Article, main_country: str | None) -> Event |
         claim("munitions", m.munitions[0], m.munitions[1], m.munitions[2])
     ev.claims.extend(
         claims.sentence_claims(
-            n, m.sentence.start, m.sentence.end, name, kind, article.outlet, article.id
+            n,
+            m.sentence.start,
+            m.sentence.end,
+            name,
+            kind,
+            article.outlet,
+            article.id,
+            [
+                (am.start, state_actor(am, country) or am.entry.actor)
+                for am, _ in m.actors1 + m.actors2
+            ],
         )
     )
     for s in m.sources:
