@@ -16,8 +16,6 @@ from rasd.lexicon import data_path, read_tsv, split_forms
 from rasd.matcher import Hit, Matcher
 from rasd.normalize import key
 
-KIND_RANK = {"facility": 4, "district": 3, "city": 2, "admin1": 1, "country": 0}
-
 
 @dataclass(frozen=True, slots=True)
 class Place:

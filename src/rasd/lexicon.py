@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import io
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
@@ -54,12 +53,3 @@ def read_yaml(name: str) -> Any:
 def split_forms(cell: str) -> list[str]:
     """`a|b|c` → ['a', 'b', 'c'] without empty items."""
     return [p.strip() for p in cell.split("|") if p.strip()]
-
-
-def tsv_text(rows: list[dict[str, str]], header: list[str]) -> str:
-    """Render rows as TSV (used by the gazetteer build script and tests)."""
-    buf = io.StringIO()
-    buf.write("\t".join(header) + "\n")
-    for r in rows:
-        buf.write("\t".join(str(r.get(h, "")) for h in header) + "\n")
-    return buf.getvalue()

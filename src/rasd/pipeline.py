@@ -210,7 +210,7 @@ def extract_article(article: Article) -> list[Event]:
         if not s_trig:
             if s_places:
                 last_place = s_places[-1]
-            _refine(last_mention, specific, index, article.sentences)
+            _refine(last_mention, specific, index)
             continue
         blocks = by_block.within(s, e)
         if any(b.value[1] == "sentence" for b in blocks):
@@ -251,7 +251,7 @@ def extract_article(article: Article) -> list[Event]:
             fr.landed = (
                 any(t.value > 0 for t in tolls)
                 or "impact" in fr.categories
-                and "disrupt" not in _pre_cats(fr)
+                and not fr.categories & {"disrupt", "intercept"}
             )
             m = _mention(
                 fr,
@@ -262,8 +262,6 @@ def extract_article(article: Article) -> list[Event]:
                 tolls,
                 s_actors,
                 s_tokens,
-                background,
-                pub,
                 last_place,
             )
             if m is None:
@@ -446,9 +444,7 @@ def _own_place_anchors(m: Mention, s_places: list[PlaceMention], text: str) -> l
     return out
 
 
-def _refine(
-    last: Mention | None, specific: list[PlaceMention], index: int, sents: list[Sentence]
-) -> None:
+def _refine(last: Mention | None, specific: list[PlaceMention], index: int) -> None:
     """A sentence that only adds where (في ضاحية مصر الجديدة) narrows the event just told
     to a district or facility of its town."""
     if last is None or last.place is None or not specific or index - last.index > 2:
@@ -497,10 +493,6 @@ def _same_country(place: PlaceMention, countries: set[str]) -> bool:
     """A sentence that names only other countries (في شمال شرق سوريا) is not about a place in
     the country of the event just told."""
     return not countries or place.place.iso3 in countries
-
-
-def _pre_cats(fr: Frame) -> set[str]:
-    return fr.categories
 
 
 def _family(m: Mention) -> str:
@@ -686,8 +678,6 @@ def _mention(
     tolls: list[Toll],
     s_actors: list[ActorMention],
     s_tokens: list[Token],
-    background: list[Hit[str]],
-    pub: date | None,
     last_place: PlaceMention | None,
 ) -> Mention | None:
     pos = fr.anchor.start
@@ -833,6 +823,10 @@ def _roles(m: Mention, s_actors: list[ActorMention], text: str) -> None:
             m.actors2.append((a, "victims"))
             continue
         before = text[max(0, a.start - 25) : a.start]
+        if SPEECH.search(before) and m.event_type != "Strategic developments":
+            continue  # وقال التحالف …: the speaker reports the attack, it did not make it
+        if _SOURCE_CONTEXT.search(text, max(0, a.start - 40), a.start):
+            continue  # وفق مصدر … في التحالف: a source's affiliation, not a party
         marker = next((k for k in AGENT_MARKERS if k in before), None)
         target = next(
             (k for k in TARGET_MARKERS if before.rstrip().endswith(k) or f" {k} " in before[-12:]),
