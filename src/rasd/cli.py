@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 from collections import Counter
@@ -18,8 +19,9 @@ from rasd.evaluate import load_jsonl, report, score
 from rasd.fusion import fuse
 from rasd.ingest import Skip, parse_date, read_inputs
 from rasd.model import Article, Event
-from rasd.output import FORMATS, Writer
+from rasd.output import FORMATS, Writer, write_parquet, write_records
 from rasd.pipeline import extract_article
+from rasd.store import Store, article_key, batched, content_hash
 
 EXAMPLES = Path(__file__).resolve().parent / "data" / "examples"
 
@@ -64,6 +66,7 @@ class RunSummary:
         self.with_events = 0
         self.skipped: list[Skip] = []
         self.canonical: int | None = None
+        self.new = self.changed = self.unchanged = 0
 
     def text(self) -> str:
         lines = [
@@ -72,10 +75,31 @@ class RunSummary:
         ]
         if self.canonical is not None:
             lines[0] += f"; fused into {self.canonical} canonical events"
+        if self.new or self.changed or self.unchanged:
+            lines.append(
+                f"  store: {self.new} new, {self.changed} changed, {self.unchanged} already stored"
+            )
         reasons = Counter(s.reason.split(" (")[0] for s in self.skipped)
         for reason, n in reasons.most_common():
             lines.append(f"  skipped {n}: {reason}")
         return "\n".join(lines)
+
+
+def _unseen(
+    items: Iterable[Article | Skip], store: Store | None, summary: RunSummary, size: int
+) -> Iterator[Article | Skip]:
+    """Drop articles the store already holds unchanged (same key and content hash)."""
+    if store is None:
+        yield from items
+        return
+    for batch in batched(items, size):
+        arts = [a for a in batch if isinstance(a, Article)]
+        known = store.seen([article_key(a) for a in arts])
+        for it in batch:
+            if isinstance(it, Article) and known.get(article_key(it)) == content_hash(it.text):
+                summary.unchanged += 1
+                continue
+            yield it
 
 
 def run_extract(
@@ -87,13 +111,27 @@ def run_extract(
     quiet: bool,
     log: IO[str],
     fuse_reports: bool = False,
+    store: Store | None = None,
+    batch_size: int = 50,
 ) -> RunSummary:
     """Extract events from every input into `out`; bad documents are reported and skipped.
     With `fuse_reports`, reports of one event from several articles are written as one."""
     summary = RunSummary()
     writer = Writer(out, fmt)
     collected: list[Event] = []
-    for item in _progress(read_inputs(paths, published, outlet), quiet):
+    run_id = store.start_run("rasd extract " + " ".join(paths)) if store is not None else 0
+    pending: list[tuple[Article, list[Event]]] = []
+
+    def flush() -> None:
+        if store is not None and pending:
+            res = store.save_batch(pending, run_id)
+            summary.new += res.new
+            summary.changed += res.changed
+            pending.clear()
+
+    for item in _progress(
+        _unseen(read_inputs(paths, published, outlet), store, summary, batch_size), quiet
+    ):
         if isinstance(item, Skip):
             summary.skipped.append(item)
             if not quiet:
@@ -108,10 +146,25 @@ def run_extract(
         summary.read += 1
         summary.events += len(events)
         summary.with_events += bool(events)
+        if store is not None:
+            pending.append((item, events))
+            if len(pending) >= batch_size:
+                flush()
         if fuse_reports:
             collected.extend(events)
-        else:
+        elif out is not None:
             writer.article(item.id, events)
+    flush()
+    if store is not None:
+        store.finish_run(
+            run_id,
+            articles_read=summary.read,
+            articles_new=summary.new,
+            articles_changed=summary.changed,
+            articles_unchanged=summary.unchanged,
+            documents_skipped=len(summary.skipped),
+            reports_written=summary.events,
+        )
     if fuse_reports:
         canonical = fuse(collected)
         summary.canonical = len(canonical)
@@ -129,14 +182,66 @@ def cmd_extract(a: argparse.Namespace) -> int:
         print(f"rasd: --published must be YYYY-MM-DD, got {a.published!r}", file=sys.stderr)
         return 2
     with ExitStack() as stack:
-        out = (
-            stack.enter_context(open(a.output, "w", encoding="utf-8", newline=""))
-            if a.output
-            else sys.stdout
+        store = Store(a.db) if a.db else None
+        if store is not None:
+            stack.callback(store.close)
+        out: IO[str]
+        if a.output:
+            out = stack.enter_context(open(a.output, "w", encoding="utf-8", newline=""))
+        elif store is not None:
+            out = stack.enter_context(
+                open(os.devnull, "w", encoding="utf-8")
+            )  # events go to the store
+        else:
+            out = sys.stdout
+        summary = run_extract(
+            paths, out, fmt, published, a.outlet, a.quiet, sys.stderr, a.fuse, store, a.batch
         )
-        summary = run_extract(paths, out, fmt, published, a.outlet, a.quiet, sys.stderr, a.fuse)
     print(summary.text(), file=sys.stderr)
-    return 0 if summary.read else 1
+    return 0 if summary.read or summary.unchanged else 1
+
+
+def cmd_events(a: argparse.Namespace) -> int:
+    store = Store(a.db)
+    try:
+        since = parse_date(a.since) if a.since else None
+        until = parse_date(a.until) if a.until else None
+        records = store.events(a.country, since, until, a.type)
+    finally:
+        store.close()
+    fmt = a.format or (_format_for(a.output, None) if a.output else "jsonl")
+    if fmt == "parquet":
+        if not a.output:
+            print("rasd: --format parquet needs -o FILE", file=sys.stderr)
+            return 2
+        write_parquet(records, a.output)
+    else:
+        with ExitStack() as stack:
+            out = (
+                stack.enter_context(open(a.output, "w", encoding="utf-8", newline=""))
+                if a.output
+                else sys.stdout
+            )
+            write_records(records, out, "acled-csv" if fmt == "csv" else fmt)
+    print(f"rasd: {len(records)} events", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(a: argparse.Namespace) -> int:
+    store = Store(a.db)
+    try:
+        st = store.stats()
+    finally:
+        store.close()
+    if a.json:
+        print(json.dumps(st, ensure_ascii=False, indent=2))
+        return 0
+    print("totals: " + ", ".join(f"{k} {v}" for k, v in st["totals"].items()))
+    for name in ("by_type", "by_country", "by_day", "claims_by_source"):
+        print(f"{name.replace('_', ' ')}:")
+        for k, v in list(st[name].items())[:40]:
+            print(f"  {k:40s} {v}")
+    return 0
 
 
 def cmd_eval(a: argparse.Namespace) -> int:
@@ -195,11 +300,42 @@ def parser() -> argparse.ArgumentParser:
         "-q", "--quiet", action="store_true", help="no progress bar or per-document messages"
     )
     e.add_argument(
+        "--db",
+        help="store articles, reports and canonical events in this SQLite file or postgresql:// URL",
+    )
+    e.add_argument(
+        "--batch", type=int, default=50, help="articles per transaction with --db (default 50)"
+    )
+    e.add_argument(
         "--fuse",
         action="store_true",
         help="one record per real event: reports of it from several articles fused, with their claims",
     )
     e.set_defaults(func=cmd_extract)
+
+    q = sub.add_parser(
+        "events",
+        help="query canonical events in a store",
+        description="Export canonical events of a store, filtered.",
+    )
+    q.add_argument("--db", required=True, help="SQLite file or postgresql:// URL")
+    q.add_argument("--country", help="ISO3 code, e.g. SYR")
+    q.add_argument("--since", help="YYYY-MM-DD")
+    q.add_argument("--until", help="YYYY-MM-DD")
+    q.add_argument("--type", help="event type or sub-event type")
+    q.add_argument(
+        "-f",
+        "--format",
+        choices=("csv", "jsonl", "geojson", "parquet"),
+        help="default from -o, else jsonl",
+    )
+    q.add_argument("-o", "--output", help="output file (default: stdout)")
+    q.set_defaults(func=cmd_events)
+
+    st = sub.add_parser("stats", help="counts of a store by day, type, country and source")
+    st.add_argument("--db", required=True, help="SQLite file or postgresql:// URL")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(func=cmd_stats)
 
     v = sub.add_parser(
         "eval",

@@ -240,9 +240,12 @@ def _scale(reports: list[Event]) -> str:
     )
 
 
-def fuse(events: Iterable[Event]) -> list[CanonicalEvent]:
-    """Canonical events of a set of reports; the same input always gives the same output."""
+def fuse(events: Iterable[Event], ids: Iterable[str] | None = None) -> list[CanonicalEvent]:
+    """Canonical events of a set of reports; the same input always gives the same output.
+    `ids` names the reports (a store passes its own stable ids); by default they are
+    numbered per article in text order."""
     evs = list(events)
+    given = list(ids) if ids is not None else None
 
     # a stable order, whatever order the reports came in
     def stable(i: int) -> tuple[str, int, str, str, str, float, float]:
@@ -260,10 +263,11 @@ def fuse(events: Iterable[Event]) -> list[CanonicalEvent]:
     order = sorted(range(len(evs)), key=stable)
     evs = [evs[i] for i in order]
     counters: dict[str, int] = defaultdict(int)
-    ids = []
-    for ev in evs:
+    names: list[str] = []
+    for i, ev in zip(order, evs, strict=True):
         counters[str(ev.article_id)] += 1
-        ids.append(report_id(ev, counters[str(ev.article_id)]))
+        names.append(given[i] if given is not None else report_id(ev, counters[str(ev.article_id)]))
+    ids = names
 
     scored = []
     for i, j in candidate_pairs(evs):

@@ -148,6 +148,25 @@ class Event:
         """Record evidence for a field."""
         self.fields.setdefault(name, []).append(ev)
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event:
+        """The inverse of `to_dict` (records read back from a store)."""
+        names = set(cls.__dataclass_fields__)
+        kw = {k: v for k, v in d.items() if k in names}
+        for k in ("event_date", "published"):
+            kw[k] = date.fromisoformat(kw[k]) if kw.get(k) else None
+        kw["evidence_span"] = tuple(kw.get("evidence_span") or (0, 0))
+        kw["fields"] = {
+            k: [Evidence(e["start"], e["end"], e["text"], e["rule"], e.get("source")) for e in v]
+            for k, v in (d.get("fields") or {}).items()
+        }
+        kw["claims"] = [Claim(**c) for c in d.get("claims") or []]
+        kw["conflicts"] = [
+            Conflict(c["field"], Claim(**c["claims"][0]), Claim(**c["claims"][1]), c["reason"])
+            for c in d.get("conflicts") or []
+        ]
+        return cls(**kw)
+
     def to_dict(self) -> dict[str, Any]:
         """The SPEC's JSON record plus rasd's provenance (`fields`, `evidence_span`, article info)."""
         d = asdict(self)

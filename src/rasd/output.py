@@ -213,3 +213,44 @@ class Writer:
         if self.fmt == "geojson":
             self.fh.write("\n]}\n")
         self.fh.flush()
+
+
+def write_records(records: Iterable[dict[str, Any]], fh: IO[str], fmt: str) -> None:
+    """Write stored canonical records (dicts) as JSON Lines, ACLED CSV or GeoJSON."""
+    from rasd.model import Event
+
+    if fmt == "jsonl":
+        for r in records:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return
+    w = Writer(fh, fmt)
+    for r in records:
+        ev = Event.from_dict(r)
+        if fmt == "acled-csv":
+            row = acled_row(ev, w.count + 1, w.stamp)
+            row["event_id_cnty"] = r.get("id", row["event_id_cnty"])
+            row["source_scale"] = r.get("source_scale", "")
+            w._csv.writerow(row)
+            w.count += 1
+        else:
+            w.article(str(r.get("id")), [ev])
+    w.close()
+
+
+def write_parquet(records: list[dict[str, Any]], path: str) -> None:
+    """Stored canonical events as a Parquet table (flat columns; nested parts as JSON text)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    flat = []
+    for r in records:
+        row = {k: v for k, v in r.items() if not isinstance(v, (dict, list))}
+        row.update(
+            {
+                k: json.dumps(v, ensure_ascii=False)
+                for k, v in r.items()
+                if isinstance(v, (dict, list))
+            }
+        )
+        flat.append(row)
+    pq.write_table(pa.Table.from_pylist(flat), path)

@@ -1,0 +1,394 @@
+"""The event store: SQLite by default (a file, WAL, nothing to set up), PostgreSQL when
+given a `postgresql://` URL. One schema (`rasd.schema`), migrated with Alembic, one
+code path (SQLAlchemy Core).
+
+Articles are keyed by URL (or document id) and content hash: running the same input
+again stores nothing twice, a changed article is re-extracted and its reports replaced.
+Work is committed per batch in one transaction, with the canonical events of the days
+it touches re-fused, so a run killed at any point loses at most the batch in flight and
+the same command run again finishes the work exactly once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy.engine import Connection
+
+from rasd import schema as t
+from rasd.fusion import CanonicalEvent, fuse
+from rasd.model import Article, Event
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def db_url(target: str) -> str:
+    """A path becomes a SQLite URL; URLs pass through (postgresql:// uses psycopg 3)."""
+    if "://" not in target:
+        return f"sqlite:///{Path(target).expanduser().resolve()}"
+    if target.startswith("postgresql://"):
+        return "postgresql+psycopg://" + target[len("postgresql://") :]
+    return target
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def article_key(a: Article) -> str:
+    return (a.url or a.id)[:512]
+
+
+@dataclass
+class BatchResult:
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    reports: int = 0
+
+
+class Store:
+    """A connection to one rasd database."""
+
+    def __init__(self, target: str) -> None:
+        self.url = db_url(target)
+        self.engine: Engine = create_engine(self.url)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.migrate()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest revision (Alembic)."""
+        from alembic import command
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(resources.files("rasd") / "migrations"))
+        with self.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        if self.dialect == "postgresql":
+            _postgis(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # runs -----------------------------------------------------------------------------
+
+    def start_run(self, command: str) -> int:
+        with self.engine.begin() as conn:
+            return int(
+                _pk(conn.execute(insert(t.runs).values(started_at=_now(), command=command[:4000])))
+            )
+
+    def finish_run(self, run_id: int, **counts: int) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(t.runs)
+                .where(t.runs.c.id == run_id)
+                .values(finished_at=_now(), status="done", **counts)
+            )
+
+    # articles -------------------------------------------------------------------------
+
+    def seen(self, keys: Sequence[str]) -> dict[str, str]:
+        """content hash of the stored article per key (for the keys already stored)."""
+        if not keys:
+            return {}
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(t.articles.c.key, t.articles.c.content_hash).where(
+                    t.articles.c.key.in_(list(keys))
+                )
+            )
+            return {r.key: r.content_hash for r in rows}
+
+    def save_batch(self, items: Sequence[tuple[Article, list[Event]]], run_id: int) -> BatchResult:
+        """Store a batch of extracted articles and re-fuse the days they touch, atomically."""
+        res = BatchResult()
+        days: set[date] = set()
+        with self.engine.begin() as conn:
+            for article, events in items:
+                key, h = article_key(article), content_hash(article.text)
+                row = conn.execute(
+                    select(t.articles.c.id, t.articles.c.content_hash).where(
+                        t.articles.c.key == key
+                    )
+                ).first()
+                if row is not None and row.content_hash == h:
+                    res.unchanged += 1
+                    continue
+                values = {
+                    "key": key,
+                    "content_hash": h,
+                    "doc_id": article.id[:512],
+                    "url": article.url,
+                    "outlet": article.outlet,
+                    "title": article.title,
+                    "published": article.published,
+                    "text": article.text,
+                    "run_id": run_id,
+                    "ingested_at": _now(),
+                }
+                if row is not None:  # the article changed: its old reports go
+                    old = conn.execute(
+                        select(t.reports.c.event_date).where(t.reports.c.article_id == row.id)
+                    )
+                    days.update(d for (d,) in old if d is not None)
+                    conn.execute(
+                        delete(t.claims).where(
+                            t.claims.c.report_id.in_(
+                                select(t.reports.c.id).where(t.reports.c.article_id == row.id)
+                            )
+                        )
+                    )
+                    conn.execute(delete(t.reports).where(t.reports.c.article_id == row.id))
+                    conn.execute(
+                        update(t.articles).where(t.articles.c.id == row.id).values(**values)
+                    )
+                    article_id = row.id
+                    res.changed += 1
+                else:
+                    article_id = _pk(conn.execute(insert(t.articles).values(**values)))
+                    res.new += 1
+                for n, ev in enumerate(events, 1):
+                    rid = _pk(
+                        conn.execute(
+                            insert(t.reports).values(
+                                article_id=article_id,
+                                n=n,
+                                event_type=ev.event_type,
+                                event_date=ev.event_date,
+                                country=ev.country,
+                                record=_json(ev.to_dict()),
+                            )
+                        )
+                    )
+                    self._claims(conn, rid, ev)
+                    res.reports += 1
+                    if ev.event_date is not None:
+                        days.add(ev.event_date)
+            self._refuse(conn, days)
+        return res
+
+    def _claims(self, conn: Connection, report_id: int, ev: Event) -> None:
+        for c in ev.claims:
+            sid = self._source(conn, c.source, c.source_kind)
+            conn.execute(
+                insert(t.claims).values(
+                    report_id=report_id,
+                    field=c.field,
+                    value=json.dumps(c.value, ensure_ascii=False),
+                    source_id=sid,
+                    outlet=c.outlet,
+                    start=c.start,
+                    end=c.end,
+                    quote=c.quote,
+                    hedge=c.hedge,
+                )
+            )
+
+    def _source(self, conn: Connection, name: str, kind: str) -> int:
+        name = name[:256]
+        row = conn.execute(select(t.sources.c.id).where(t.sources.c.name == name)).first()
+        if row is not None:
+            return int(row.id)
+        return int(_pk(conn.execute(insert(t.sources).values(name=name, kind=kind))))
+
+    def _refuse(self, conn: Connection, days: set[date]) -> None:
+        """Re-fuse every report of the touched days (±1) and rewrite their canonical events."""
+        if not days:
+            return
+        window = sorted({d + timedelta(days=k) for d in days for k in (-1, 0, 1)})
+        rows = conn.execute(
+            select(
+                t.reports.c.id,
+                t.reports.c.n,
+                t.reports.c.record,
+                t.reports.c.event_id,
+                t.articles.c.doc_id,
+            )
+            .join(t.articles, t.articles.c.id == t.reports.c.article_id)
+            .where(t.reports.c.event_date.in_(window))
+        ).all()
+        old_ids = {r.event_id for r in rows if r.event_id}
+        reports = [Event.from_dict(_unjson(r.record)) for r in rows]
+        ids = [f"{r.doc_id}#{r.n}" for r in rows]
+        by_name = {f"{r.doc_id}#{r.n}": r.id for r in rows}
+        canonical = fuse(reports, ids)
+        if old_ids:
+            conn.execute(delete(t.conflicts).where(t.conflicts.c.event_id.in_(old_ids)))
+            conn.execute(
+                update(t.reports).where(t.reports.c.event_id.in_(old_ids)).values(event_id=None)
+            )
+            conn.execute(delete(t.events).where(t.events.c.id.in_(old_ids)))
+        for c in canonical:
+            conn.execute(insert(t.events).values(**_event_row(c)))
+            for x in c.event.conflicts:
+                conn.execute(
+                    insert(t.conflicts).values(
+                        event_id=c.id,
+                        field=x.field,
+                        reason=x.reason,
+                        claims=_json([x.a.to_dict(), x.b.to_dict()]),
+                    )
+                )
+            conn.execute(
+                update(t.reports)
+                .where(t.reports.c.id.in_([by_name[r] for r in c.report_ids]))
+                .values(event_id=c.id)
+            )
+
+    # queries ---------------------------------------------------------------------------
+
+    def events(
+        self,
+        country: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        event_type: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Canonical event records matching the filters, oldest first."""
+        q = select(t.events.c.record)
+        if country:
+            q = q.where(t.events.c.country == country.upper())
+        if since:
+            q = q.where(t.events.c.event_date >= since)
+        if until:
+            q = q.where(t.events.c.event_date <= until)
+        if event_type:
+            q = q.where(
+                (t.events.c.event_type == event_type) | (t.events.c.sub_event_type == event_type)
+            )
+        q = q.order_by(t.events.c.event_date, t.events.c.id)
+        with self.engine.connect() as conn:
+            return [_unjson(r.record) for r in conn.execute(q)]
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return {
+                name: int(conn.execute(select(func.count()).select_from(tab)).scalar_one())
+                for name, tab in (
+                    ("articles", t.articles),
+                    ("reports", t.reports),
+                    ("events", t.events),
+                    ("claims", t.claims),
+                    ("conflicts", t.conflicts),
+                    ("sources", t.sources),
+                    ("runs", t.runs),
+                )
+            }
+
+    def stats(self) -> dict[str, Any]:
+        """Counts of canonical events by day, type, country and source."""
+        out: dict[str, Any] = {"totals": self.counts()}
+        with self.engine.connect() as conn:
+            for name, col in (
+                ("by_day", t.events.c.event_date),
+                ("by_type", t.events.c.event_type),
+                ("by_sub_type", t.events.c.sub_event_type),
+                ("by_country", t.events.c.country),
+            ):
+                rows = conn.execute(select(col, func.count()).group_by(col).order_by(col))
+                out[name] = {str(k): int(v) for k, v in rows}
+            rows = conn.execute(
+                select(t.sources.c.name, func.count(t.claims.c.id))
+                .join(t.claims, t.claims.c.source_id == t.sources.c.id)
+                .group_by(t.sources.c.name)
+                .order_by(func.count(t.claims.c.id).desc())
+            )
+            out["claims_by_source"] = {str(k): int(v) for k, v in rows}
+        return out
+
+
+def _pk(result: Any) -> int:
+    """The primary key of the row an INSERT made."""
+    return int(result.inserted_primary_key[0])
+
+
+def _event_row(c: CanonicalEvent) -> dict[str, Any]:
+    e = c.event
+    return {
+        "id": c.id,
+        "event_type": e.event_type,
+        "sub_event_type": e.sub_event_type,
+        "event_date": e.event_date,
+        "time_precision": e.time_precision,
+        "country": e.country,
+        "admin1": e.admin1,
+        "location": e.location,
+        "latitude": e.latitude,
+        "longitude": e.longitude,
+        "geo_precision": e.geo_precision,
+        "actor1": e.actor1,
+        "actor2": e.actor2,
+        "fatalities": e.fatalities,
+        "injuries": e.injuries,
+        "weapon": e.weapon,
+        "munitions": e.munitions,
+        "sources": ";".join(e.sources),
+        "source_scale": c.source_scale,
+        "notes": e.notes,
+        "record": _json(c.to_dict()),
+        "updated_at": _now(),
+    }
+
+
+def _json(d: Any) -> Any:
+    """JSON-safe copy (dates as ISO strings) for the JSON columns."""
+    return json.loads(json.dumps(d, ensure_ascii=False, default=str))
+
+
+def _unjson(v: Any) -> Any:
+    return json.loads(v) if isinstance(v, str) else v
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def _postgis(engine: Engine) -> None:
+    """A geometry column and index when the PostGIS extension can be had (optional)."""
+    from sqlalchemy import text
+
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("CREATE EXTENSION IF NOT EXISTS postgis"))
+            conn.execute(
+                text("ALTER TABLE events ADD COLUMN IF NOT EXISTS geom geometry(Point, 4326)")
+            )
+            conn.execute(
+                text("CREATE INDEX IF NOT EXISTS ix_events_geom ON events USING GIST (geom)")
+            )
+    except Exception:  # noqa: BLE001 - PostGIS is optional; without it rasd uses latitude/longitude
+        return
+
+
+def batched(items: Iterable[Any], size: int) -> Iterable[list[Any]]:
+    batch: list[Any] = []
+    for it in items:
+        batch.append(it)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
