@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from rasd import schema as t
@@ -81,8 +81,7 @@ class Store:
         with self.engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
-        if self.dialect == "postgresql":
-            _postgis(self.engine)
+        self.postgis = self.dialect == "postgresql" and _postgis(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -252,6 +251,14 @@ class Store:
                 .where(t.reports.c.id.in_([by_name[r] for r in c.report_ids]))
                 .values(event_id=c.id)
             )
+        if self.postgis and canonical:
+            conn.execute(
+                text(
+                    "UPDATE events SET geom = ST_SetSRID(ST_MakePoint(longitude, latitude), 4326) "
+                    "WHERE id = ANY(:ids) AND latitude IS NOT NULL"
+                ),
+                {"ids": [c.id for c in canonical]},
+            )
 
     # queries ---------------------------------------------------------------------------
 
@@ -366,10 +373,8 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def _postgis(engine: Engine) -> None:
+def _postgis(engine: Engine) -> bool:
     """A geometry column and index when the PostGIS extension can be had (optional)."""
-    from sqlalchemy import text
-
     try:
         with engine.begin() as conn:
             conn.execute(text("CREATE EXTENSION IF NOT EXISTS postgis"))
@@ -380,7 +385,8 @@ def _postgis(engine: Engine) -> None:
                 text("CREATE INDEX IF NOT EXISTS ix_events_geom ON events USING GIST (geom)")
             )
     except Exception:  # noqa: BLE001 - PostGIS is optional; without it rasd uses latitude/longitude
-        return
+        return False
+    return True
 
 
 def batched(items: Iterable[Any], size: int) -> Iterable[list[Any]]:
