@@ -7,10 +7,11 @@ import json
 import os
 import sys
 import tempfile
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -22,6 +23,7 @@ from rasd.model import Article, Event
 from rasd.output import FORMATS, Writer, write_parquet, write_records
 from rasd.pipeline import extract_article
 from rasd.store import Store, article_key, batched, content_hash
+from rasd.watch import Poller, parse_every
 
 EXAMPLES = Path(__file__).resolve().parent / "data" / "examples"
 
@@ -102,6 +104,18 @@ def _unseen(
             yield it
 
 
+def _skip(
+    item: Skip, summary: RunSummary, log: IO[str], quiet: bool, dead_letter: IO[str] | None
+) -> None:
+    summary.skipped.append(item)
+    if not quiet:
+        print(f"rasd: skipped {item.doc}: {item.reason}", file=log)
+    if dead_letter is not None:
+        rec = {"doc": item.doc, "reason": item.reason, "at": datetime.now(UTC).isoformat()}
+        dead_letter.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        dead_letter.flush()
+
+
 def run_extract(
     paths: list[str],
     out: IO[str],
@@ -113,9 +127,12 @@ def run_extract(
     fuse_reports: bool = False,
     store: Store | None = None,
     batch_size: int = 50,
+    dead_letter: IO[str] | None = None,
+    items: Iterable[Article | Skip] | None = None,
 ) -> RunSummary:
-    """Extract events from every input into `out`; bad documents are reported and skipped.
-    With `fuse_reports`, reports of one event from several articles are written as one."""
+    """Extract events from every input into `out`; bad documents are reported, written to
+    `dead_letter` with the reason, and skipped. With `fuse_reports`, reports of one event
+    from several articles are written as one. `items` replaces reading `paths`."""
     summary = RunSummary()
     writer = Writer(out, fmt)
     collected: list[Event] = []
@@ -130,18 +147,27 @@ def run_extract(
             pending.clear()
 
     for item in _progress(
-        _unseen(read_inputs(paths, published, outlet), store, summary, batch_size), quiet
+        _unseen(
+            items if items is not None else read_inputs(paths, published, outlet),
+            store,
+            summary,
+            batch_size,
+        ),
+        quiet,
     ):
         if isinstance(item, Skip):
-            summary.skipped.append(item)
-            if not quiet:
-                print(f"rasd: skipped {item.doc}: {item.reason}", file=log)
+            _skip(item, summary, log, quiet, dead_letter)
             continue
         try:
             events = extract_article(item)
         except Exception as e:  # one broken document must not stop the batch
-            summary.skipped.append(Skip(item.id, f"extraction failed ({type(e).__name__}: {e})"))
-            print(f"rasd: skipped {item.id}: extraction failed ({type(e).__name__}: {e})", file=log)
+            _skip(
+                Skip(item.id, f"extraction failed ({type(e).__name__}: {e})"),
+                summary,
+                log,
+                False,
+                dead_letter,
+            )
             continue
         summary.read += 1
         summary.events += len(events)
@@ -194,11 +220,62 @@ def cmd_extract(a: argparse.Namespace) -> int:
             )  # events go to the store
         else:
             out = sys.stdout
+        dead = (
+            stack.enter_context(open(a.dead_letter, "a", encoding="utf-8"))
+            if a.dead_letter
+            else None
+        )
         summary = run_extract(
-            paths, out, fmt, published, a.outlet, a.quiet, sys.stderr, a.fuse, store, a.batch
+            paths, out, fmt, published, a.outlet, a.quiet, sys.stderr, a.fuse, store, a.batch, dead
         )
     print(summary.text(), file=sys.stderr)
     return 0 if summary.read or summary.unchanged else 1
+
+
+def cmd_watch(a: argparse.Namespace) -> int:
+    every = parse_every(a.every)
+    poller = Poller(a.feeds, retries=a.retries, backoff=a.backoff, log=sys.stderr)
+    store = Store(a.db)
+    polls = 0
+    try:
+        with ExitStack() as stack:
+            dead = (
+                stack.enter_context(open(a.dead_letter, "a", encoding="utf-8"))
+                if a.dead_letter
+                else None
+            )
+            devnull = stack.enter_context(open(os.devnull, "w", encoding="utf-8"))
+            while True:
+                polls += 1
+                items = poller.poll()
+                summary = run_extract(
+                    a.feeds,
+                    devnull,
+                    "jsonl",
+                    None,
+                    None,
+                    True,
+                    sys.stderr,
+                    False,
+                    store,
+                    a.batch,
+                    dead,
+                    items,
+                )
+                print(
+                    f"rasd watch: poll {polls}: {summary.new} new, {summary.changed} changed, "
+                    f"{summary.unchanged} already stored, {len(summary.skipped)} skipped",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                if a.polls and polls >= a.polls:
+                    break
+                time.sleep(every)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        store.close()
+    return 0
 
 
 def cmd_events(a: argparse.Namespace) -> int:
@@ -307,11 +384,39 @@ def parser() -> argparse.ArgumentParser:
         "--batch", type=int, default=50, help="articles per transaction with --db (default 50)"
     )
     e.add_argument(
+        "--dead-letter", help="append each skipped document and its reason to this JSON Lines file"
+    )
+    e.add_argument(
         "--fuse",
         action="store_true",
         help="one record per real event: reports of it from several articles fused, with their claims",
     )
     e.set_defaults(func=cmd_extract)
+
+    w = sub.add_parser(
+        "watch",
+        help="poll RSS/Atom feeds and store new items",
+        description="Poll feeds every interval; new items are extracted into the store.",
+    )
+    w.add_argument("feeds", nargs="+", help="feed URLs")
+    w.add_argument("--db", required=True, help="SQLite file or postgresql:// URL")
+    w.add_argument(
+        "--every", default="15m", help="interval between polls: 30s, 15m, 1h (default 15m)"
+    )
+    w.add_argument(
+        "--polls", type=int, default=0, help="stop after this many polls (default: never)"
+    )
+    w.add_argument(
+        "--retries", type=int, default=3, help="retries of a failing feed per poll (default 3)"
+    )
+    w.add_argument(
+        "--backoff", type=float, default=5.0, help="first retry delay in seconds, doubled each time"
+    )
+    w.add_argument("--batch", type=int, default=50, help="articles per transaction")
+    w.add_argument(
+        "--dead-letter", help="append skipped items and failed feeds to this JSON Lines file"
+    )
+    w.set_defaults(func=cmd_watch)
 
     q = sub.add_parser(
         "events",

@@ -72,7 +72,7 @@ def _decode(doc: str, raw: bytes) -> str | Skip:
     return text
 
 
-def _article(
+def make_article(
     doc: str, text: str, published: date | None, outlet: str | None, **meta: str | None
 ) -> Article | Skip:
     if len(text) > MAX_CHARS:
@@ -112,7 +112,7 @@ def read_jsonl_lines(
         doc_id = str(rec.get("id") or doc)
         pub = parse_date(rec.get("published")) or published
         out = rec.get("outlet") if isinstance(rec.get("outlet"), str) else outlet
-        yield _article(doc_id, text, pub, out, url=rec.get("url"), title=rec.get("title"))
+        yield make_article(doc_id, text, pub, out, url=rec.get("url"), title=rec.get("title"))
 
 
 def read_path(
@@ -124,10 +124,24 @@ def read_path(
             if p.is_file() and not p.name.startswith("."):
                 yield from read_path(p, published, outlet)
         return
+    from rasd import formats
+
+    name = path.name.lower()
+    if name.endswith(formats.WARC_SUFFIXES):
+        yield from formats.warc_articles(path, published, outlet)
+        return
+    if name.endswith(".parquet"):
+        yield from formats.parquet_articles(path, published, outlet)
+        return
     try:
         raw = path.read_bytes()
     except OSError as e:
         yield Skip(str(path), f"cannot read file ({e.strerror})")
+        return
+    if name.endswith(formats.FEED_SUFFIXES) or raw.lstrip()[:200].lower().startswith(
+        (b"<?xml", b"<rss", b"<feed")
+    ):
+        yield from formats.feed_articles(str(path), raw, outlet)
         return
     decoded = _decode(str(path), raw)
     if isinstance(decoded, Skip):
@@ -138,7 +152,15 @@ def read_path(
     ):
         yield from read_jsonl_lines(str(path), iter(decoded.splitlines()), published, outlet)
         return
-    yield _article(path.stem, decoded, published, outlet)
+    if name.endswith(".csv"):
+        yield from formats.csv_articles(str(path), decoded, published, outlet)
+        return
+    if name.endswith(formats.HTML_SUFFIXES) or decoded.lstrip()[:100].lower().startswith(
+        ("<!doctype html", "<html")
+    ):
+        yield formats.html_article(path.stem, decoded, published, outlet)
+        return
+    yield make_article(path.stem, decoded, published, outlet)
 
 
 def read_inputs(
@@ -154,10 +176,49 @@ def read_inputs(
             elif decoded.lstrip().startswith("{"):
                 yield from read_jsonl_lines("stdin", iter(decoded.splitlines()), published, outlet)
             else:
-                yield _article("stdin", decoded, published, outlet)
+                yield make_article("stdin", decoded, published, outlet)
+            continue
+        if p.startswith(("http://", "https://")):
+            yield from read_url(p, published, outlet)
             continue
         path = Path(p)
         if not path.exists():
             yield Skip(p, "no such file or folder")
             continue
         yield from read_path(path, published, outlet)
+
+
+def fetch(url: str, timeout: float = 20.0) -> tuple[bytes, str]:
+    """The body and content type of a URL (one attempt; callers retry)."""
+    import urllib.request
+
+    req = urllib.request.Request(url, headers={"User-Agent": "rasd/0.1 (+https://github.com/rasd)"})
+    with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - user-given URLs
+        return resp.read(), resp.headers.get("Content-Type", "")
+
+
+def read_url(
+    url: str, published: date | None = None, outlet: str | None = None
+) -> Iterator[Article | Skip]:
+    """A feed (RSS/Atom) or an HTML page fetched over HTTP."""
+    from rasd import formats
+
+    try:
+        body, ctype = fetch(url)
+    except Exception as e:  # noqa: BLE001 - network errors are reported per document
+        yield Skip(url, f"cannot fetch ({type(e).__name__}: {e})")
+        return
+    head = body.lstrip()[:200].lower()
+    if (
+        "xml" in ctype
+        or "rss" in ctype
+        or "atom" in ctype
+        or head.startswith((b"<?xml", b"<rss", b"<feed"))
+    ):
+        yield from formats.feed_articles(url, body, outlet)
+        return
+    decoded = _decode(url, body)
+    if isinstance(decoded, Skip):
+        yield decoded
+        return
+    yield formats.html_article(url, decoded, published, outlet, url=url)
