@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -169,11 +169,20 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         """The SPEC's JSON record plus rasd's provenance (`fields`, `evidence_span`, article info)."""
-        d = asdict(self)
+        d = {f: getattr(self, f) for f in _EVENT_FIELDS}
+        d["sources"] = list(self.sources)
         d["event_date"] = self.event_date.isoformat() if self.event_date else None
         d["published"] = self.published.isoformat() if self.published else None
         d["evidence_span"] = list(self.evidence_span)
         d["fields"] = {k: [e.to_dict() for e in v] for k, v in self.fields.items()}
         d["claims"] = [c.to_dict() for c in self.claims]
         d["conflicts"] = [c.to_dict() for c in self.conflicts]
+        d["confidence"] = dict(self.confidence)
         return d
+
+
+_EVENT_FIELDS = [
+    f
+    for f in Event.__dataclass_fields__
+    if f not in ("fields", "claims", "conflicts", "confidence")
+]

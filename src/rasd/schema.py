@@ -91,9 +91,14 @@ reports = Table(
     Column("event_type", String(64), nullable=False),
     Column("event_date", Date),
     Column("country", String(3)),
+    Column("admin1", String(128)),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("geo_precision", Integer),
     Column("record", JSON, nullable=False),  # the per-article event with its evidence
     UniqueConstraint("article_id", "n", name="uq_reports_article_n"),
-    Index("ix_reports_date", "event_date"),
+    Index("ix_reports_date_country", "event_date", "country"),
+    Index("ix_reports_event", "event_id"),
 )
 
 sources = Table(
@@ -118,6 +123,7 @@ claims = Table(
     Column("end", Integer),
     Column("quote", Text),
     Column("hedge", Text),
+    Index("ix_claims_report", "report_id"),
 )
 
 conflicts = Table(
@@ -128,4 +134,5 @@ conflicts = Table(
     Column("field", String(32), nullable=False),
     Column("reason", Text, nullable=False),
     Column("claims", JSON, nullable=False),
+    Index("ix_conflicts_event", "event_id"),
 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -20,11 +21,22 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, text, update
+from sqlalchemy import (
+    Engine,
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import Connection
 
 from rasd import schema as t
-from rasd.fusion import CanonicalEvent, fuse
+from rasd.fusion import CELL_DEG, CanonicalEvent, fuse
 from rasd.model import Article, Event
 
 
@@ -119,7 +131,7 @@ class Store:
     def save_batch(self, items: Sequence[tuple[Article, list[Event]]], run_id: int) -> BatchResult:
         """Store a batch of extracted articles and re-fuse the days they touch, atomically."""
         res = BatchResult()
-        days: set[date] = set()
+        touched: list[_Spot] = []
         with self.engine.begin() as conn:
             for article, events in items:
                 key, h = article_key(article), content_hash(article.text)
@@ -145,9 +157,16 @@ class Store:
                 }
                 if row is not None:  # the article changed: its old reports go
                     old = conn.execute(
-                        select(t.reports.c.event_date).where(t.reports.c.article_id == row.id)
+                        select(
+                            t.reports.c.event_date,
+                            t.reports.c.country,
+                            t.reports.c.admin1,
+                            t.reports.c.latitude,
+                            t.reports.c.longitude,
+                            t.reports.c.geo_precision,
+                        ).where(t.reports.c.article_id == row.id)
                     )
-                    days.update(d for (d,) in old if d is not None)
+                    touched.extend(_Spot.of_row(r) for r in old if r.event_date is not None)
                     conn.execute(
                         delete(t.claims).where(
                             t.claims.c.report_id.in_(
@@ -173,6 +192,10 @@ class Store:
                                 event_type=ev.event_type,
                                 event_date=ev.event_date,
                                 country=ev.country,
+                                admin1=ev.admin1,
+                                latitude=ev.latitude,
+                                longitude=ev.longitude,
+                                geo_precision=ev.geo_precision,
                                 record=_json(ev.to_dict()),
                             )
                         )
@@ -180,15 +203,25 @@ class Store:
                     self._claims(conn, rid, ev)
                     res.reports += 1
                     if ev.event_date is not None:
-                        days.add(ev.event_date)
-            self._refuse(conn, days)
+                        touched.append(
+                            _Spot(
+                                ev.event_date,
+                                ev.country,
+                                ev.admin1,
+                                ev.latitude,
+                                ev.longitude,
+                                ev.geo_precision,
+                            )
+                        )
+            self._refuse(conn, touched)
         return res
 
     def _claims(self, conn: Connection, report_id: int, ev: Event) -> None:
+        rows = []
         for c in ev.claims:
             sid = self._source(conn, c.source, c.source_kind)
-            conn.execute(
-                insert(t.claims).values(
+            rows.append(
+                dict(
                     report_id=report_id,
                     field=c.field,
                     value=json.dumps(c.value, ensure_ascii=False),
@@ -200,6 +233,8 @@ class Store:
                     hedge=c.hedge,
                 )
             )
+        if rows:
+            conn.execute(insert(t.claims), rows)
 
     def _source(self, conn: Connection, name: str, kind: str) -> int:
         name = name[:256]
@@ -208,48 +243,74 @@ class Store:
             return int(row.id)
         return int(_pk(conn.execute(insert(t.sources).values(name=name, kind=kind))))
 
-    def _refuse(self, conn: Connection, days: set[date]) -> None:
-        """Re-fuse every report of the touched days (±1) and rewrite their canonical events."""
-        if not days:
+    def _refuse(self, conn: Connection, touched: list[_Spot]) -> None:
+        """Re-fuse the neighbourhood of the reports a batch touched (the same day ±1 and
+        map cell ±1, or province for province-level reports) and rewrite the canonical
+        events whose membership may change; work grows with the neighbourhood, not the
+        store."""
+        if not touched:
             return
-        window = sorted({d + timedelta(days=k) for d in days for k in (-1, 0, 1)})
+        window = sorted({s.day + timedelta(days=k) for s in touched for k in (-1, 0, 1)})
+        countries = sorted({s.country or "" for s in touched})
         rows = conn.execute(
             select(
                 t.reports.c.id,
-                t.reports.c.n,
-                t.reports.c.record,
                 t.reports.c.event_id,
-                t.articles.c.doc_id,
-            )
-            .join(t.articles, t.articles.c.id == t.reports.c.article_id)
-            .where(t.reports.c.event_date.in_(window))
+                t.reports.c.event_date,
+                t.reports.c.country,
+                t.reports.c.admin1,
+                t.reports.c.latitude,
+                t.reports.c.longitude,
+                t.reports.c.geo_precision,
+            ).where(t.reports.c.event_date.in_(window), t.reports.c.country.in_(countries))
         ).all()
-        old_ids = {r.event_id for r in rows if r.event_id}
-        reports = [Event.from_dict(_unjson(r.record)) for r in rows]
-        ids = [f"{r.doc_id}#{r.n}" for r in rows]
-        by_name = {f"{r.doc_id}#{r.n}": r.id for r in rows}
-        canonical = fuse(reports, ids)
+        cells, provinces = _blocks(touched)
+        near = [r for r in rows if _Spot.of_row(r).within(cells, provinces)]
+        old_ids = sorted({r.event_id for r in near if r.event_id})
+        ids_to_load = {r.id for r in near}
+        if old_ids:
+            ids_to_load |= {
+                rid
+                for (rid,) in conn.execute(
+                    select(t.reports.c.id).where(t.reports.c.event_id.in_(old_ids))
+                )
+            }
+        full = conn.execute(
+            select(t.reports.c.id, t.reports.c.n, t.reports.c.record, t.articles.c.doc_id)
+            .join(t.articles, t.articles.c.id == t.reports.c.article_id)
+            .where(t.reports.c.id.in_(sorted(ids_to_load)))
+        ).all()
+        reports = [Event.from_dict(_unjson(r.record)) for r in full]
+        names = [f"{r.doc_id}#{r.n}" for r in full]
+        by_name = dict(zip(names, (r.id for r in full), strict=True))
+        canonical = fuse(reports, names)
         if old_ids:
             conn.execute(delete(t.conflicts).where(t.conflicts.c.event_id.in_(old_ids)))
             conn.execute(
                 update(t.reports).where(t.reports.c.event_id.in_(old_ids)).values(event_id=None)
             )
             conn.execute(delete(t.events).where(t.events.c.id.in_(old_ids)))
-        for c in canonical:
-            conn.execute(insert(t.events).values(**_event_row(c)))
-            for x in c.event.conflicts:
-                conn.execute(
-                    insert(t.conflicts).values(
-                        event_id=c.id,
-                        field=x.field,
-                        reason=x.reason,
-                        claims=_json([x.a.to_dict(), x.b.to_dict()]),
-                    )
-                )
+        if canonical:
+            conn.execute(insert(t.events), [_event_row(c) for c in canonical])
+        conflict_rows = [
+            {
+                "event_id": c.id,
+                "field": x.field,
+                "reason": x.reason,
+                "claims": _json([x.a.to_dict(), x.b.to_dict()]),
+            }
+            for c in canonical
+            for x in c.event.conflicts
+        ]
+        if conflict_rows:
+            conn.execute(insert(t.conflicts), conflict_rows)
+        links = [{"rid": by_name[r], "eid": c.id} for c in canonical for r in c.report_ids]
+        if links:
             conn.execute(
                 update(t.reports)
-                .where(t.reports.c.id.in_([by_name[r] for r in c.report_ids]))
-                .values(event_id=c.id)
+                .where(t.reports.c.id == bindparam("rid"))
+                .values(event_id=bindparam("eid")),
+                links,
             )
         if self.postgis and canonical:
             conn.execute(
@@ -320,6 +381,51 @@ class Store:
             )
             out["claims_by_source"] = {str(k): int(v) for k, v in rows}
         return out
+
+
+@dataclass(frozen=True)
+class _Spot:
+    """Where and when a report is, for finding the reports it may fuse with."""
+
+    day: date
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    precision: int | None
+
+    @classmethod
+    def of_row(cls, r: Any) -> _Spot:
+        return cls(r.event_date, r.country, r.admin1, r.latitude, r.longitude, r.geo_precision)
+
+    @property
+    def cell(self) -> tuple[int, int] | None:
+        if self.lat is None or self.lon is None:
+            return None
+        return math.floor(self.lat / CELL_DEG), math.floor(self.lon / CELL_DEG)
+
+    def within(
+        self, cells: set[tuple[int, int, int]], provinces: set[tuple[int, str, str]]
+    ) -> bool:
+        d = self.day.toordinal()
+        if (d, self.country or "", self.admin1 or "") in provinces:
+            return True  # same province, a day apart at most (province-level reports reach far)
+        c = self.cell
+        return c is not None and (d, *c) in cells
+
+
+def _blocks(spots: list[_Spot]) -> tuple[set[tuple[int, int, int]], set[tuple[int, str, str]]]:
+    """The day × map-cell and day × province blocks fusion could pair these reports with."""
+    cells: set[tuple[int, int, int]] = set()
+    provinces: set[tuple[int, str, str]] = set()
+    for s in spots:
+        d = s.day.toordinal()
+        for dd in (-1, 0, 1):
+            provinces.add((d + dd, s.country or "", s.admin1 or ""))
+            if s.cell is not None:
+                la, lo = s.cell
+                cells.update((d + dd, la + a, lo + b) for a in (-1, 0, 1) for b in (-1, 0, 1))
+    return cells, provinces
 
 
 def _pk(result: Any) -> int:
