@@ -158,17 +158,15 @@ def run_extract(
         if isinstance(item, Skip):
             _skip(item, summary, log, quiet, dead_letter)
             continue
-        try:
-            events = extract_article(item)
-        except Exception as e:  # one broken document must not stop the batch
-            _skip(
-                Skip(item.id, f"extraction failed ({type(e).__name__}: {e})"),
-                summary,
-                log,
-                False,
-                dead_letter,
-            )
-            continue
+        if isinstance(item, tuple):  # already extracted (by Dask workers)
+            item, events = item
+        else:
+            try:
+                events = extract_article(item)
+            except Exception as e:  # one broken document must not stop the batch
+                reason = f"extraction failed ({type(e).__name__}: {e})"
+                _skip(Skip(item.id, reason), summary, log, False, dead_letter)
+                continue
         summary.read += 1
         summary.events += len(events)
         summary.with_events += bool(events)
@@ -225,8 +223,26 @@ def cmd_extract(a: argparse.Namespace) -> int:
             if a.dead_letter
             else None
         )
+        items: Iterable[Any] | None = None
+        if a.engine == "dask":
+            from rasd.scale import read_shard, run_dask
+
+            shards, skipped = run_dask(paths, a.scheduler, a.workers, a.shards, published, a.outlet)
+            items = [Skip(s["doc"], s["reason"]) for s in skipped]
+            items += [pair for shard in shards for pair in read_shard(shard)]
         summary = run_extract(
-            paths, out, fmt, published, a.outlet, a.quiet, sys.stderr, a.fuse, store, a.batch, dead
+            paths,
+            out,
+            fmt,
+            published,
+            a.outlet,
+            a.quiet,
+            sys.stderr,
+            a.fuse,
+            store,
+            a.batch,
+            dead,
+            items,
         )
     print(summary.text(), file=sys.stderr)
     return 0 if summary.read or summary.unchanged else 1
@@ -385,6 +401,17 @@ def parser() -> argparse.ArgumentParser:
     )
     e.add_argument(
         "--dead-letter", help="append each skipped document and its reason to this JSON Lines file"
+    )
+    e.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: one process (default); dask: partition the input over Dask workers",
+    )
+    e.add_argument("--scheduler", help="Dask scheduler address (tcp://…); default: a LocalCluster")
+    e.add_argument("--workers", type=int, default=2, help="LocalCluster workers (default 2)")
+    e.add_argument(
+        "--shards", help="folder for the workers' Parquet shards (default: a temporary one)"
     )
     e.add_argument(
         "--fuse",

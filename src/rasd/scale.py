@@ -1,0 +1,164 @@
+"""Scale-out with Dask: partition the input, extract in workers, write Parquet shards,
+then load the shards into the store (or an output file) from the driver.
+
+With no scheduler address a `dask.distributed` LocalCluster is started (one process
+per worker, one thread each: the extractor is pure Python). The default engine of
+`rasd extract` stays a single process.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rasd.ingest import Skip, parse_date, read_path
+from rasd.model import Article, Event
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One piece of input a worker reads: a whole file, or lines [start, stop) of a JSONL file."""
+
+    path: str
+    start: int = 0
+    stop: int = -1
+
+
+def plan(inputs: list[str], lines_per_unit: int = 200) -> list[Unit]:
+    """Work units for the inputs: local paths, folders and globs (JSONL split by lines)."""
+    units: list[Unit] = []
+    for spec in inputs:
+        paths = sorted(glob.glob(spec)) if any(ch in spec for ch in "*?[") else [spec]
+        for p in paths:
+            path = Path(p)
+            files = sorted(x for x in path.rglob("*") if x.is_file()) if path.is_dir() else [path]
+            for f in files:
+                if f.suffix.lower() in (".jsonl", ".ndjson"):
+                    with open(f, "rb") as fh:
+                        n = sum(1 for _ in fh)
+                    units += [
+                        Unit(str(f), s, min(n, s + lines_per_unit))
+                        for s in range(0, n, lines_per_unit)
+                    ]
+                else:
+                    units.append(Unit(str(f)))
+    return units
+
+
+def _read_unit(u: Unit, published: date | None, outlet: str | None) -> Iterator[Article | Skip]:
+    if u.stop < 0:
+        yield from read_path(Path(u.path), published, outlet)
+        return
+    from rasd.ingest import read_jsonl_lines
+
+    with open(u.path, encoding="utf-8", errors="replace") as fh:
+        lines = [line for i, line in enumerate(fh) if u.start <= i < u.stop]
+    yield from read_jsonl_lines(f"{u.path}@{u.start}", iter(lines), published, outlet)
+
+
+def extract_partition(
+    units: list[Unit], shard_dir: str, published: str | None, outlet: str | None
+) -> list[dict[str, Any]]:
+    """Worker side: extract every article of the units, write one Parquet shard, and
+    return its path and counts (skips travel as records too)."""
+    import uuid
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from rasd.pipeline import extract_article
+
+    pub = parse_date(published) if published else None
+    rows: list[dict[str, Any]] = []
+    skipped: list[dict[str, str]] = []
+    for u in units:
+        for item in _read_unit(u, pub, outlet):
+            if isinstance(item, Skip):
+                skipped.append({"doc": item.doc, "reason": item.reason})
+                continue
+            try:
+                events = extract_article(item)
+            except Exception as e:  # noqa: BLE001 - one broken document must not stop the partition
+                skipped.append(
+                    {"doc": item.id, "reason": f"extraction failed ({type(e).__name__}: {e})"}
+                )
+                continue
+            rows.append(
+                {
+                    "id": item.id,
+                    "text": item.text,
+                    "url": item.url,
+                    "title": item.title,
+                    "outlet": item.outlet,
+                    "published": item.published.isoformat() if item.published else None,
+                    "events": json.dumps([e.to_dict() for e in events], ensure_ascii=False),
+                }
+            )
+    path = os.path.join(shard_dir, f"part-{uuid.uuid4().hex}.parquet")
+    schema = pa.schema(
+        [(k, pa.string()) for k in ("id", "text", "url", "title", "outlet", "published", "events")]
+    )
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
+    return [{"shard": path, "articles": len(rows), "skipped": skipped}]
+
+
+def read_shard(path: str) -> Iterator[tuple[Article, list[Event]]]:
+    """Driver side: the articles and events of one shard."""
+    import pyarrow.parquet as pq
+
+    for r in pq.read_table(path).to_pylist():
+        a = Article(
+            id=r["id"],
+            text=r["text"],
+            published=parse_date(r["published"]),
+            outlet=r["outlet"],
+            url=r["url"],
+            title=r["title"],
+        )
+        yield a, [Event.from_dict(e) for e in json.loads(r["events"])]
+
+
+def run_dask(
+    inputs: list[str],
+    scheduler: str | None = None,
+    workers: int = 2,
+    shard_dir: str | None = None,
+    published: date | None = None,
+    outlet: str | None = None,
+    lines_per_unit: int = 200,
+) -> tuple[list[str], list[dict[str, str]]]:
+    """Extract the inputs on a Dask cluster; returns the shard paths and the skipped documents."""
+    import dask.bag as db
+    from dask.distributed import Client, LocalCluster
+
+    units = plan(inputs, lines_per_unit)
+    out_dir = shard_dir or tempfile.mkdtemp(prefix="rasd-shards-")
+    os.makedirs(out_dir, exist_ok=True)
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)
+    try:
+        if not units:
+            return [], []
+        bag = db.from_sequence(units, npartitions=max(1, min(len(units), workers * 4)))
+        pub = published.isoformat() if published else None
+        results = bag.map_partitions(extract_partition, out_dir, pub, outlet).compute()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    shards = [r["shard"] for r in results]
+    skipped = [s for r in results for s in r["skipped"]]
+    return shards, skipped

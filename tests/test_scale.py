@@ -1,0 +1,55 @@
+"""Scale-out with a Dask LocalCluster gives what one process gives."""
+
+import json
+
+from test_store import corpus
+
+from rasd.cli import main
+from rasd.scale import plan
+from rasd.store import Store
+
+
+def test_plan_splits_jsonl_by_lines(tmp_path):
+    src = tmp_path / "c.jsonl"
+    corpus(src, 25)
+    units = plan([str(tmp_path / "*.jsonl")], lines_per_unit=10)
+    assert [(u.start, u.stop) for u in units] == [(0, 10), (10, 20), (20, 25)]
+
+
+def test_dask_local_cluster_matches_one_process(tmp_path):
+    src = tmp_path / "c.jsonl"
+    corpus(src, 30)
+    (tmp_path / "bad.jsonl").write_text("{not json\n", encoding="utf-8")
+    local, dask = str(tmp_path / "local.db"), str(tmp_path / "dask.db")
+    assert main(["extract", str(src), "--db", local, "-q"]) == 0
+    dead = tmp_path / "dead.jsonl"
+    assert (
+        main(
+            [
+                "extract",
+                str(src),
+                str(tmp_path / "bad.jsonl"),
+                "--engine",
+                "dask",
+                "--workers",
+                "2",
+                "--db",
+                dask,
+                "--dead-letter",
+                str(dead),
+                "-q",
+            ]
+        )
+        == 0
+    )
+    a, b = Store(local), Store(dask)
+    ca, cb = a.counts(), b.counts()
+    assert {k: ca[k] for k in ("articles", "reports", "events", "claims")} == {
+        k: cb[k] for k in ("articles", "reports", "events", "claims")
+    }
+    assert [e["id"] for e in a.events()] == [e["id"] for e in b.events()]
+    a.close()
+    b.close()
+    assert (
+        "malformed JSON" in json.loads(dead.read_text(encoding="utf-8").splitlines()[0])["reason"]
+    )
