@@ -13,7 +13,9 @@ def test_plan_splits_jsonl_by_lines(tmp_path):
     src = tmp_path / "c.jsonl"
     corpus(src, 25)
     units = plan([str(tmp_path / "*.jsonl")], lines_per_unit=10)
-    assert [(u.start, u.stop) for u in units] == [(0, 10), (10, 20), (20, 25)]
+    raw = src.read_bytes()
+    assert [len(raw[u.start : u.stop].decode("utf-8").splitlines()) for u in units] == [10, 10, 5]
+    assert b"".join(raw[u.start : u.stop] for u in units) == raw  # whole lines, nothing lost
 
 
 def test_dask_local_cluster_matches_one_process(tmp_path):

@@ -24,7 +24,8 @@ from rasd.model import Article, Event
 
 @dataclass(frozen=True)
 class Unit:
-    """One piece of input a worker reads: a whole file, or lines [start, stop) of a JSONL file."""
+    """One piece of input a worker reads: a whole file, or bytes [start, stop) of a JSONL
+    file (whole lines: a worker seeks to its piece instead of reading the file)."""
 
     path: str
     start: int = 0
@@ -41,14 +42,25 @@ def plan(inputs: list[str], lines_per_unit: int = 200) -> list[Unit]:
             files = sorted(x for x in path.rglob("*") if x.is_file()) if path.is_dir() else [path]
             for f in files:
                 if f.suffix.lower() in (".jsonl", ".ndjson"):
-                    with open(f, "rb") as fh:
-                        n = sum(1 for _ in fh)
-                    units += [
-                        Unit(str(f), s, min(n, s + lines_per_unit))
-                        for s in range(0, n, lines_per_unit)
-                    ]
+                    units += _line_units(f, lines_per_unit)
                 else:
                     units.append(Unit(str(f)))
+    return units
+
+
+def _line_units(path: Path, lines_per_unit: int) -> list[Unit]:
+    """Byte ranges of `lines_per_unit` whole lines each."""
+    units: list[Unit] = []
+    with open(path, "rb") as fh:
+        start = pos = count = 0
+        for line in fh:
+            pos += len(line)
+            count += 1
+            if count == lines_per_unit:
+                units.append(Unit(str(path), start, pos))
+                start, count = pos, 0
+        if pos > start:
+            units.append(Unit(str(path), start, pos))
     return units
 
 
@@ -58,9 +70,11 @@ def _read_unit(u: Unit, published: date | None, outlet: str | None) -> Iterator[
         return
     from rasd.ingest import read_jsonl_lines
 
-    with open(u.path, encoding="utf-8", errors="replace") as fh:
-        lines = [line for i, line in enumerate(fh) if u.start <= i < u.stop]
-    yield from read_jsonl_lines(f"{u.path}@{u.start}", iter(lines), published, outlet)
+    # a worker seeks to its piece instead of reading the file from the start
+    with open(u.path, "rb") as fh:
+        fh.seek(u.start)
+        chunk = fh.read(u.stop - u.start).decode("utf-8", errors="replace")
+    yield from read_jsonl_lines(f"{u.path}@{u.start}", iter(chunk.splitlines()), published, outlet)
 
 
 def extract_partition(
