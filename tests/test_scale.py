@@ -55,3 +55,16 @@ def test_dask_local_cluster_matches_one_process(tmp_path):
     assert (
         "malformed JSON" in json.loads(dead.read_text(encoding="utf-8").splitlines()[0])["reason"]
     )
+
+
+def test_fsspec_urls_are_planned_and_read(tmp_path):
+    from rasd.scale import _read_unit
+
+    src = tmp_path / "c.jsonl"
+    rows = corpus(src, 12)
+    (tmp_path / "one.txt").write_text(rows[0]["text"], encoding="utf-8")
+    units = plan([f"file://{tmp_path}/*.jsonl", f"file://{tmp_path}/one.txt"], lines_per_unit=5)
+    assert [u.path.startswith("file://") for u in units] == [True] * 4
+    got = [a for u in units for a in _read_unit(u, None, None)]
+    assert [a.id for a in got[:12]] == [r["id"] for r in rows]
+    assert got[12].text == rows[0]["text"]

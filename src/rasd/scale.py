@@ -33,9 +33,13 @@ class Unit:
 
 
 def plan(inputs: list[str], lines_per_unit: int = 200) -> list[Unit]:
-    """Work units for the inputs: local paths, folders and globs (JSONL split by lines)."""
+    """Work units for the inputs: local paths, folders and globs, and fsspec URLs
+    (s3://bucket/*.jsonl with s3fs installed; JSON Lines split by lines)."""
     units: list[Unit] = []
     for spec in inputs:
+        if "://" in spec and not spec.startswith(("http://", "https://")):
+            units += _remote_units(spec, lines_per_unit)
+            continue
         paths = sorted(glob.glob(spec)) if any(ch in spec for ch in "*?[") else [spec]
         for p in paths:
             path = Path(p)
@@ -48,30 +52,63 @@ def plan(inputs: list[str], lines_per_unit: int = 200) -> list[Unit]:
     return units
 
 
-def _line_units(path: Path, lines_per_unit: int) -> list[Unit]:
-    """Byte ranges of `lines_per_unit` whole lines each."""
+def _remote_units(spec: str, lines_per_unit: int) -> list[Unit]:
+    """Units for files behind an fsspec URL (s3://, gs://, file://, memory:// …)."""
+    import fsspec
+
+    fs, _ = fsspec.core.url_to_fs(spec)
+    proto = fs.protocol[0] if isinstance(fs.protocol, (tuple, list)) else fs.protocol
     units: list[Unit] = []
-    with open(path, "rb") as fh:
-        start = pos = count = 0
-        for line in fh:
-            pos += len(line)
-            count += 1
-            if count == lines_per_unit:
-                units.append(Unit(str(path), start, pos))
-                start, count = pos, 0
-        if pos > start:
-            units.append(Unit(str(path), start, pos))
+    for path in sorted(
+        fs.glob(spec) if any(ch in spec for ch in "*?[") else [fs._strip_protocol(spec)]
+    ):
+        url = f"{proto}://{path}"
+        if path.lower().endswith((".jsonl", ".ndjson")):
+            with fsspec.open(url, "rb") as fh:
+                units += _ranges(url, fh, lines_per_unit)
+        else:
+            units.append(Unit(url))
     return units
 
 
+def _ranges(name: str, fh: Any, lines_per_unit: int) -> list[Unit]:
+    units: list[Unit] = []
+    start = pos = count = 0
+    for line in fh:
+        pos += len(line)
+        count += 1
+        if count == lines_per_unit:
+            units.append(Unit(name, start, pos))
+            start, count = pos, 0
+    if pos > start:
+        units.append(Unit(name, start, pos))
+    return units
+
+
+def _line_units(path: Path, lines_per_unit: int) -> list[Unit]:
+    """Byte ranges of `lines_per_unit` whole lines each."""
+    with open(path, "rb") as fh:
+        return _ranges(str(path), fh, lines_per_unit)
+
+
 def _read_unit(u: Unit, published: date | None, outlet: str | None) -> Iterator[Article | Skip]:
-    if u.stop < 0:
+    remote = "://" in u.path
+    if u.stop < 0 and not remote:
         yield from read_path(Path(u.path), published, outlet)
         return
+    import fsspec
+
     from rasd.ingest import read_jsonl_lines
 
+    if u.stop < 0:  # a whole remote file: fetch it, then read it like a local one
+        with tempfile.TemporaryDirectory() as tmp:
+            local = Path(tmp) / Path(u.path.split("://", 1)[1]).name
+            with fsspec.open(u.path, "rb") as src:
+                local.write_bytes(src.read())
+            yield from read_path(local, published, outlet)
+        return
     # a worker seeks to its piece instead of reading the file from the start
-    with open(u.path, "rb") as fh:
+    with fsspec.open(u.path, "rb") if remote else open(u.path, "rb") as fh:
         fh.seek(u.start)
         chunk = fh.read(u.stop - u.start).decode("utf-8", errors="replace")
     yield from read_jsonl_lines(f"{u.path}@{u.start}", iter(chunk.splitlines()), published, outlet)
