@@ -20,6 +20,9 @@ from pathlib import Path
 
 import regex
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import print_results  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "gold" / "dev.jsonl"
 EXAMPLES = ROOT / "src" / "rasd" / "data" / "examples"
@@ -89,11 +92,7 @@ def main() -> int:
         "peak_rss_mb": round(rss_mb, 1),
         "targets": {"articles_per_s": 200, "startup_s": 2.0, "peak_rss_mb": 500},
     }
-    if a.json:
-        print(json.dumps(res, indent=2))
-    else:
-        for k, v in res.items():
-            print(f"{k:32s} {v}")
+    print_results(res, a.json)
     return 0
 
 

@@ -11,15 +11,18 @@ only at province level), so that blocking meets realistic neighbourhoods.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 import time
 from datetime import date, timedelta
+from pathlib import Path
 
 from rasd.fusion import compatible, fuse
 from rasd.gazetteer import load
 from rasd.model import Event, Evidence
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import print_results  # noqa: E402
 
 TYPES = [
     ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
@@ -111,11 +114,7 @@ def main() -> int:
         "all_pairs_extrapolated_seconds": round(pairs_s * scale, 0),
         "speedup_on_sample": round(pairs_s / fuse_sample_s, 1) if fuse_sample_s else None,
     }
-    if a.json:
-        print(json.dumps(res, indent=2))
-    else:
-        for k, v in res.items():
-            print(f"{k:32s} {v}")
+    print_results(res, a.json)
     return 0
 
 

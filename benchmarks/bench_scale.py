@@ -21,6 +21,9 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import print_results  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "gold" / "dev.jsonl"
 EXAMPLES = ROOT / "src" / "rasd" / "data" / "examples"
@@ -96,11 +99,7 @@ def main() -> int:
         "dask_speedup_target": 1.6,
         "shards": len(shards),
     }
-    if a.json:
-        print(json.dumps(res, indent=2))
-    else:
-        for k, v in res.items():
-            print(f"{k:24s} {v}")
+    print_results(res, a.json)
     return 0
 
 

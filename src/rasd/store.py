@@ -39,6 +39,16 @@ from rasd import schema as t
 from rasd.fusion import CELL_DEG, CanonicalEvent, fuse
 from rasd.model import Article, Event
 
+# the report columns that say where and when it is (see _Spot)
+SPOT = (
+    t.reports.c.event_date,
+    t.reports.c.country,
+    t.reports.c.admin1,
+    t.reports.c.latitude,
+    t.reports.c.longitude,
+    t.reports.c.geo_precision,
+)
+
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
@@ -156,16 +166,7 @@ class Store:
                     "ingested_at": _now(),
                 }
                 if row is not None:  # the article changed: its old reports go
-                    old = conn.execute(
-                        select(
-                            t.reports.c.event_date,
-                            t.reports.c.country,
-                            t.reports.c.admin1,
-                            t.reports.c.latitude,
-                            t.reports.c.longitude,
-                            t.reports.c.geo_precision,
-                        ).where(t.reports.c.article_id == row.id)
-                    )
+                    old = conn.execute(select(*SPOT).where(t.reports.c.article_id == row.id))
                     touched.extend(_Spot.of_row(r) for r in old if r.event_date is not None)
                     conn.execute(
                         delete(t.claims).where(
@@ -253,16 +254,9 @@ class Store:
         window = sorted({s.day + timedelta(days=k) for s in touched for k in (-1, 0, 1)})
         countries = sorted({s.country or "" for s in touched})
         rows = conn.execute(
-            select(
-                t.reports.c.id,
-                t.reports.c.event_id,
-                t.reports.c.event_date,
-                t.reports.c.country,
-                t.reports.c.admin1,
-                t.reports.c.latitude,
-                t.reports.c.longitude,
-                t.reports.c.geo_precision,
-            ).where(t.reports.c.event_date.in_(window), t.reports.c.country.in_(countries))
+            select(t.reports.c.id, t.reports.c.event_id, *SPOT).where(
+                t.reports.c.event_date.in_(window), t.reports.c.country.in_(countries)
+            )
         ).all()
         cells, provinces = _blocks(touched)
         near = [r for r in rows if _Spot.of_row(r).within(cells, provinces)]
