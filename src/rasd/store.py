@@ -204,16 +204,7 @@ class Store:
                     self._claims(conn, rid, ev)
                     res.reports += 1
                     if ev.event_date is not None:
-                        touched.append(
-                            _Spot(
-                                ev.event_date,
-                                ev.country,
-                                ev.admin1,
-                                ev.latitude,
-                                ev.longitude,
-                                ev.geo_precision,
-                            )
-                        )
+                        touched.append(_Spot.of_event(ev))
             self._refuse(conn, touched)
         return res
 
@@ -387,6 +378,13 @@ class _Spot:
     lat: float | None
     lon: float | None
     precision: int | None
+
+    @classmethod
+    def of_event(cls, ev: Event) -> _Spot:
+        assert ev.event_date is not None
+        return cls(
+            ev.event_date, ev.country, ev.admin1, ev.latitude, ev.longitude, ev.geo_precision
+        )
 
     @classmethod
     def of_row(cls, r: Any) -> _Spot:
