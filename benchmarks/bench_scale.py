@@ -59,9 +59,9 @@ def main() -> int:
     a = ap.parse_args()
 
     from rasd.cli import run_extract
-    from rasd.pipeline import extract
+    from rasd.extract.pipeline import extract
     from rasd.scale import run_dask
-    from rasd.store import Store
+    from rasd.store.store import Store
 
     tmp = Path(tempfile.mkdtemp(prefix="rasd-bench-"))
     src = tmp / "corpus.jsonl"

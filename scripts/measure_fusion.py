@@ -19,10 +19,10 @@ from datetime import date
 from itertools import combinations
 from pathlib import Path
 
-from rasd.fusion import fuse
+from rasd.extract.pipeline import extract
+from rasd.fuse.fusion import fuse
 from rasd.gazetteer import km
 from rasd.model import Event
-from rasd.pipeline import extract
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "fusion.jsonl"

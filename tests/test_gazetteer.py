@@ -1,8 +1,8 @@
 from collections import Counter
 
+from rasd.extract.places import PlaceCues, resolve
 from rasd.gazetteer import load
-from rasd.geocode import PlaceCues, resolve
-from rasd.normalize import normalize
+from rasd.text.normalize import normalize
 
 
 def places(s: str) -> list[str]:
@@ -13,7 +13,7 @@ def places(s: str) -> list[str]:
     for h in hits:
         if len({p.iso3 for p in h.value}) == 1:
             countries[h.value[0].iso3] += 1
-    from rasd.events import lexicon
+    from rasd.extract.triggers import lexicon
 
     lex = lexicon()
     settlement = lex.settlement.find(text)

@@ -6,7 +6,7 @@ from test_store import corpus
 
 from rasd.cli import main
 from rasd.scale import plan
-from rasd.store import Store
+from rasd.store.store import Store
 
 
 def test_plan_splits_jsonl_by_lines(tmp_path):

@@ -7,7 +7,7 @@ import pytest
 from test_formats import TEXT, rss
 
 from rasd.cli import main
-from rasd.store import Store
+from rasd.store.store import Store
 from rasd.watch import Poller, parse_every
 
 STATE = {"items": [("a1", "انفجار في بغداد", TEXT)], "hits": {}}

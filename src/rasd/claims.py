@@ -17,10 +17,10 @@ from itertools import combinations
 
 import regex
 
-from rasd.lexicon import read_yaml
-from rasd.matcher import Matcher
 from rasd.model import Claim, Conflict, Event
-from rasd.normalize import Normalized, key
+from rasd.resources import read_yaml
+from rasd.text.matcher import Matcher
+from rasd.text.normalize import Normalized, key
 
 DAMAGE_ORDER = {"none": 0, "minor": 1, "material": 2, "severe": 3}
 # how much one source of a kind counts toward a field's confidence

@@ -1,4 +1,4 @@
-"""The `rasd` command: a thin layer over `rasd.pipeline`, `rasd.ingest`, `rasd.output` and `rasd.evaluate`."""
+"""The `rasd` command: a thin layer over `rasd.extract.pipeline`, `rasd.ingest.base`, `rasd.output.writers` and `rasd.evaluate`."""
 
 from __future__ import annotations
 
@@ -17,12 +17,12 @@ from typing import IO, Any
 
 from rasd import __version__
 from rasd.evaluate import load_jsonl, report, score
-from rasd.fusion import fuse
-from rasd.ingest import Skip, parse_date, read_inputs
+from rasd.extract.pipeline import extract_article
+from rasd.fuse.fusion import fuse
+from rasd.ingest.base import Skip, parse_date, read_inputs
 from rasd.model import Article, Event
-from rasd.output import FORMATS, Writer, write_parquet, write_records
-from rasd.pipeline import extract_article
-from rasd.store import Store, article_key, batched, content_hash
+from rasd.output.writers import FORMATS, Writer, write_parquet, write_records
+from rasd.store.store import Store, article_key, batched, content_hash
 from rasd.watch import Poller, parse_every
 
 EXAMPLES = Path(__file__).resolve().parent / "data" / "examples"

@@ -12,9 +12,9 @@ import math
 from dataclasses import dataclass
 from functools import cache
 
-from rasd.lexicon import data_path, read_tsv, split_forms
-from rasd.matcher import Hit, Matcher
-from rasd.normalize import key
+from rasd.resources import data_path, read_tsv, split_forms
+from rasd.text.matcher import Hit, Matcher
+from rasd.text.normalize import key
 
 
 @dataclass(frozen=True, slots=True)

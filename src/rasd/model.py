@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from rasd.normalize import Normalized
+from rasd.text.normalize import Normalized
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rasd.ingest import Skip, parse_date, read_path
+from rasd.ingest.base import Skip, parse_date, read_path
 from rasd.model import Article, Event
 
 
@@ -98,7 +98,7 @@ def _read_unit(u: Unit, published: date | None, outlet: str | None) -> Iterator[
         return
     import fsspec
 
-    from rasd.ingest import read_jsonl_lines
+    from rasd.ingest.base import read_jsonl_lines
 
     if u.stop < 0:  # a whole remote file: fetch it, then read it like a local one
         with tempfile.TemporaryDirectory() as tmp:
@@ -124,7 +124,7 @@ def extract_partition(
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from rasd.pipeline import extract_article
+    from rasd.extract.pipeline import extract_article
 
     pub = parse_date(published) if published else None
     rows: list[dict[str, Any]] = []

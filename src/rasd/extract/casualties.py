@@ -1,0 +1,224 @@
+"""Fatalities, injuries and munitions counts from Arabic clauses.
+
+Reads forms such as مقتل خمسة أشخاص، قتيلان، جنديين تركيين وحارسا قتلوا، أسفر عن مقتل 5
+وإصابة 16 آخرين، ارتفع عدد الشهداء إلى 15، دون سقوط ضحايا (= 0), and weapon counts such
+as بثماني قذائف صاروخية. Vague counts follow ACLED: عشرات = 12, مئات = 100, عدد من = 3.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.resources import read_yaml
+from rasd.text.normalize import key
+from rasd.text.numbers import read_count
+from rasd.text.tokens import Token, strip_clitics
+
+
+@dataclass(frozen=True, slots=True)
+class Toll:
+    """A casualty figure at normalized offsets [start, end)."""
+
+    field: str  # fatalities or injuries
+    value: int
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    kill: frozenset[str]
+    injure: frozenset[str]
+    kill_dual: frozenset[str]
+    injure_dual: frozenset[str]
+    victims: frozenset[str]
+    duals: frozenset[str]
+    fillers: frozenset[str]
+    zero_negators: frozenset[str]
+    zero_nouns: frozenset[str]
+    zero_blockers: frozenset[str]
+    zero_phrases: tuple[tuple[str, ...], ...]
+    subset: frozenset[str]
+    rise: frozenset[str]
+    rise_verbs: frozenset[str]
+
+
+def _ks(forms: list[str]) -> frozenset[str]:
+    return frozenset(key(f) for f in forms)
+
+
+@cache
+def _vocab() -> _Vocab:
+    y = read_yaml("lexicon/casualties.yaml")
+    singular = [key(v) for v in y["victims_singular"]]
+    duals = set()
+    for s in singular:
+        stem = s[:-1] if s.endswith("ه") else s
+        tail = "ت" if s.endswith("ه") else ""
+        duals.update({stem + tail + "ان", stem + tail + "ين"})
+    return _Vocab(
+        kill=_ks(y["kill"]),
+        injure=_ks(y["injure"]),
+        kill_dual=_ks(y["kill_dual"]),
+        injure_dual=_ks(y["injure_dual"]),
+        victims=frozenset(singular) | _ks(y["victims_plural"]),
+        duals=frozenset(duals),
+        fillers=_ks(y["fillers"]),
+        zero_negators=_ks(y["zero_negators"]),
+        zero_nouns=frozenset(key(z).split()[0] for z in y["zero_nouns"]),
+        zero_blockers=_ks(y["zero_blockers"]),
+        zero_phrases=tuple(tuple(key(z).split()) for z in y["zero_phrases"]),
+        subset=_ks(y["subset"]),
+        rise=_ks(y["rise"]),
+        rise_verbs=_ks(y["rise_verbs"]),
+    )
+
+
+def _word(tok: Token, vocab: frozenset[str]) -> bool:
+    return any(w in vocab for w in strip_clitics(tok.text))
+
+
+def _victims(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | None:
+    """A list of victims from tokens[i]: 3 من أفراد الشرطة ومدني → (4, end index)."""
+    v = _vocab()
+    total, j, found = 0, i, False
+    while j < stop:
+        c = read_count(tokens, j)
+        if c is not None and not (found and not tokens[j].text.startswith("و")):
+            total += c.value
+            j = c.next_index
+            found = True
+            # the counted noun and its qualifiers: 3 من أفراد الشرطة التركية
+            k = 0
+            while (
+                j < stop
+                and k < 4
+                and not tokens[j].text.startswith("و")
+                and not _word(tokens[j], v.kill | v.injure)
+            ):
+                j, k = j + 1, k + 1
+            continue
+        words = strip_clitics(tokens[j].text)
+        if found and not tokens[j].text.startswith("و"):
+            break
+        if any(w in v.duals for w in words):
+            total += 2
+        elif any(w.endswith("ا") and w[:-1] in v.victims for w in words):
+            # ضابطا شرطة is a dual in construct; حارسا مسلحا a singular with its adjective
+            nxt = tokens[j + 1].text if j + 1 < stop else ""
+            total += 1 if nxt.endswith("ا") and read_count(tokens, j + 1) is None else 2
+        elif any(w in v.victims for w in words) and not any(w in v.kill | v.injure for w in words):
+            total += 1
+        else:
+            break
+        found = True
+        j += 1
+        # an adjective after the noun: جنديين تركيين، حارسا مسلحا
+        if (
+            j < stop
+            and not tokens[j].text.startswith("و")
+            and read_count(tokens, j) is None
+            and not _word(tokens[j], v.kill | v.injure | v.subset)
+        ):
+            j += 1
+    return (total, j) if found else None
+
+
+def find_tolls(tokens: list[Token]) -> list[Toll]:
+    """Every casualty figure in a token list (one sentence)."""
+    v = _vocab()
+    out: list[Toll] = []
+    stop_at = len(tokens)
+    for idx, t in enumerate(tokens):
+        if _word(t, v.subset):  # بينهم 5 من الشرطة: a part of a total already counted
+            stop_at = idx
+            break
+    casualty_words = v.kill | v.injure
+    consumed = 0  # tokens before this index already belong to a figure
+    i = 0
+    while i < stop_at:
+        words = strip_clitics(tokens[i].text)
+        field = None
+        if any(w in v.kill for w in words):
+            field = "fatalities"
+        elif any(w in v.injure for w in words):
+            field = "injuries"
+        elif any(w in v.kill_dual for w in words):
+            out.append(Toll("fatalities", 2, tokens[i].start, tokens[i].end, "dual"))
+        elif any(w in v.injure_dual for w in words):
+            out.append(Toll("injuries", 2, tokens[i].start, tokens[i].end, "dual"))
+        if field is None:
+            i += 1
+            continue
+        # forward: مقتل (نحو) 5 أشخاص
+        j = i + 1
+        while j < stop_at and j - i <= 3 and _word(tokens[j], v.fillers):
+            j += 1
+        got = _victims(tokens, j, stop_at) if j < stop_at else None
+        if got is not None:
+            out.append(
+                Toll(field, got[0], tokens[i].start, tokens[max(i, got[1] - 1)].end, tokens[i].text)
+            )
+            i = consumed = max(i + 1, got[1])
+            continue
+        # backward: 5 أشخاص قتلوا / جنديين تركيين وحارسا مسلحا قتلوا / 15 شهيدا
+        for s in range(max(consumed, i - 10), i):
+            back = _victims(tokens, s, i)
+            if back is not None and back[1] >= i - 1:
+                out.append(
+                    Toll(field, back[0], tokens[s].start, tokens[i].end, "before " + tokens[i].text)
+                )
+                consumed = i + 1
+                break
+        else:
+            # toll rose to: ارتفع عدد القتلى إلى 15 (not past the next casualty word); after
+            # ارتفعت حصيلة the number may come after a long description of the fighting
+            rising = any(_word(tokens[b], v.rise_verbs) for b in range(max(0, i - 3), i))
+            for k in range(i + 1, min(stop_at, i + (30 if rising else 12))):
+                if _word(tokens[k], casualty_words):
+                    break
+                if _word(tokens[k], v.rise) and k + 1 < stop_at:
+                    c = read_count(tokens, k + 1)
+                    if c is not None:
+                        out.append(Toll(field, c.value, tokens[i].start, c.end, "rose to"))
+                        consumed = c.next_index
+                    break
+        i += 1
+    out.extend(_zero(tokens, v))
+    return out
+
+
+def _zero(tokens: list[Token], v: _Vocab) -> list[Toll]:
+    """ "No casualties" statements: both figures are 0."""
+    out: list[Toll] = []
+    texts = [t.text for t in tokens]
+    for s, w in enumerate(texts):
+        hit = None
+        if w in v.zero_negators or (w[:1] in ("و", "ف") and w[1:] in v.zero_negators):
+            for k in range(s + 1, min(len(texts), s + 6)):
+                words = strip_clitics(texts[k])
+                if any(x in v.zero_blockers for x in words):
+                    break
+                if any(x in v.zero_nouns for x in words):
+                    hit = k
+                    break
+        for phrase in v.zero_phrases:
+            if tuple(texts[s : s + len(phrase)]) == phrase:
+                hit = s + len(phrase) - 1
+        if hit is not None:
+            rule = "no casualties: " + " ".join(texts[s : hit + 1])
+            for f in ("fatalities", "injuries"):
+                out.append(Toll(f, 0, tokens[s].start, tokens[hit].end, rule))
+    return out
+
+
+def find_munitions(tokens: list[Token], weapon_token_index: int) -> tuple[int, int, int] | None:
+    """A precise count right before a weapon noun (بثماني قذائف): (value, start, end)."""
+    i = weapon_token_index
+    for s in range(max(0, i - 3), i):
+        c = read_count(tokens, s)
+        if c is not None and not c.vague and c.next_index in (i, i - 1) and c.value < 1000:
+            return c.value, c.start, c.end
+    return None

@@ -1,0 +1,179 @@
+"""Event mentions: triggers in a sentence, typed over the ACLED taxonomy, with the
+clause's cues deciding what is not an event (threats, plans, denials, trials, totals).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from rasd.resources import read_tsv, read_yaml
+from rasd.text.matcher import Hit, Matcher
+
+EVENT_TYPES: dict[str, list[str]] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    category: str
+    weapon: str | None
+    strength: str  # strong, weak, cue
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    triggers: Matcher[Trigger]
+    categories: dict[str, tuple[str, str]]
+    precedence: list[str]
+    not_event: Matcher[tuple[str, str]]  # (reason, scope)
+    background: Matcher[str]
+    civilians: Matcher[str]
+    security: Matcher[str]
+    police: Matcher[str]
+    return_fire: Matcher[str]
+    near: Matcher[str]
+    settlement: Matcher[str]  # value "division" for province words (محافظة، ولاية)
+    establishment: Matcher[str]
+    topic_shift: Matcher[str]
+
+
+def _words(forms: list[str], label: str) -> list[tuple[str, str]]:
+    return [(f, label) for f in forms]
+
+
+@cache
+def lexicon() -> Lexicon:
+    types = read_yaml("lexicon/event_types.yaml")
+    EVENT_TYPES.update(types["taxonomy"])
+    cats = {k: (v[0], v[1]) for k, v in types["categories"].items()}
+    trig = [
+        (r["arabic"], Trigger(r["category"], r["weapon"] or None, r["strength"]))
+        for r in read_tsv("lexicon/triggers.tsv")
+    ]
+    cues = read_yaml("lexicon/cues.yaml")
+    ne = [
+        (f, (reason, spec["scope"]))
+        for reason, spec in cues["not_event"].items()
+        for f in spec["forms"]
+    ]
+    suffixes = [
+        "ت",
+        "وا",
+        "ا",
+        "ه",
+        "ها",
+        "هم",
+        "هما",
+        "ات",
+        "ين",
+        "ون",
+        "ان",
+        "تين",
+        "تان",
+        "ي",
+        "يه",
+        "يا",
+    ]
+    return Lexicon(
+        triggers=Matcher(trig, suffixes=suffixes),
+        categories=cats,
+        precedence=list(types["precedence"]),
+        not_event=Matcher(ne),
+        background=Matcher(_words(cues["background"], "background")),
+        civilians=Matcher(_words(cues["civilians"], "civilians"), suffixes=["ا", "ه", "ها", "هم"]),
+        security=Matcher(_words(cues["security"], "security"), suffixes=["ا", "ه", "ها", "هم"]),
+        return_fire=Matcher(_words(cues["return_fire"], "return")),
+        police=Matcher(_words(cues["police"], "police"), suffixes=["ا", "ه", "ها", "هم"]),
+        near=Matcher(_words(cues["near"], "near")),
+        # مدينة X introduces a name, المدينة (the city) does not
+        settlement=Matcher(
+            _words(cues["settlement"], "settlement") + _words(cues["division"], "division"),
+            article_optional=False,
+        ),
+        establishment=Matcher(_words(cues["establishment"], "establishment")),
+        topic_shift=Matcher(_words(cues["topic_shift"], "shift")),
+    )
+
+
+def valid_pair(event_type: str, sub_event_type: str) -> bool:
+    """Whether a sub-event type belongs to an event type in ACLED's hierarchy."""
+    lexicon()
+    return sub_event_type in EVENT_TYPES.get(event_type, [])
+
+
+@dataclass
+class Frame:
+    """What a clause says happened: its trigger categories and cues."""
+
+    anchor: Hit[Trigger]
+    others: list[Hit[Trigger]] = field(default_factory=list)  # further triggers joined to it
+    hits: list[Hit[Trigger]] = field(default_factory=list)  # every trigger and cue of the frame
+    span: tuple[int, int] | None = None  # the clauses it covers (normalized offsets)
+    alone: bool = True  # the only frame of its sentence
+    categories: set[str] = field(default_factory=set)
+    weapons: list[str] = field(default_factory=list)
+    strong: bool = False
+    civilians: bool = False
+    security: bool = False
+    return_fire: bool = False
+    police: bool = False  # the security targets are police (a station, a patrol of policemen)
+    landed: bool = False  # weapons hit something or caused casualties
+    anaphoric: bool = False  # only refers back (الهجوم، الانفجار) to an event already told
+    state_actor1: bool | None = None  # for territory: government side took it
+
+
+def choose_type(frame: Frame, protest_victims: bool = False) -> tuple[str, str, str | None]:
+    """(event_type, sub_event_type, weapon) of a frame, following ACLED's coding rules."""
+    lex = lexicon()
+    cats = frame.categories
+    weapon = next((w for w in frame.weapons if w in ("suicide_bomb",)), None)
+    weapon = weapon or next(
+        (w for w in frame.weapons if w not in ("firearm", "other", "knife")), None
+    )
+    weapon = weapon or (frame.weapons[0] if frame.weapons else None)
+    if cats & {"disrupt", "intercept"} and not frame.landed:
+        return "Strategic developments", "Disrupted weapons use", weapon
+    if "protest" in cats or ("riot" in cats and "protest" in cats):
+        if "riot" in cats or "mob" in cats:
+            return "Riots", "Violent demonstration", None
+        if protest_victims:
+            return "Protests", "Excessive force against protesters", None
+        if "intervention" in cats or "arrest" in cats:
+            return "Protests", "Protest with intervention", None
+        return "Protests", "Peaceful protest", None
+    if (
+        "aircraft" in cats
+        and cats & {"shelling", "attack", "kill"}
+        and not cats & {"ied", "explosion", "suicide", "exchange"}
+    ):
+        # قصفت طائرات تركية مواقع: shelling from the air is an air strike
+        return "Explosions/Remote violence", "Air/drone strike", "airstrike"
+    for cat in lex.precedence:
+        if cat not in cats:
+            continue
+        etype, sub = lex.categories[cat]
+        if cat == "territory":
+            sub = (
+                "Government regains territory"
+                if frame.state_actor1
+                else "Non-state actor overtakes territory"
+            )
+            if frame.state_actor1 is None:
+                return "Battles", "Armed clash", weapon
+            return etype, sub, weapon
+        if cat in ("attack", "kill"):
+            if frame.return_fire or "clash" in cats:
+                return "Battles", "Armed clash", weapon or "firearm"
+            if frame.civilians and not frame.security:
+                return (
+                    "Violence against civilians",
+                    "Attack",
+                    weapon or ("firearm" if "firearm" in cats else None),
+                )
+            if frame.security:
+                return "Battles", "Armed clash", weapon
+            return "Violence against civilians", "Attack", weapon
+        if cat == "arrest" and frame.weapons and cats & {"clash"}:
+            continue
+        return etype, sub, weapon
+    return "Strategic developments", "Other", weapon

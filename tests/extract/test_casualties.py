@@ -1,0 +1,47 @@
+import pytest
+
+from rasd.extract.casualties import find_munitions, find_tolls
+from rasd.text.normalize import normalize
+from rasd.text.tokens import tokenize
+
+
+def tolls(s: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for t in find_tolls(tokenize(normalize(s).text)):
+        out.setdefault(t.field, t.value)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قتل خمسة أشخاص وأصيب 37 آخرون بجروح جراء سقوط قذائف", {"fatalities": 5, "injuries": 37}),
+        (
+            "أسفر الانفجار عن مقتل خمسة أشخاص على الأقل وإصابة 16 آخرين",
+            {"fatalities": 5, "injuries": 16},
+        ),
+        ("قتيلان وثلاثة جرحى في هجوم", {"fatalities": 2, "injuries": 3}),
+        ("جنديين تركيين وحارسا مسلحا قتلوا في الهجوم", {"fatalities": 3}),
+        ("قتل ضابطا شرطة ومجند في الهجوم", {"fatalities": 3}),
+        ("ارتفع عدد القتلى إلى 15 والمصابين إلى 40", {"fatalities": 15, "injuries": 40}),
+        ("أعلنت المقاومة مقتل 42 حوثياً على الأقل، و9 مقاتلين من المقاومة", {"fatalities": 51}),
+        ("أصيب سبعة أشخاص بجروح بينهم خمسة من رجال الشرطة", {"injuries": 7}),
+        ("استهدف هجوم صاروخي القاعدة دون سقوط ضحايا", {"fatalities": 0, "injuries": 0}),
+        ("ولم يوقع الهجوم أي إصابات", {"fatalities": 0, "injuries": 0}),
+        ("سقطت القذائف في أرض زراعية", {}),
+    ],
+)
+def test_tolls(text, expected):
+    assert tolls(text) == expected
+
+
+def test_munitions_before_weapon_noun():
+    toks = tokenize(normalize("تم استهدافها بثماني قذائف صاروخية").text)
+    i = next(k for k, t in enumerate(toks) if t.text == "قذائف")
+    assert find_munitions(toks, i)[0] == 8
+
+
+def test_vague_count_is_not_munitions():
+    toks = tokenize(normalize("أسقطت الدفاعات عددا آخر من الصواريخ").text)
+    i = next(k for k, t in enumerate(toks) if t.text == "الصواريخ")
+    assert find_munitions(toks, i) is None

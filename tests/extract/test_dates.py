@@ -1,0 +1,78 @@
+from datetime import date
+
+import pytest
+
+from rasd.extract.dates import find_dates
+from rasd.text.normalize import normalize
+
+PUB = date(2022, 1, 5)  # a Wednesday
+
+
+def day(s: str, pub: date | None = PUB):
+    ds = find_dates(normalize(s).text, pub)
+    assert ds, s
+    return ds[0].day
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("اليوم", date(2022, 1, 5)),
+        ("أمس", date(2022, 1, 4)),
+        ("أول أمس", date(2022, 1, 3)),
+        ("الليلة الماضية", date(2022, 1, 4)),
+        ("الأربعاء", date(2022, 1, 5)),  # a bare weekday: on or before publication
+        ("الإثنين", date(2022, 1, 3)),
+        ("الخميس الماضي", date(2021, 12, 30)),
+        ("فجر الأربعاء", date(2022, 1, 5)),
+        ("مساء الثلاثاء", date(2022, 1, 4)),
+        ("ليل الأحد الاثنين", date(2022, 1, 3)),
+        ("أمس الثلاثاء", date(2022, 1, 4)),
+        ("منذ ثلاثة أيام", date(2022, 1, 2)),
+        ("قبل يومين", date(2022, 1, 3)),
+        ("في 20 ديسمبر", date(2021, 12, 20)),
+        ("في 20 كانون الأول", date(2021, 12, 20)),
+        ("في 2 جانفي 2022", date(2022, 1, 2)),
+        ("17 يوليو (تموز) 2021", date(2021, 7, 17)),
+        ("26 شوال 1436", date(2015, 8, 11)),
+        ("02/01/2022", date(2022, 1, 2)),
+    ],
+)
+def test_days(text, expected):
+    assert day(text) == expected
+
+
+def test_week_precision():
+    d = find_dates(normalize("الأسبوع الماضي").text, PUB)[0]
+    assert d.precision == 2 and d.day is not None and (PUB - d.day).days <= 10
+
+
+def test_no_publication_date_leaves_relative_days_unresolved():
+    assert day("أمس", None) is None
+    assert day("الأربعاء", None) is None
+    assert day("17 يوليو 2021", None) == date(2021, 7, 17)
+
+
+def test_bare_year_is_marked():
+    d = find_dates(normalize("في عام 2020").text, PUB)[0]
+    assert d.year_only == 2020 and d.day is None
+
+
+def test_month_alone_has_month_precision():
+    d = find_dates(normalize("الهجوم على المتحف في مارس الماضي").text, date(2015, 8, 6))[0]
+    assert d.day == date(2015, 3, 15) and d.precision == 3
+    d = find_dates(normalize("خلال شهر أغسطس").text, date(2015, 8, 6))[0]
+    assert d.day == date(2015, 8, 6) and d.precision == 3
+
+
+def test_father_is_not_august():
+    assert find_dates(normalize("قال أب الطفل").text, PUB) == []
+
+
+def test_tomorrow_is_future():
+    d = find_dates(normalize("تنظر المحكمة غدا في القضية").text, PUB)[0]
+    assert d.future
+
+
+def test_friday_prayer_is_not_a_day():
+    assert find_dates(normalize("خلال صلاة الجمعة").text, PUB) == []

@@ -1,0 +1,45 @@
+from datetime import date
+
+from rasd.extract.dedupe import merge_events
+from rasd.model import Event, Evidence
+
+
+def ev(
+    sub: str = "Shelling/artillery/missile attack",
+    fat: int | None = None,
+    loc: str = "A",
+    lat: float = 33.0,
+    etype: str = "Explosions/Remote violence",
+    src: str = "x",
+    prec: int = 1,
+    admin1: str = "Anbar",
+) -> Event:
+    e = Event(
+        etype,
+        sub,
+        event_date=date(2022, 1, 5),
+        country="IRQ",
+        admin1=admin1,
+        location=loc,
+        latitude=lat,
+        longitude=44.0,
+        geo_precision=prec,
+        fatalities=fat,
+        sources=[src],
+    )
+    e.cite("event_type", Evidence(0, 1, "x", "trigger:shelling:قصف"))
+    return e
+
+
+def test_mentions_of_one_event_merge_and_keep_the_lowest_toll():
+    out = merge_events([ev(fat=3, src="AFP"), ev(fat=7, src="SANA")])
+    assert len(out) == 1 and out[0].fatalities == 3 and out[0].sources == ["AFP", "SANA"]
+
+
+def test_two_bases_one_night_stay_apart():
+    assert len(merge_events([ev(loc="A", lat=33.0), ev(loc="B", lat=33.1)])) == 2
+
+
+def test_province_only_mention_joins_the_precise_event_in_it():
+    out = merge_events([ev(loc="Base"), ev(loc="Ramadi", lat=33.4, prec=3)])
+    assert len(out) == 1 and out[0].location == "Base"

@@ -1,0 +1,177 @@
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import rasd
+from rasd.extract.triggers import valid_pair
+
+PUB = date(2023, 3, 14)  # a Tuesday
+
+
+def one(text: str, pub: date | None = PUB):
+    evs = rasd.extract(text, published=pub, outlet="test")
+    assert len(evs) == 1, [(e.event_type, e.location, e.event_date) for e in evs]
+    return evs[0]
+
+
+def test_clash_with_casualties_place_and_date():
+    ev = one(
+        "قتل ثلاثة جنود وأصيب خمسة آخرون في اشتباكات اندلعت فجر الاثنين مع مسلحين قرب مدينة تكريت في محافظة صلاح الدين."
+    )
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+    assert ev.event_date == date(2023, 3, 13)
+    assert ev.country == "IRQ" and ev.location and "Tikrit" in ev.location
+    assert ev.geo_precision == 2
+    assert ev.fatalities == 3 and ev.injuries == 5
+
+
+def test_airstrike():
+    ev = one("شن طيران التحالف غارات على مواقع للحوثيين في مدينة صعدة أمس.")
+    assert ev.sub_event_type == "Air/drone strike"
+    assert ev.weapon == "airstrike"
+    assert ev.event_date == date(2023, 3, 13)
+
+
+def test_protest_with_intervention():
+    ev = one(
+        "تظاهر مئات المحتجين أمس في مدينة البصرة، وفرقت قوات الأمن المتظاهرين بالغاز المسيل للدموع."
+    )
+    assert (ev.event_type, ev.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_interception_is_disrupted_weapons_use():
+    ev = one("أسقطت الدفاعات الجوية طائرة مسيرة فوق مدينة أربيل مساء الأحد.")
+    assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+    assert ev.event_date == date(2023, 3, 12)
+
+
+def test_ied_with_zero_casualties():
+    ev = one("انفجرت عبوة ناسفة على طريق في مدينة الفلوجة اليوم دون وقوع إصابات.")
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+    assert ev.fatalities == 0 and ev.injuries == 0
+
+
+def test_threat_is_not_an_event():
+    assert (
+        rasd.extract("هدد التنظيم بشن هجمات على مدينة كركوك خلال الأيام المقبلة.", published=PUB)
+        == []
+    )
+
+
+def test_old_background_event_is_dropped():
+    assert rasd.extract("وكان انفجار قد وقع في مدينة الموصل في 3 يناير 2020.", published=PUB) == []
+
+
+def test_country_only_event_is_not_recorded():
+    assert rasd.extract("شنت الطائرات غارات على العراق أمس.", published=PUB) == []
+
+
+def test_no_publication_date_means_null_date():
+    ev = one("قتل شخصان في انفجار عبوة ناسفة في مدينة الموصل أمس.", pub=None)
+    assert ev.event_date is None
+
+
+def test_sports_article_has_no_event():
+    assert (
+        rasd.extract(
+            "فاز الفريق بثلاثة أهداف مقابل هدف في المباراة التي أقيمت في مدينة عمان.", published=PUB
+        )
+        == []
+    )
+
+
+def test_every_field_has_evidence_inside_the_original(seed, seed_events):
+    text = seed["text"]
+    assert seed_events
+    for ev in seed_events:
+        assert valid_pair(ev.event_type, ev.sub_event_type)
+        assert text[ev.evidence_span[0] : ev.evidence_span[1]] == ev.evidence
+        for name, evs in ev.fields.items():
+            for e in evs:
+                if e.start >= 0:
+                    assert text[e.start : e.end] == e.text, name
+
+
+def test_seed_ain_al_asad_event(seed_events):
+    ain = [
+        e
+        for e in seed_events
+        if e.location == "Ain al-Asad Air Base" and e.event_date == date(2022, 1, 5)
+    ]
+    assert len(ain) == 1
+    ev = ain[0]
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"
+    assert ev.fatalities == 0 and ev.munitions == 5 and ev.weapon == "rocket"
+    assert len(ev.sources) >= 2
+
+
+SENTENCES = [
+    "قتل ثلاثة جنود في اشتباكات مع مسلحين قرب مدينة تكريت أمس.",
+    "وسقطت خمسة صواريخ على قاعدة عين الأسد الجوية فجر الأربعاء دون وقوع إصابات.",
+    "وقال مصدر أمني إن عبوة ناسفة انفجرت في حي الكرادة ببغداد.",
+    "تظاهر مئات في مدينة البصرة للمطالبة بالخدمات.",
+    "وهدد التنظيم بشن هجمات جديدة.",
+    "الحرةقال المتحدث إن الطائرات التركية قصفت مواقع في مدينة عفرين.",
+]
+
+
+@given(
+    st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=5),
+    st.sampled_from(["\n", " ", "\n\n"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_spans_always_point_back_into_the_original(parts, sep):
+    text = sep.join(parts)
+    for ev in rasd.extract(text, published=PUB):
+        assert text[ev.evidence_span[0] : ev.evidence_span[1]] == ev.evidence
+        for evs in ev.fields.values():
+            for e in evs:
+                if e.start >= 0:
+                    assert 0 <= e.start <= e.end <= len(text)
+                    assert text[e.start : e.end] == e.text
+
+
+def test_capital_alone_is_the_countrys_capital():
+    text = "اقتحم مسلحون مقر شركة النفط في العاصمة الليبية، وقتل اثنان من الموظفين اليوم."
+    ev = one(text)
+    assert ev.location == "Tripoli" and ev.country == "LBY"
+
+
+def test_interception_joins_the_attack_but_a_defused_bomb_does_not():
+    salvo = rasd.extract(
+        "سقطت خمسة صواريخ على قاعدة عين الأسد الجوية اليوم. وأضاف المصدر أن الدفاعات الجوية أسقطت عددا آخر من الصواريخ.",
+        published=PUB,
+    )
+    assert [e.sub_event_type for e in salvo] == ["Shelling/artillery/missile attack"]
+    bombs = rasd.extract(
+        "انفجرت عبوة ناسفة أمام محكمة في مدينة الموصل اليوم. وقال مصدر أمني إن خبراء المفرقعات أبطلوا مفعول عبوة أخرى.",
+        published=PUB,
+    )
+    assert sorted(e.sub_event_type for e in bombs) == [
+        "Disrupted weapons use",
+        "Remote explosive/landmine/IED",
+    ]
+
+
+def test_running_total_is_not_an_event():
+    assert (
+        rasd.extract("ومنذ بداية العام، قتل 40 جنديا في هجمات في محافظة الأنبار.", published=PUB)
+        == []
+    )
+
+
+def test_territory_needs_a_place_as_object():
+    freed = rasd.extract(
+        "وفي مدينة الموصل تمكنت الشرطة أمس من تحرير طفل مختطف منذ أيام لدى عصابة.", published=PUB
+    )
+    assert all("territory" not in e.sub_event_type for e in freed)
+    ev = one("سيطرت القوات العراقية أمس على مدينة تكريت بعد اشتباكات مع تنظيم داعش.")
+    assert ev.sub_event_type == "Government regains territory"
+
+
+def test_statement_day_does_not_date_the_event_when_the_event_has_its_own():
+    ev = one(
+        "قال المتحدث، الأربعاء، إن مسلحين هاجموا حاجزا في مدينة كركوك أمس.", pub=date(2023, 3, 15)
+    )
+    assert ev.event_date == date(2023, 3, 14)
