@@ -19,7 +19,7 @@ from rasd import __version__
 from rasd.evaluate import load_jsonl, report, score
 from rasd.extract.pipeline import extract_article
 from rasd.fuse.fusion import fuse
-from rasd.ingest.base import Skip, parse_date, read_inputs
+from rasd.ingest import Skip, parse_date, read_inputs
 from rasd.model import Article, Event
 from rasd.output.writers import FORMATS, Writer, write_parquet, write_records
 from rasd.store.store import Store, article_key, batched, content_hash

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rasd.ingest.base import Skip, parse_date, read_path
+from rasd.ingest import Skip, parse_date, read_path
 from rasd.model import Article, Event
 
 
@@ -98,7 +98,7 @@ def _read_unit(u: Unit, published: date | None, outlet: str | None) -> Iterator[
         return
     import fsspec
 
-    from rasd.ingest.base import read_jsonl_lines
+    from rasd.ingest.jsonl import read_jsonl_lines
 
     if u.stop < 0:  # a whole remote file: fetch it, then read it like a local one
         with tempfile.TemporaryDirectory() as tmp:

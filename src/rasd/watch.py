@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import IO
 
-from rasd.ingest.base import Skip, fetch
-from rasd.ingest.formats import feed_articles
+from rasd.ingest import Skip, fetch
+from rasd.ingest.feeds import feed_articles
 from rasd.model import Article
 
 UNITS = {"s": 1.0, "m": 60.0, "h": 3600.0}

@@ -7,7 +7,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from rasd.cli import main
-from rasd.ingest.base import Skip, read_inputs
+from rasd.ingest import Skip, read_inputs
 from rasd.model import Article
 
 TEXT = "قتل ثلاثة أشخاص في انفجار عبوة ناسفة في حي الكرادة ببغداد اليوم، بحسب مصدر أمني عراقي."

@@ -1,6 +1,6 @@
 import json
 
-from rasd.ingest.base import Skip, read_inputs
+from rasd.ingest import Skip, read_inputs
 from rasd.model import Article
 
 ARABIC = "قتل ثلاثة جنود في اشتباكات مع مسلحين قرب مدينة تكريت شمال بغداد، بحسب مصدر أمني."

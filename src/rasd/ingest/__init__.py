@@ -1,0 +1,104 @@
+"""Reading articles: plain-text files, folders of them, JSON Lines, CSV, Parquet, HTML
+pages, RSS/Atom feeds, WARC crawls, URLs and stdin. One reader per format; this module
+picks the reader for each input.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from rasd.ingest.base import Skip, check_text, decode, make_article, parse_date
+from rasd.ingest.feeds import FEED_SUFFIXES, feed_articles
+from rasd.ingest.html import HTML_SUFFIXES, html_article
+from rasd.ingest.jsonl import read_jsonl_lines
+from rasd.ingest.tables import csv_articles, parquet_articles
+from rasd.ingest.warc import WARC_SUFFIXES, warc_articles
+from rasd.ingest.web import fetch, read_url
+from rasd.model import Article
+
+__all__ = [
+    "Skip",
+    "check_text",
+    "decode",
+    "fetch",
+    "make_article",
+    "parse_date",
+    "read_inputs",
+    "read_jsonl_lines",
+    "read_path",
+    "read_url",
+]
+
+
+def read_path(
+    path: Path, published: date | None = None, outlet: str | None = None
+) -> Iterator[Article | Skip]:
+    """Articles from a file (text or JSON Lines) or a folder of them."""
+    if path.is_dir():
+        for p in sorted(path.rglob("*")):
+            if p.is_file() and not p.name.startswith("."):
+                yield from read_path(p, published, outlet)
+        return
+    name = path.name.lower()
+    if name.endswith(WARC_SUFFIXES):
+        yield from warc_articles(path, published, outlet)
+        return
+    if name.endswith(".parquet"):
+        yield from parquet_articles(path, published, outlet)
+        return
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        yield Skip(str(path), f"cannot read file ({e.strerror})")
+        return
+    if name.endswith(FEED_SUFFIXES) or raw.lstrip()[:200].lower().startswith(
+        (b"<?xml", b"<rss", b"<feed")
+    ):
+        yield from feed_articles(str(path), raw, outlet)
+        return
+    decoded = decode(str(path), raw)
+    if isinstance(decoded, Skip):
+        yield decoded
+        return
+    if path.suffix.lower() in (".jsonl", ".ndjson") or (
+        path.suffix.lower() == ".json" and decoded.lstrip().startswith("{")
+    ):
+        yield from read_jsonl_lines(str(path), iter(decoded.splitlines()), published, outlet)
+        return
+    if name.endswith(".csv"):
+        yield from csv_articles(str(path), decoded, published, outlet)
+        return
+    if name.endswith(HTML_SUFFIXES) or decoded.lstrip()[:100].lower().startswith(
+        ("<!doctype html", "<html")
+    ):
+        yield html_article(path.stem, decoded, published, outlet)
+        return
+    yield make_article(path.stem, decoded, published, outlet)
+
+
+def read_inputs(
+    paths: list[str], published: date | None = None, outlet: str | None = None
+) -> Iterator[Article | Skip]:
+    """Articles from every path; `-` reads stdin (JSON Lines if it starts with `{`, else one text)."""
+    for p in paths:
+        if p == "-":
+            data = sys.stdin.buffer.read()
+            decoded = decode("stdin", data)
+            if isinstance(decoded, Skip):
+                yield decoded
+            elif decoded.lstrip().startswith("{"):
+                yield from read_jsonl_lines("stdin", iter(decoded.splitlines()), published, outlet)
+            else:
+                yield make_article("stdin", decoded, published, outlet)
+            continue
+        if p.startswith(("http://", "https://")):
+            yield from read_url(p, published, outlet)
+            continue
+        path = Path(p)
+        if not path.exists():
+            yield Skip(p, "no such file or folder")
+            continue
+        yield from read_path(path, published, outlet)
