@@ -58,8 +58,8 @@ def main() -> int:
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
 
-    from rasd.cli import run_extract
     from rasd.extract.pipeline import extract
+    from rasd.runner import run_extract
     from rasd.scale import run_dask
     from rasd.store.store import Store
 
