@@ -17,7 +17,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from rasd.fuse.fusion import compatible, fuse
+from rasd.fuse import compatible, fuse
 from rasd.gazetteer import load
 from rasd.model import Event, Evidence
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from rasd.extract.pipeline import extract
 from rasd.fuse.fusion import fuse
-from rasd.gazetteer import km
+from rasd.geo import km
 from rasd.model import Event
 
 ROOT = Path(__file__).resolve().parents[1]

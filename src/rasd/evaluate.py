@@ -8,12 +8,14 @@ day; pairs are taken one-to-one, cheapest first. Attributes are scored on the pa
 from __future__ import annotations
 
 import json
-import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from rasd.fuse.actors import actor_similarity
+from rasd.geo import km
 
 MATCH_KM = 50.0
 LOCATION_OK_KM = 25.0
@@ -28,94 +30,6 @@ ATTRIBUTES = (
     "munitions",
 )
 
-# Actor names are compared as token sets after these rewrites (SPEC: loose comparison).
-_DROP = {
-    "the",
-    "of",
-    "and",
-    "a",
-    "an",
-    "in",
-    "forces",
-    "force",
-    "group",
-    "groups",
-    "armed",
-    "members",
-    "member",
-    "unit",
-    "units",
-    "al",
-}
-_SAME = {
-    "army": "military",
-    "troops": "military",
-    "soldiers": "military",
-    "soldier": "military",
-    "iraqi": "iraq",
-    "syrian": "syria",
-    "yemeni": "yemen",
-    "lebanese": "lebanon",
-    "israeli": "israel",
-    "iranian": "iran",
-    "turkish": "turkey",
-    "turkiye": "turkey",
-    "russian": "russia",
-    "american": "us",
-    "u.s.": "us",
-    "usa": "us",
-    "united": "us",
-    "states": "",
-    "palestinian": "palestine",
-    "libyan": "libya",
-    "sudanese": "sudan",
-    "kurdish": "kurd",
-    "kurds": "kurd",
-    "militias": "militia",
-    "militiamen": "militia",
-    "isis": "islamic_state",
-    "isil": "islamic_state",
-    "daesh": "islamic_state",
-    "pro": "backed",
-    "supported": "backed",
-    "aligned": "backed",
-    "loyal": "backed",
-    "sdf": "syrian_democratic",
-    "pmf": "popular_mobilization",
-    "hashd": "popular_mobilization",
-    "civilian": "civilians",
-    "protester": "protesters",
-    "demonstrators": "protesters",
-    "police": "police",
-    "policemen": "police",
-    "unidentified": "unidentified",
-    "unknown": "unidentified",
-    "gunmen": "unidentified_gunmen",
-}
-
-
-def actor_tokens(name: str | None) -> set[str]:
-    if not name:
-        return set()
-    out = set()
-    for raw in re.split(r"[^\w.]+", name.lower().replace("-", " ")):
-        t = _SAME.get(raw.strip("."), raw.strip("."))
-        if not t or t in _DROP:
-            continue
-        if len(t) > 3 and t.endswith("s") and not t.endswith("ss"):
-            t = t[:-1]
-        out.add(t)
-    return out
-
-
-def actor_similarity(a: str | None, b: str | None) -> float:
-    ta, tb = actor_tokens(a), actor_tokens(b)
-    if not ta and not tb:
-        return 1.0
-    if not ta or not tb:
-        return 0.0
-    return len(ta & tb) / min(len(ta), len(tb))
-
 
 def distance_km(a: dict[str, Any], b: dict[str, Any]) -> float | None:
     try:
@@ -123,12 +37,7 @@ def distance_km(a: dict[str, Any], b: dict[str, Any]) -> float | None:
         q = (float(b["latitude"]), float(b["longitude"]))
     except (KeyError, TypeError, ValueError):
         return None
-    la1, lo1, la2, lo2 = map(math.radians, (*p, *q))
-    h = (
-        math.sin((la2 - la1) / 2) ** 2
-        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    )
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return km(p, q)
 
 
 def _day(v: Any) -> date | None:

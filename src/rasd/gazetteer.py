@@ -8,7 +8,6 @@ Data files (all under `rasd/data/gazetteer/`, extendable by analysts):
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from functools import cache
 
@@ -41,16 +40,6 @@ class Gazetteer:
 
     def find(self, text: str) -> list[Hit[tuple[Place, ...]]]:
         return self.matcher.find(text)
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in kilometres."""
-    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = (
-        math.sin((la2 - la1) / 2) ** 2
-        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    )
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _read_words(name: str) -> set[str]:

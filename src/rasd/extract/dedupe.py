@@ -4,7 +4,7 @@ event carrying every source and span; when figures disagree the lowest is kept (
 
 from __future__ import annotations
 
-from rasd.gazetteer import km
+from rasd.geo import km
 from rasd.model import Event
 
 SAME_PLACE_KM = 2.0  # two named places further apart are two places (two bases one night)

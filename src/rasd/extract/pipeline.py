@@ -23,8 +23,8 @@ from rasd.extract.dedupe import merge_events
 from rasd.extract.places import PlaceMention
 from rasd.extract.sources import outlet_names
 from rasd.extract.triggers import Frame, Trigger, choose_type, lexicon
-from rasd.gazetteer import km
 from rasd.gazetteer import load as load_gazetteer
+from rasd.geo import km
 from rasd.model import Article, Claim, Event, Evidence, Sentence
 from rasd.text.matcher import Hit
 from rasd.text.normalize import Normalized, normalize

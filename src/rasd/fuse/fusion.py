@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,14 +22,10 @@ from datetime import date
 from typing import Any
 
 from rasd.claims import settle
-from rasd.evaluate import actor_similarity
-from rasd.gazetteer import km
+from rasd.fuse.blocking import candidate_pairs
+from rasd.fuse.compat import GENERIC_ACTORS, compatible
 from rasd.model import Event
 
-CELL_DEG = 0.5
-NAMED_KM = 2.0  # two named places further apart are two places (two bases one night)
-NEAR_KM = 15.0  # a report placed "near" a town may be about a place within this distance
-GENERIC_ACTORS = {None, "Unidentified armed group", "Civilians", "Protesters", "Rioters"}
 AGENCIES = {
     "AFP",
     "Reuters",
@@ -91,117 +86,6 @@ class CanonicalEvent:
 
 def report_id(ev: Event, n: int) -> str:
     return f"{ev.article_id}#{n}"
-
-
-def _uncertain_day(ev: Event) -> bool:
-    if ev.time_precision and ev.time_precision > 1:
-        return True
-    return any(e.rule.startswith("default") for e in ev.fields.get("event_date", []))
-
-
-def compatible(a: Event, b: Event) -> tuple[bool, list[str], float]:
-    """Whether two reports may describe one event, the fields that matched, and a cost."""
-    if a.article_id is not None and a.article_id == b.article_id:
-        return False, [], 0.0  # one article's events were already merged by the extractor
-    if a.event_type != b.event_type:
-        return False, [], 0.0
-    matched = ["event_type"]
-    if a.event_date is None or b.event_date is None:
-        if a.event_date != b.event_date:
-            return False, [], 0.0
-        days = 0
-    else:
-        days = abs((a.event_date - b.event_date).days)
-        if days > 1 or (days == 1 and not (_uncertain_day(a) or _uncertain_day(b))):
-            return False, [], 0.0
-    matched.append("event_date" if days == 0 else "event_date±1")
-    if a.latitude is None or b.latitude is None or a.longitude is None or b.longitude is None:
-        return False, [], 0.0
-    d = km((a.latitude, a.longitude), (b.latitude, b.longitude))
-    pa, pb = a.geo_precision or 1, b.geo_precision or 1
-    if a.location == b.location:
-        matched.append("location")
-    elif 3 in (pa, pb):
-        if not (a.country == b.country and a.admin1 and a.admin1 == b.admin1):
-            return False, [], 0.0
-        matched.append(f"admin1 {a.admin1}")
-    elif 2 in (pa, pb):
-        # near a town: within NEAR_KM, but a named facility is itself the place (the
-        # shelling "outside al-Mayadin" is not the rockets on the base 8 km away)
-        limit = NAMED_KM if _facility(a) or _facility(b) else NEAR_KM
-        if d > limit:
-            return False, [], 0.0
-        matched.append(f"near, {d:.1f} km")
-    elif d > NAMED_KM:
-        return False, [], 0.0
-    else:
-        matched.append(f"place {d:.1f} km")
-    # the perpetrator, when both reports name one: two different attackers, two events
-    # (targets are too often described loosely to tell events apart)
-    x, y = a.actor1, b.actor1
-    if (
-        x not in GENERIC_ACTORS
-        and y not in GENERIC_ACTORS
-        and "actor1" in a.fields
-        and "actor1" in b.fields
-    ):
-        if actor_similarity(x, y) < 0.6:
-            return False, [], 0.0
-        matched.append("actor1")
-    return True, matched, d + 10.0 * days + (5.0 if 3 in (pa, pb) else 0.0)
-
-
-def _facility(ev: Event) -> bool:
-    return any(":facility:" in e.rule for e in ev.fields.get("location", []))
-
-
-def _key(ev: Event) -> tuple[int, int, int] | None:
-    if ev.event_date is None or ev.latitude is None or ev.longitude is None:
-        return None
-    return (
-        ev.event_date.toordinal(),
-        math.floor(ev.latitude / CELL_DEG),
-        math.floor(ev.longitude / CELL_DEG),
-    )
-
-
-def candidate_pairs(events: list[Event]) -> Iterable[tuple[int, int]]:
-    """Index pairs that share a day (±1) and a grid cell (±1), or a province when one is
-    placed only at province level (a pair may come twice; callers keep the first)."""
-    blocks: dict[tuple[int, int, int], list[int]] = defaultdict(list)
-    for i, ev in enumerate(events):
-        k = _key(ev)
-        if k is not None:
-            blocks[k].append(i)
-    # a report placed only at province level is coded to the province capital, which may
-    # lie far from the place meant: it is compared with every report of its province
-    provinces: dict[tuple[int, str, str], list[int]] = defaultdict(list)
-    for i, ev in enumerate(events):
-        if ev.event_date is not None and ev.admin1:
-            provinces[(ev.event_date.toordinal(), str(ev.country), ev.admin1)].append(i)
-    for i, ev in enumerate(events):
-        if ev.geo_precision != 3 or ev.event_date is None or not ev.admin1:
-            continue
-        for dd in (-1, 0, 1):
-            for j in provinces.get(
-                (ev.event_date.toordinal() + dd, str(ev.country), ev.admin1), []
-            ):
-                if j != i:
-                    yield (i, j)
-    steps = [(dd, dla, dlo) for dd in (-1, 0, 1) for dla in (-1, 0, 1) for dlo in (-1, 0, 1)]
-    for k, members in blocks.items():
-        for dd, dla, dlo in steps:
-            nk = (k[0] + dd, k[1] + dla, k[2] + dlo)
-            if nk < k or nk not in blocks:
-                continue  # each pair of neighbouring blocks once
-            if nk == k:
-                for a, i in enumerate(members):
-                    for j in members[a + 1 :]:
-                        yield (i, j)
-            else:
-                for i in members:
-                    for j in blocks[nk]:
-                        yield (i, j)
 
 
 def _headline(reports: list[Event]) -> Event:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -35,11 +34,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
-from rasd.fuse.fusion import CELL_DEG, CanonicalEvent, fuse
+from rasd.fuse.blocking import Spot, neighbourhood
+from rasd.fuse.fusion import CanonicalEvent, fuse
 from rasd.model import Article, Event
 from rasd.store import schema as t
 
-# the report columns that say where and when it is (see _Spot)
+# the report columns that say where and when it is (see Spot)
 SPOT = (
     t.reports.c.event_date,
     t.reports.c.country,
@@ -143,7 +143,7 @@ class Store:
     def save_batch(self, items: Sequence[tuple[Article, list[Event]]], run_id: int) -> BatchResult:
         """Store a batch of extracted articles and re-fuse the days they touch, atomically."""
         res = BatchResult()
-        touched: list[_Spot] = []
+        touched: list[Spot] = []
         with self.engine.begin() as conn:
             for article, events in items:
                 key, h = article_key(article), content_hash(article.text)
@@ -169,7 +169,7 @@ class Store:
                 }
                 if row is not None:  # the article changed: its old reports go
                     old = conn.execute(select(*SPOT).where(t.reports.c.article_id == row.id))
-                    touched.extend(_Spot.of_row(r) for r in old if r.event_date is not None)
+                    touched.extend(Spot.of_row(r) for r in old if r.event_date is not None)
                     conn.execute(
                         delete(t.claims).where(
                             t.claims.c.report_id.in_(
@@ -206,7 +206,7 @@ class Store:
                     self._claims(conn, rid, ev)
                     res.reports += 1
                     if ev.event_date is not None:
-                        touched.append(_Spot.of_event(ev))
+                        touched.append(Spot.of_event(ev))
             self._refuse(conn, touched)
         return res
 
@@ -237,7 +237,7 @@ class Store:
             return int(row.id)
         return int(_pk(conn.execute(insert(t.sources).values(name=name, kind=kind))))
 
-    def _refuse(self, conn: Connection, touched: list[_Spot]) -> None:
+    def _refuse(self, conn: Connection, touched: list[Spot]) -> None:
         """Re-fuse the neighbourhood of the reports a batch touched (the same day ±1 and
         map cell ±1, or province for province-level reports) and rewrite the canonical
         events whose membership may change; work grows with the neighbourhood, not the
@@ -251,8 +251,8 @@ class Store:
                 t.reports.c.event_date.in_(window), t.reports.c.country.in_(countries)
             )
         ).all()
-        cells, provinces = _blocks(touched)
-        near = [r for r in rows if _Spot.of_row(r).within(cells, provinces)]
+        cells, provinces = neighbourhood(touched)
+        near = [r for r in rows if Spot.of_row(r).within(cells, provinces)]
         old_ids = sorted({r.event_id for r in near if r.event_id})
         ids_to_load = {r.id for r in near}
         if old_ids:
@@ -368,58 +368,6 @@ class Store:
             )
             out["claims_by_source"] = {str(k): int(v) for k, v in rows}
         return out
-
-
-@dataclass(frozen=True)
-class _Spot:
-    """Where and when a report is, for finding the reports it may fuse with."""
-
-    day: date
-    country: str | None
-    admin1: str | None
-    lat: float | None
-    lon: float | None
-    precision: int | None
-
-    @classmethod
-    def of_event(cls, ev: Event) -> _Spot:
-        assert ev.event_date is not None
-        return cls(
-            ev.event_date, ev.country, ev.admin1, ev.latitude, ev.longitude, ev.geo_precision
-        )
-
-    @classmethod
-    def of_row(cls, r: Any) -> _Spot:
-        return cls(r.event_date, r.country, r.admin1, r.latitude, r.longitude, r.geo_precision)
-
-    @property
-    def cell(self) -> tuple[int, int] | None:
-        if self.lat is None or self.lon is None:
-            return None
-        return math.floor(self.lat / CELL_DEG), math.floor(self.lon / CELL_DEG)
-
-    def within(
-        self, cells: set[tuple[int, int, int]], provinces: set[tuple[int, str, str]]
-    ) -> bool:
-        d = self.day.toordinal()
-        if (d, self.country or "", self.admin1 or "") in provinces:
-            return True  # same province, a day apart at most (province-level reports reach far)
-        c = self.cell
-        return c is not None and (d, *c) in cells
-
-
-def _blocks(spots: list[_Spot]) -> tuple[set[tuple[int, int, int]], set[tuple[int, str, str]]]:
-    """The day × map-cell and day × province blocks fusion could pair these reports with."""
-    cells: set[tuple[int, int, int]] = set()
-    provinces: set[tuple[int, str, str]] = set()
-    for s in spots:
-        d = s.day.toordinal()
-        for dd in (-1, 0, 1):
-            provinces.add((d + dd, s.country or "", s.admin1 or ""))
-            if s.cell is not None:
-                la, lo = s.cell
-                cells.update((d + dd, la + a, lo + b) for a in (-1, 0, 1) for b in (-1, 0, 1))
-    return cells, provinces
 
 
 def _pk(result: Any) -> int:
