@@ -58,7 +58,7 @@ def main() -> int:
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
 
-    from rasd.extract.pipeline import extract
+    from rasd.extraction.pipeline import extract
     from rasd.runner import run_extract
     from rasd.scale import run_dask
     from rasd.store.store import Store

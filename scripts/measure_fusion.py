@@ -19,7 +19,7 @@ from datetime import date
 from itertools import combinations
 from pathlib import Path
 
-from rasd.extract.pipeline import extract
+from rasd.extraction.pipeline import extract
 from rasd.fuse.fusion import fuse
 from rasd.geo import km
 from rasd.model import Event

@@ -1,6 +1,6 @@
 from collections import Counter
 
-from rasd.extract.places import PlaceCues, resolve
+from rasd.extraction.places import PlaceCues, resolve
 from rasd.gazetteer import load
 from rasd.text.normalize import normalize
 
@@ -13,7 +13,7 @@ def places(s: str) -> list[str]:
     for h in hits:
         if len({p.iso3 for p in h.value}) == 1:
             countries[h.value[0].iso3] += 1
-    from rasd.extract.triggers import lexicon
+    from rasd.extraction.triggers import lexicon
 
     lex = lexicon()
     settlement = lex.settlement.find(text)

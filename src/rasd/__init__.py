@@ -1,6 +1,6 @@
 """rasd (رصد): Arabic news → ACLED-style conflict-event records, offline and explainable."""
 
-from rasd.extract.pipeline import extract, extract_article
+from rasd.extraction.pipeline import extract, extract_article
 from rasd.model import Article, Event, Evidence
 
 __version__ = "0.1.0"

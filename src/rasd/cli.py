@@ -1,4 +1,4 @@
-"""The `rasd` command: a thin layer over `rasd.extract.pipeline`, `rasd.ingest.base`, `rasd.output.writers` and `rasd.evaluate`."""
+"""The `rasd` command: a thin layer over `rasd.extraction.pipeline`, `rasd.ingest.base`, `rasd.output.writers` and `rasd.evaluate`."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from typing import IO
 
-from rasd.extract.pipeline import extract_article
+from rasd.extraction.pipeline import extract_article
 from rasd.fuse.fusion import fuse
 from rasd.ingest import Skip, read_inputs
 from rasd.model import Article, Event

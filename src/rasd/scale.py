@@ -124,7 +124,7 @@ def extract_partition(
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from rasd.extract.pipeline import extract_article
+    from rasd.extraction.pipeline import extract_article
 
     pub = parse_date(published) if published else None
     rows: list[dict[str, Any]] = []

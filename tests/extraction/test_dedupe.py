@@ -1,6 +1,6 @@
 from datetime import date
 
-from rasd.extract.dedupe import merge_events
+from rasd.extraction.dedupe import merge_events
 from rasd.model import Event, Evidence
 
 

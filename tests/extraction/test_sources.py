@@ -1,5 +1,5 @@
-from rasd.extract.actors import find_actors
-from rasd.extract.sources import matcher, sentence_sources
+from rasd.extraction.actors import find_actors
+from rasd.extraction.sources import matcher, sentence_sources
 from rasd.text.normalize import normalize
 
 

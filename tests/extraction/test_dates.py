@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from rasd.extract.dates import find_dates
+from rasd.extraction.dates import find_dates
 from rasd.text.normalize import normalize
 
 PUB = date(2022, 1, 5)  # a Wednesday

@@ -14,15 +14,15 @@ from typing import Generic, TypeVar
 import regex
 
 from rasd import claims
-from rasd.extract import places as geocode
-from rasd.extract import sources as attribution
-from rasd.extract.actors import ActorMention, find_actors, state_actor
-from rasd.extract.casualties import Toll, find_munitions, find_tolls
-from rasd.extract.dates import DateMention, find_dates
-from rasd.extract.dedupe import merge_events
-from rasd.extract.places import PlaceMention
-from rasd.extract.sources import outlet_names
-from rasd.extract.triggers import Frame, Trigger, choose_type, lexicon
+from rasd.extraction import places as geocode
+from rasd.extraction import sources as attribution
+from rasd.extraction.actors import ActorMention, find_actors, state_actor
+from rasd.extraction.casualties import Toll, find_munitions, find_tolls
+from rasd.extraction.dates import DateMention, find_dates
+from rasd.extraction.dedupe import merge_events
+from rasd.extraction.places import PlaceMention
+from rasd.extraction.sources import outlet_names
+from rasd.extraction.triggers import Frame, Trigger, choose_type, lexicon
 from rasd.gazetteer import load as load_gazetteer
 from rasd.geo import km
 from rasd.model import Article, Claim, Event, Evidence, Sentence

@@ -1,6 +1,6 @@
 import pytest
 
-from rasd.extract.casualties import find_munitions, find_tolls
+from rasd.extraction.casualties import find_munitions, find_tolls
 from rasd.text.normalize import normalize
 from rasd.text.tokens import tokenize
 

@@ -1,4 +1,4 @@
-from rasd.extract.actors import find_actors, state_actor
+from rasd.extraction.actors import find_actors, state_actor
 from rasd.text.normalize import normalize
 
 

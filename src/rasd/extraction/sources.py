@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from rasd.extract.actors import ActorMention
+from rasd.extraction.actors import ActorMention
 from rasd.resources import read_tsv
 from rasd.text.matcher import Hit, Matcher
 

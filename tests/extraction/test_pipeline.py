@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rasd
-from rasd.extract.triggers import valid_pair
+from rasd.extraction.triggers import valid_pair
 
 PUB = date(2023, 3, 14)  # a Tuesday
 
