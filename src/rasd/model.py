@@ -30,6 +30,14 @@ class Evidence:
             d["source"] = self.source
         return d
 
+    @classmethod
+    def at(
+        cls, n: Normalized, start: int, end: int, rule: str, source: str | None = None
+    ) -> Evidence:
+        """Evidence for the normalized slice [start, end), quoted from the original text."""
+        a, b = n.span(start, end)
+        return cls(a, b, n.original[a:b], rule, source)
+
 
 @dataclass(frozen=True, slots=True)
 class Claim:

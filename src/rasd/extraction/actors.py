@@ -10,7 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+import regex
+
+from rasd.extraction.speech import COMPLEMENTIZER, SOURCE_CONTEXT, SPEECH
+from rasd.extraction.triggers import VIOLENT, Frame
 from rasd.gazetteer import load as load_gazetteer
+from rasd.model import Event
 from rasd.resources import read_tsv
 from rasd.text.matcher import Matcher
 
@@ -85,3 +90,142 @@ def state_actor(mention: ActorMention, event_country: str | None) -> str | None:
     if not mention.needs_country:
         return mention.entry.actor
     return mention.name(_country_name(event_country) if event_country else None)
+
+
+# Markers that the actor after them did it: قصف شنه الحوثيون، على يد، من قبل، نسب إلى
+AGENT_MARKERS = (
+    "شنه",
+    "شنته",
+    "شنها",
+    "نفذه",
+    "نفذته",
+    "نفذها",
+    "من قبل",
+    "علي يد",
+    "نسب الي",
+    "نسبته",
+    "نسبت",
+    "تبناه",
+    "تبنته",
+    "تبني",
+    "اتهم",
+    "متهما",
+    "متهمه",
+    "اعلن مسؤوليته",
+    "مصدرها",
+    "يشتبه",
+)
+TARGET_MARKERS = (
+    "استهدف",
+    "استهداف",
+    "ضد",
+    "علي",
+    "تستهدف",
+    "استهدفت",
+    "باتجاه",
+    "مواقع",
+    "معسكر",
+    "مقر",
+    "مقرات",
+)
+_PARTITIVE = regex.compile(r"(?:\d+|[\p{L}]+)\s+من\s+(?:[\p{L}]+\s+)?$")
+
+Role = tuple[ActorMention, str]
+
+
+def actor_side(fr: Frame, s_actors: list[ActorMention]) -> bool | None:
+    """For territory changes: whether the side that took the place is the state."""
+    if "territory" not in fr.categories:
+        return None
+    for a in s_actors:
+        if a.start < fr.anchor.start + 60:
+            return (
+                a.entry.inter == 1
+                or a.entry.kind in ("state", "state_generic")
+                or "Popular Resistance" in a.entry.actor
+            )
+    return None
+
+
+def assign_roles(
+    fr: Frame, event_type: str, s_actors: list[ActorMention], text: str
+) -> tuple[list[Role], list[Role]]:
+    """actor1 (who acted) and actor2 (on whom) candidates, each with the rule that placed
+    it, from position and markers around the trigger."""
+    actors1: list[Role] = []
+    actors2: list[Role] = []
+    anchor = fr.anchor
+    pos = anchor.start
+    killing = anchor.value.category == "kill"
+    for a in s_actors:
+        if a.entry.kind in ("civilians", "protesters") and event_type not in (
+            "Protests",
+            "Riots",
+        ):
+            actors2.append((a, "victims"))
+            continue
+        before = text[max(0, a.start - 25) : a.start]
+        if SPEECH.search(before) and event_type != "Strategic developments":
+            continue  # وقال التحالف …: the speaker reports the attack, it did not make it
+        if SOURCE_CONTEXT.search(text, max(0, a.start - 40), a.start):
+            continue  # وفق مصدر … في التحالف: a source's affiliation, not a party
+        marker = next((k for k in AGENT_MARKERS if k in before), None)
+        target = next(
+            (k for k in TARGET_MARKERS if before.rstrip().endswith(k) or f" {k} " in before[-12:]),
+            None,
+        )
+        partitive = bool(_PARTITIVE.search(before[-16:]))
+        if marker:
+            actors1.append((a, f"agent marker {marker}"))
+        elif target:
+            actors2.append((a, f"target marker {target}"))
+        elif partitive and a.start > pos - 40:
+            actors2.append((a, "victims counted from it (3 من أفراد الشرطة)"))
+        elif a.start < pos and pos - a.end < 60 and not COMPLEMENTIZER.search(text, a.end, pos):
+            actors1.append((a, "subject before trigger"))
+        elif killing and a.start > pos:
+            actors2.append((a, "killed (passive قتل X)"))
+        elif a.start > pos and a.start - anchor.end < 25:
+            actors1.append((a, "subject after verb"))
+        elif a.start > pos:
+            actors2.append((a, "after trigger"))
+    return actors1, actors2
+
+
+def default_actors(ev: Event, fr: Frame) -> None:
+    """The actors ACLED codes when the text names none: an unidentified armed group for
+    violence, protesters, rioters; civilians or the state forces of the event's country as
+    the target."""
+    if ev.event_type in VIOLENT and ev.actor1 is None:
+        ev.actor1 = "Unidentified armed group"
+        ev.inter1 = 3
+    if ev.event_type == "Protests" and ev.actor1 is None:
+        ev.actor1 = "Protesters"
+        ev.inter1 = 6
+    if ev.event_type == "Riots" and ev.actor1 is None:
+        ev.actor1 = "Rioters"
+        ev.inter1 = 5
+    if ev.actor2 is None and (
+        ev.event_type == "Violence against civilians"
+        or (fr.civilians and not fr.security and ev.event_type in VIOLENT)
+    ):
+        ev.actor2 = "Civilians"
+        ev.inter2 = 7
+    if ev.actor2 is None and ev.event_type in VIOLENT and fr.security and ev.country:
+        # a police station, a patrol, soldiers: the state forces of the event's country
+        country = load_gazetteer().countries.get(ev.country)
+        if country is not None:
+            kind = "Police" if fr.police else "Military"
+            ev.actor2, ev.inter2 = f"{kind} Forces of {country.name}", 1
+            if ev.actor1 == ev.actor2:
+                ev.actor1, ev.inter1 = "Unidentified armed group", 3
+    if ev.sub_event_type in ("Arrests", "Disrupted weapons use") and ev.actor2 is None:
+        ev.actor2 = "Unidentified armed group"
+        ev.inter2 = 3
+
+
+def coalition(name: str, am: ActorMention, country: str | None) -> str:
+    """التحالف alone: the Saudi-led coalition in Yemen, the US-led one elsewhere."""
+    if am.entry.kind != "ambiguous_coalition":
+        return name
+    return "Saudi-led coalition" if country in ("YEM", "SAU") else "Coalition forces"

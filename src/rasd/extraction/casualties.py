@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from rasd.extraction.triggers import Frame
+from rasd.model import Sentence
 from rasd.resources import read_yaml
 from rasd.text.normalize import key
 from rasd.text.numbers import read_count
@@ -221,4 +223,32 @@ def find_munitions(tokens: list[Token], weapon_token_index: int) -> tuple[int, i
         c = read_count(tokens, s)
         if c is not None and not c.vague and c.next_index in (i, i - 1) and c.value < 1000:
             return c.value, c.start, c.end
+    return None
+
+
+def own_tolls(fr: Frame, tolls: list[Toll], sent: Sentence, pos: int) -> list[Toll]:
+    """The figures of one frame: per field, the one nearest the trigger among the frame's
+    own clauses (a toll in a clause about another event of the sentence is not its own)."""
+    lo, hi = fr.span or (sent.start, sent.end)
+    own = [t for t in tolls if lo - 2 <= t.start < hi]
+    if not own and fr.alone:
+        own = [t for t in tolls if lo - 80 <= t.start < hi + 80]
+    out = []
+    for f in ("fatalities", "injuries"):
+        ts = [t for t in own if t.field == f]
+        if ts:
+            out.append(min(ts, key=lambda t: abs(t.start - pos)))
+    return out
+
+
+def mention_munitions(tokens: list[Token], sent: Sentence) -> tuple[int, int, int] | None:
+    """A precise count before the first weapon noun of the sentence that has one."""
+    for i, t in enumerate(tokens):
+        if t.start >= sent.start and any(
+            w in t.text
+            for w in ("قذائف", "صواريخ", "مقذوفات", "قذيفه", "صاروخ", "طائرات", "قنابل", "عبوات")
+        ):
+            mu = find_munitions(tokens, i)
+            if mu is not None:
+                return mu
     return None

@@ -1,4 +1,5 @@
-"""Finding day expressions in normalized text and resolving them against the publication date.
+"""The day of an event: day expressions found in normalized text and resolved against the
+publication date, and the policy that gives an event its day.
 
 Rules follow how Arabic news dates events: a bare weekday is the most recent such day
 on or before publication; أمس is the day before; فجر/مساء + weekday is that weekday;
@@ -9,12 +10,16 @@ expressions stay unresolved (None), never "today".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
 import regex
 
+from rasd.extraction.spans import Spanned, nearest
+from rasd.extraction.speech import COMPLEMENTIZER, SPEECH_BEFORE
+from rasd.model import Article, Event, Evidence
 from rasd.resources import read_yaml
 from rasd.text.normalize import key
 
@@ -226,3 +231,88 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         elif g["year"]:
             out.append(DateMention(s, e, None, 3, rule, False, int(g["year"])))
     return out
+
+
+# -- which day an event takes ------------------------------------------------------------
+
+BACKGROUND_DAYS = 30
+
+
+def choose_day(
+    s_dates: list[DateMention], pos: int, sent_start: int, text: str, place: Spanned | None
+) -> DateMention | None:
+    """The day expression of the sentence that dates the event whose trigger is at `pos`:
+    the nearest one, but not the day a statement was made (قال X، الأربعاء، إن …) unless
+    the sentence has no other; between the trigger and a place after it when there is one."""
+
+    def statement_day(d: DateMention) -> bool:
+        # قال X، الأربعاء، إن … / أكدت الشرطة اليوم …: the day of the statement
+        return d.end <= pos and bool(
+            (
+                COMPLEMENTIZER.search(text, d.end, pos)
+                and SPEECH_BEFORE.search(text, sent_start, d.start)
+            )
+            or SPEECH_BEFORE.search(text, max(sent_start, d.start - 35), d.start)
+        )
+
+    usable = [d for d in s_dates if d.year_only is None]
+    days = [d for d in usable if not statement_day(d)] or usable
+    if not days or all(statement_day(d) for d in days):
+        # only the statement's day: it dates the event when the sentence has no other
+        days = [d for d in days if not COMPLEMENTIZER.search(text, d.end, pos)] if days else []
+    chosen: DateMention | None = nearest(
+        days or [d for d in s_dates if d.year_only is not None], pos
+    )
+    if place is not None and place.start > pos:
+        # استهدف أولهما الإثنين مجمعا في مطار بغداد: the day between trigger and place
+        between = [d for d in days if pos <= d.start and d.end <= place.start]
+        if between:
+            chosen = between[-1]
+    return chosen
+
+
+def date_event(
+    ev: Event,
+    day: DateMention | None,
+    article: Article,
+    cite: Callable[[int, int, str], Evidence],
+) -> str:
+    """Give the event its day. Returns "drop" when the day shows it is no news of this
+    article (announced for tomorrow, or only a year long past), "year" when only a year of
+    the publication year dates it (the publication day is used), else "day"."""
+    if day is not None and day.future:
+        return "drop"  # تنظر المحكمة غدا: announced, not happened
+    if day is not None and day.day is not None:
+        ev.event_date, ev.time_precision = day.day, day.precision
+        ev.cite("event_date", cite(day.start, day.end, f"date:{day.rule}"))
+        return "day"
+    if day is not None and day.year_only is not None:
+        if article.published and day.year_only < article.published.year:
+            return "drop"
+        undated(ev, article)
+        return "year"
+    undated(ev, article)
+    return "day"
+
+
+def undated(ev: Event, article: Article) -> Event:
+    """The article's own news with no day word: the publication day (SPEC)."""
+    if article.published is not None:
+        ev.event_date, ev.time_precision = article.published, 1
+    else:
+        ev.event_date, ev.time_precision = None, 1
+    ev.cite(
+        "event_date",
+        Evidence(-1, -1, "", "default: publication date" if article.published else "unknown"),
+    )
+    return ev
+
+
+def keep(ev: Event, pub: date | None) -> bool:
+    """Whether an event's day fits the article's news: not in the future, not background
+    from more than BACKGROUND_DAYS before publication."""
+    if pub is None or ev.event_date is None:
+        return True
+    if ev.event_date > pub + timedelta(days=1):
+        return False  # a future or planned event
+    return (pub - ev.event_date).days <= BACKGROUND_DAYS

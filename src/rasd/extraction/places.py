@@ -10,10 +10,14 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import regex
 
+from rasd.extraction.spans import distance, nearest
+from rasd.extraction.triggers import Trigger, lexicon
 from rasd.gazetteer import Place, load
+from rasd.geo import km
 from rasd.text.matcher import Hit
 
 # Where Arabic conflict news mostly happens: a small prior for ambiguous names.
@@ -224,3 +228,137 @@ def coded_place(pm: PlaceMention) -> Place:
         return pm.place
     cap = load().capitals.get((pm.place.iso3, pm.place.name))
     return cap or pm.place
+
+
+def article_places(
+    text: str, triggers: list[Hit[Trigger]]
+) -> tuple[list[PlaceMention], Counter[str]]:
+    """Every place the article names (resolved in the article's country context) and how
+    strongly it points at each country."""
+    lex = lexicon()
+    gaz = load()
+    place_hits = gaz.find(text)
+    adjective_hits = gaz.adjectives.find(text)
+    countries = context_countries(place_hits, [h.value for h in adjective_hits])
+    admin1s = {
+        (p.iso3, p.name)
+        for h in place_hits
+        for p in h.value
+        if p.kind == "admin1" and len(h.value) == 1
+    }
+    settlement = lex.settlement.find(text)
+    cues = PlaceCues(
+        settlement_ends={h.end for h in settlement},
+        near_ends={h.end for h in lex.near.find(text)},
+        division_ends={h.end for h in settlement if h.value == "division"},
+        establishment_ends={h.end for h in lex.establishment.find(text)},
+        adjective_spans={(h.start, h.end) for h in adjective_hits},
+        trigger_ends={h.end for h in triggers if h.value.strength != "cue"},
+    )
+    places = resolve(text, place_hits, countries, admin1s, cues)
+    return capital_mentions(text, places, adjective_hits, countries), countries
+
+
+_CAPITAL = regex.compile(r"(?<![\p{L}])(?:و|ف)?(?:ب|في\s+)?العاصمه(?![\p{L}])")
+
+
+def capital_mentions(
+    text: str, places: list[PlaceMention], adjectives: list[Hit[str]], countries: Counter[str]
+) -> list[PlaceMention]:
+    """في العاصمة with no name after it: the capital of the country the article is about
+    (العاصمة الليبية: of the country its adjective names)."""
+    gaz = load()
+    starts = {p.start for p in places}
+    adj_at = {h.start: h.value for h in adjectives}
+    extra = []
+    for m in _CAPITAL.finditer(text):
+        k = m.end() + 1
+        iso3 = adj_at.get(k)
+        after = next((h for h in adjectives if h.start == k), None)
+        name_at = after.end + 1 if after is not None else k
+        if name_at in starts or any(p.start in (name_at, name_at + 1) for p in places):
+            continue  # العاصمة طرابلس: the name itself is the place
+        iso3 = iso3 or (countries.most_common(1)[0][0] if countries else None)
+        cap = gaz.national_capitals.get(iso3 or "")
+        if cap is None:
+            continue
+        end = after.end if after is not None else m.end()
+        start = m.end() - len("العاصمه")
+        extra.append(PlaceMention(start, end, cap, False, f"capital of {iso3}: العاصمة", True))
+    return sorted(places + extra, key=lambda p: p.start) if extra else places
+
+
+SPECIFIC = ("city", "facility", "district")
+
+
+def choose_place(
+    s_places: list[PlaceMention], pos: int, last_place: PlaceMention | None
+) -> tuple[PlaceMention | None, bool]:
+    """The place of an event whose trigger is at `pos`, and whether it was inherited from
+    the sentence before.
+
+    The place nearest the trigger among the specific ones introduced as places (في، ب،
+    قرب، مدينة …) and the provinces; a bare capital may stand for its government (سمحت
+    أنقرة); a province that holds a specific place of the sentence yields to it."""
+    specific = [p for p in s_places if p.place.kind in SPECIFIC]
+    provinces = [p for p in s_places if p.place.kind == "admin1"]
+    pool = [p for p in specific if p.cued or p.place.kind != "city"] or specific
+    town = nearest(pool, pos, prefer_after=True)
+    # تعرضت قاعدة القرية الخضراء في ريف دير الزور لقصف: the named facility is the target
+    facilities = [p for p in pool if p.place.kind == "facility" and abs(p.start - pos) < 80]
+    if facilities and town is not None and town.place.kind != "facility":
+        town = nearest(facilities, pos, prefer_after=True)
+    province = nearest(provinces, pos, prefer_after=True)
+    # a province wins only when it is clearly closer to the trigger than any town
+    place = town or province
+    if (
+        town is not None
+        and province is not None
+        and distance(province, pos) + 25 < distance(town, pos)
+    ):
+        place = province
+    if place is not None and place.place.kind == "admin1":
+        inside = [
+            p
+            for p in specific
+            if p.place.admin1 == place.place.name and p.place.iso3 == place.place.iso3
+        ]
+        if inside:
+            place = nearest(inside, pos, prefer_after=True)
+    # "القاعدة الواقعة في محافظة الأنبار": the province of the place just named
+    if (
+        place is not None
+        and place.place.kind == "admin1"
+        and last_place is not None
+        and last_place.place.admin1 == place.place.name
+        and last_place.place.kind != "admin1"
+    ):
+        return last_place, True
+    return place, False
+
+
+class _Placed(Protocol):
+    place: PlaceMention | None
+    index: int
+
+
+def refine(last: _Placed | None, specific: list[PlaceMention], index: int) -> None:
+    """A sentence that only adds where (في ضاحية مصر الجديدة) narrows the event just told
+    to a district or facility of its town."""
+    if last is None or last.place is None or not specific or index - last.index > 2:
+        return
+    town = last.place.place
+    for p in specific:
+        inner = p.place
+        if inner.kind in ("district", "facility") and (
+            inner.parent == town.name
+            or (town.kind == "city" and km((town.lat, town.lon), (inner.lat, inner.lon)) <= 15)
+        ):
+            last.place = p
+            return
+
+
+def same_country(place: PlaceMention, countries: set[str]) -> bool:
+    """A sentence that names only other countries (في شمال شرق سوريا) is not about a place in
+    the country of the event just told."""
+    return not countries or place.place.iso3 in countries

@@ -11,6 +11,7 @@ from rasd.resources import read_tsv, read_yaml
 from rasd.text.matcher import Hit, Matcher
 
 EVENT_TYPES: dict[str, list[str]] = {}
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,94 @@
+"""What rasd finds in an article before it reads it sentence by sentence: the normalized
+text, its sentences and tokens, and every trigger, cue, place, day, actor and source
+word, each indexed by position."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass
+
+from rasd.extraction.actors import ActorMention, find_actors
+from rasd.extraction.dates import DateMention, find_dates
+from rasd.extraction.places import PlaceMention, article_places
+from rasd.extraction.sources import SourceEntry, outlet_names
+from rasd.extraction.sources import matcher as source_matcher
+from rasd.extraction.spans import ByStart
+from rasd.extraction.triggers import Trigger, lexicon
+from rasd.model import Article
+from rasd.text.matcher import Hit
+from rasd.text.normalize import Normalized, normalize
+from rasd.text.segment import sentences
+from rasd.text.tokens import Token, tokenize
+
+
+@dataclass
+class ArticleContext:
+    """One article's text and hits (normalized offsets), sliced per sentence by position."""
+
+    article: Article
+    n: Normalized
+    tokens: list[Token]
+    token_starts: list[int]
+    countries: Counter[str]
+    main_country: str | None
+    trial_article: bool  # a trial report (several trial words) tells old events
+    shifts: list[Hit[str]]
+    background: list[Hit[str]]
+    triggers: ByStart[Hit[Trigger]]
+    places: ByStart[PlaceMention]
+    blocks: ByStart[Hit[tuple[str, str]]]
+    dates: ByStart[DateMention]
+    actors: ByStart[ActorMention]
+    sources: ByStart[Hit[SourceEntry]]
+    civilians: ByStart[Hit[str]]
+    security: ByStart[Hit[str]]
+    return_fire: ByStart[Hit[str]]
+    police: ByStart[Hit[str]]
+
+    @property
+    def text(self) -> str:
+        return self.n.text
+
+    def tokens_within(self, start: int, end: int) -> list[Token]:
+        """The tokens of text[start:end]."""
+        i = bisect.bisect_left(self.token_starts, start)
+        j = bisect.bisect_left(self.token_starts, end)
+        return self.tokens[i:j]
+
+
+def read_article(article: Article) -> ArticleContext | None:
+    """Normalize and segment the article and find its hits; None when no word of it can
+    start an event (most articles of a news feed)."""
+    n = normalize(article.text, outlet_names())
+    article.norm = n
+    text = n.text
+    article.sentences = sentences(text)
+    lex = lexicon()
+    triggers = lex.triggers.find_all(text)
+    if not any(h.value.strength != "cue" for h in triggers):
+        return None
+    tokens = tokenize(text)
+    places, countries = article_places(text, triggers)
+    not_event = lex.not_event.find(text)
+    return ArticleContext(
+        article=article,
+        n=n,
+        tokens=tokens,
+        token_starts=[t.start for t in tokens],
+        countries=countries,
+        main_country=countries.most_common(1)[0][0] if countries else None,
+        trial_article=sum(1 for b in not_event if b.value[0] == "trial") >= 3,
+        shifts=lex.topic_shift.find(text),
+        background=lex.background.find(text),
+        triggers=ByStart(triggers),
+        places=ByStart(places),
+        blocks=ByStart(not_event),
+        dates=ByStart(find_dates(text, article.published)),
+        actors=ByStart(find_actors(text)),
+        sources=ByStart(source_matcher().find(text)),
+        civilians=ByStart(lex.civilians.find(text)),
+        security=ByStart(lex.security.find(text)),
+        return_fire=ByStart(lex.return_fire.find(text)),
+        police=ByStart(lex.police.find(text)),
+    )

@@ -1,0 +1,252 @@
+"""Reading an article sentence by sentence: what the sentences before tell the sentence
+being read. A lead sentence opens a news item; a follow-up sentence takes the day and
+place of the event just told; "the attack" points back at it; a place named in the next
+sentence places a lead event that had none; an undated event far from the lead, or told
+in the pluperfect, is background.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from rasd.extraction.casualties import find_tolls
+from rasd.extraction.context import ArticleContext
+from rasd.extraction.frames import SentenceFacts, frames
+from rasd.extraction.mention import Mention, build_mention
+from rasd.extraction.places import SPECIFIC, PlaceMention, refine, same_country
+from rasd.extraction.siblings import own_place_anchors, siblings
+from rasd.extraction.sources import Source, sentence_sources
+from rasd.extraction.triggers import VIOLENT, Frame
+from rasd.model import Sentence
+
+# The article's own news is told in its first sentences; an undated event further down
+# is background unless it continues an event already told.
+LEAD_SENTENCES = 6
+_SIMILAR = regex.compile(r"مماثل|مشابه")
+
+
+@dataclass
+class _Sentence:
+    """One sentence being read, with its hits."""
+
+    index: int
+    facts: SentenceFacts
+    places: list[PlaceMention]  # named places below country level
+    countries: set[str]  # countries it names
+    tokens: list
+
+    @property
+    def sent(self) -> Sentence:
+        return self.facts.sent
+
+
+@dataclass
+class Discourse:
+    """The state carried from sentence to sentence while reading one article."""
+
+    ctx: ArticleContext
+    mentions: list[Mention] = field(default_factory=list)
+    lead_start: int = 0  # index of the sentence that opened the current news item
+    pending: Mention | None = None  # the lead's event still waiting for its place
+    last_place: PlaceMention | None = None
+    last_sources: list[Source] = field(default_factory=list)
+    last_mention: Mention | None = None
+    last_violent: Mention | None = None
+
+    def read(self) -> list[Mention]:
+        """Every event mention of the article, in reading order."""
+        for index, sent in enumerate(self.ctx.article.sentences):
+            self._sentence(index, sent)
+        return self.mentions
+
+    def _sentence(self, index: int, sent: Sentence) -> None:
+        ctx = self.ctx
+        s, e = sent.start, sent.end
+        if any(s <= h.start < s + 6 for h in ctx.shifts):
+            self.lead_start = index  # من جهة أخرى: a new item begins
+        s_trig = ctx.triggers.within(s, e)
+        s_all_places = ctx.places.within(s, e)
+        s_places = [p for p in s_all_places if p.place.kind != "country"]
+        specific = [p for p in s_places if p.place.kind in SPECIFIC and p.cued]
+        self._place_pending(index, sent, specific, any(h.value.strength != "cue" for h in s_trig))
+        if not s_trig:
+            if s_places:
+                self.last_place = s_places[-1]
+            refine(self.last_mention, specific, index)
+            return
+        blocks = ctx.blocks.within(s, e)
+        if any(b.value[1] == "sentence" for b in blocks):
+            if s_places:
+                self.last_place = s_places[-1]
+            return
+        tokens = ctx.tokens_within(s, e)
+        facts = SentenceFacts(
+            sent,
+            blocks,
+            find_tolls(tokens),
+            ctx.dates.within(s, e, whole=False),
+            ctx.actors.within(s, e, whole=False),
+        )
+        here = _Sentence(
+            index,
+            facts,
+            s_places,
+            {p.place.iso3 for p in s_all_places if p.place.kind == "country"},
+            tokens,
+        )
+        last = self.last_mention
+        recent = last is not None and index - last.index <= 2
+        prev_categories = frozenset(last.frame.categories) if recent and last else frozenset()
+        found = frames(facts, s_trig, ctx.text, prev_categories, index == self.lead_start)
+        for fr in found:
+            self._flag(fr, here, alone=len(found) == 1)
+            m = build_mention(fr, facts, ctx.text, s_places, tokens, self.last_place)
+            if m is not None:
+                self._mention(m, fr, here)
+        if s_places:
+            self.last_place = s_places[-1]
+
+    def _place_pending(
+        self, index: int, sent: Sentence, specific: list[PlaceMention], own_events: bool
+    ) -> None:
+        """قتل 3 … في هجوم في جنوب شرق تركيا. وكان الشرطي جالسا أمام مقهى في مدينة تشينار:
+        a lead event without a place takes the town a following sentence names."""
+        p = self.pending
+        if p is not None and specific and p.sentence is not sent and not own_events:
+            if index - p.index <= 2:
+                p.place, p.inherited_place = specific[0], True
+                self.mentions.append(p)
+            self.pending = None
+
+    def _flag(self, fr: Frame, here: _Sentence, alone: bool) -> None:
+        """What the sentence says about the frame's targets and outcome."""
+        ctx = self.ctx
+        s, e = here.sent.start, here.sent.end
+        fr.alone = alone
+        fr.civilians = bool(ctx.civilians.within(s, e))
+        fr.security = bool(ctx.security.within(s, e)) or any(
+            a.entry.inter in (1, 8)
+            and "{country}" not in a.entry.actor
+            or a.entry.kind == "state_generic"
+            for a in here.facts.actors
+            if a.start > fr.anchor.end
+        )
+        fr.return_fire = bool(ctx.return_fire.within(s, e))
+        fr.police = bool(ctx.police.within(s, e))
+        fr.landed = (
+            any(t.value > 0 for t in here.facts.tolls)
+            or "impact" in fr.categories
+            and not fr.categories & {"disrupt", "intercept"}
+        )
+
+    def _mention(self, m: Mention, fr: Frame, here: _Sentence) -> None:
+        """Relate a new mention to what was told before, then keep or drop it."""
+        m.index = here.index
+        self._attribute(m, here)
+        self._like_before(m, fr, here)
+        last = self.last_mention
+        own_place = m.place is not None and (
+            last is None or last.place is None or m.place.place != last.place.place
+        )
+        if fr.anaphoric and fr.strong and own_place and last is not None:
+            fr.anaphoric = False  # وفي العراق أصابت الغارات … الموصل: the same kind, elsewhere
+        if fr.anaphoric:
+            # it adds sources, figures and spans to the event it refers to, nothing new
+            if last is None or last.place is None:
+                return
+            m.event_type, m.sub_event_type = last.event_type, last.sub_event_type
+            m.place, m.date_, m.inherited_place = last.place, last.date_, True
+            m.weapon = m.weapon or last.weapon
+        follow_up = self._follow_up(m, here)
+        own_day = (
+            m.date_ is not None
+            and m.date_.day is not None  # a bare year (لسنة 2015) names no day
+            and not (self.ctx.trial_article and m.date_.relative)
+        )
+        if not own_day and self._background(here, follow_up):
+            return
+        if not fr.anaphoric or own_place:
+            self.last_mention = m  # even without a place it sets the day for what follows
+            if m.event_type in VIOLENT:
+                self.last_violent = m
+        if m.place is None:
+            if own_day and here.index - self.lead_start < LEAD_SENTENCES and not fr.anaphoric:
+                self.pending = m  # its place may come in the next sentences
+            return
+        self.mentions.append(m)
+        if not fr.anaphoric:
+            more = siblings(m, here.places, here.facts.dates, self.ctx.text)
+            more += own_place_anchors(m, here.places, self.ctx.text)
+            if more:
+                # one total given for several events is not split (SPEC): null on each
+                for x in (m, *more):
+                    x.tolls = [t for t in x.tolls if t.value == 0]
+            self.mentions.extend(more)
+
+    def _attribute(self, m: Mention, here: _Sentence) -> None:
+        """The sentence's sources; "the official said" takes the source just named."""
+        ctx = self.ctx
+        s, e = here.sent.start, here.sent.end
+        outlet = ctx.article.outlet
+        m.sources = sentence_sources(ctx.sources.within(s, e), here.facts.actors, outlet)
+        if m.sources and m.sources[0].rule == "anaphor":
+            m.sources = self.last_sources or sentence_sources([], [], outlet)
+        if m.sources and m.sources[0].rule != "outlet":
+            self.last_sources = m.sources
+
+    def _like_before(self, m: Mention, fr: Frame, here: _Sentence) -> None:
+        """بتفجير مماثل، هجومين مماثلين: the same kind as the attack just told."""
+        v = self.last_violent
+        s, e = here.sent.start, here.sent.end
+        if v is not None and _SIMILAR.search(
+            self.ctx.text, max(s, fr.anchor.start - 10), min(e, fr.anchor.end + 40)
+        ):
+            m.event_type, m.sub_event_type = v.event_type, v.sub_event_type
+            m.weapon = v.weapon or m.weapon
+
+    def _follow_up(self, m: Mention, here: _Sentence) -> bool:
+        """A later sentence about the same family of event: no day of its own → the day of
+        the event just told; no place → its place (in the same country). A defusal right
+        after an attack takes the attack's place."""
+        last = self.last_mention
+        follow_up = (
+            last is not None and last.sentence is not here.sent and _family(last) == _family(m)
+        )
+        if follow_up and last is not None:
+            if m.date_ is None:
+                m.date_ = last.date_
+            if (
+                m.place is None
+                and last.event_type == m.event_type
+                and last.place is not None
+                and same_country(last.place, here.countries)
+            ):
+                m.place, m.inherited_place = last.place, True
+        if (
+            m.place is None
+            and m.sub_event_type == "Disrupted weapons use"
+            and last is not None
+            and here.index - last.index <= 2
+            and (m.date_ is None or last.date_ is None or m.date_.day == last.date_.day)
+        ):
+            # خبراء المفرقعات أبطلوا مفعول عبوة أخرى …: where the event just told happened
+            m.place, m.inherited_place = last.place, True
+        return follow_up
+
+    def _background(self, here: _Sentence, follow_up: bool) -> bool:
+        """An undated event outside the lead and not tied to one just told, or a pluperfect
+        recall (وكان انتحاري فجر نفسه …): background, not this news."""
+        s = here.sent.start
+        recall = any(s <= b.start < s + 12 for b in self.ctx.background)
+        return (
+            recall
+            or self.ctx.trial_article  # a trial report dates the crimes it tries with calendar dates
+            or (not follow_up and here.index - self.lead_start >= LEAD_SENTENCES)
+        )
+
+
+def _family(m: Mention) -> str:
+    """Fighting of any kind is one family: a roundup of fronts shares its day."""
+    return "violence" if m.event_type in VIOLENT else m.event_type

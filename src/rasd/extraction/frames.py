@@ -1,0 +1,232 @@
+"""Frames: a sentence's triggers grouped into what each clause says happened.
+
+A clause with an event trigger opens a frame (or joins the frame before it when it tells
+the same kind of event); cue words refine it. Triggers that only point at an event already
+told (الهجوم، الانفجار), name an event as a time reference (غداة الهجوم) or sit in a
+running total (منذ بداية العام) do not open new events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from rasd.extraction.actors import ActorMention
+from rasd.extraction.casualties import Toll
+from rasd.extraction.dates import DateMention
+from rasd.extraction.triggers import Frame, Trigger
+from rasd.model import Sentence
+from rasd.text.matcher import Hit
+
+_POSSESSIVE = frozenset({"ه", "ها", "هم", "هما", "نا", "كم"})
+_RELATIVE_REF = regex.compile(
+    r"(?:الذي|التي|الذين)\s+(?:وقع|وقعت|شهد|شهدت)\s*(?:فيه|فيها|فيهم)?\s*$"
+)
+_REFERENCE = regex.compile(
+    r"(?<![\p{L}])(?:(?:و?ذلك\s+)?(?:غداه|عقب|اثر|بعيد|منذ)\s+(?:[\p{L}]+\s+)?"
+    r"|بعد\s+(?:\d+\s+)?(?:ايام|ساعات|يوم|يومين|اسبوع|اسابيع|اشهر|شهر|ساعه|ساعتين)\s+(?:من|علي)\s+)$"
+)
+# منذ يونيو، منذ 15 عاما، ومنذ الهجوم: a running total or old background
+_SINCE = regex.compile(
+    r"(?<![\p{L}])و?منذ\s+(?:\d+\s+|[\p{L}]+\s+)?(?:عاما|اعوام|سنوات|سنه|شهرا|اشهر|شهور|"
+    r"يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|الهجوم|هجوم|بدء|بدايه|مطلع|بدات|بدا|انطلاق|اندلاع)(?![\p{L}])"
+)
+
+
+@dataclass
+class SentenceFacts:
+    """What a sentence holds besides its triggers (normalized offsets)."""
+
+    sent: Sentence
+    blocks: list[Hit[tuple[str, str]]]
+    tolls: list[Toll]
+    dates: list[DateMention]
+    actors: list[ActorMention]
+
+
+def frames(
+    facts: SentenceFacts,
+    trig: list[Hit[Trigger]],
+    text: str,
+    prev_categories: frozenset[str] = frozenset(),
+    lead: bool = True,
+) -> list[Frame]:
+    """Group a sentence's triggers into frames: one per clause that holds an event trigger."""
+    sent = facts.sent
+    out: list[Frame] = []
+    trig = _live(trig, sent, text)
+    for c_start, c_end in sent.clauses:
+        c_trig = [h for h in trig if c_start <= h.start < c_end]
+        if not c_trig:
+            continue
+        anchors = [h for h in c_trig if h.value.strength in ("strong", "weak")]
+        if not anchors:
+            if out:
+                _add_categories(out[-1], c_trig)  # cues refine the frame before
+            continue
+        anchors = _unblocked(anchors, facts, text, c_start, c_end)
+        if not anchors:
+            continue
+        strong = any(h.value.strength == "strong" for h in anchors)
+        cats = {h.value.category for h in c_trig}
+        anaphoric = _anaphoric(anchors, facts, text, c_start, c_end, strong, lead)
+        if (
+            not strong
+            and not _supported(anchors, facts, c_start, c_end, prev_categories)
+            and not (cats & {"impact", "firearm"} and len(cats) > 1)
+            and len({h.value.category for h in anchors}) < 2
+            and not out
+            and not anaphoric
+        ):
+            # a weak trigger alone (هجوم، قذائف) with nothing to say it happened here
+            continue
+        anchor = next((h for h in anchors if h.value.strength == "strong"), anchors[0])
+        if out and _compatible(out[-1], cats) and not _new_event(out[-1], anchor):
+            fr = out[-1]
+            fr.anaphoric = fr.anaphoric and anaphoric
+        else:
+            fr = Frame(anchor, anaphoric=anaphoric)
+            out.append(fr)
+        fr.strong = fr.strong or strong
+        fr.span = (
+            (min(fr.span[0], c_start), max(fr.span[1], c_end)) if fr.span else (c_start, c_end)
+        )
+        fr.others.extend(h for h in anchors if h is not fr.anchor)
+        fr.hits.extend(c_trig)
+        _add_categories(fr, c_trig)
+    return out
+
+
+def _live(trig: list[Hit[Trigger]], sent: Sentence, text: str) -> list[Hit[Trigger]]:
+    """Triggers that may tell an event of their own."""
+    return [
+        h
+        for h in trig
+        # وذلك غداة تبادل لإطلاق النار: an event named as a time reference is another event
+        if not _REFERENCE.search(text, max(sent.start, h.word_start - 16), h.word_start)
+        # في معاركه المصيرية: a battle that belongs to someone is a figure of speech
+        and not (h.value.category == "clash" and text[h.end : h.word_end] in _POSSESSIVE)
+    ]
+
+
+def _add_categories(fr: Frame, hits: list[Hit[Trigger]]) -> None:
+    for h in hits:
+        fr.categories.add(h.value.category)
+        if h.value.weapon:
+            fr.weapons.append(h.value.weapon)
+
+
+def _unblocked(
+    anchors: list[Hit[Trigger]], facts: SentenceFacts, text: str, c_start: int, c_end: int
+) -> list[Hit[Trigger]]:
+    """The anchors no running total, clause block or nearby threat/plan word cancels."""
+    # منذ يونيو، منذ اندلاع …: the clause tells a running total or old background
+    since = _SINCE.search(text, c_start, c_end) or _SINCE.match(text, facts.sent.start)
+    if since is not None or any(
+        b.value[1] == "clause" and c_start <= b.start < c_end for b in facts.blocks
+    ):
+        return []
+    # a threat, plan or speculation word next to a trigger cancels that trigger
+    return [
+        h
+        for h in anchors
+        if not any(
+            b.value[1] == "before" and h.start - 45 <= b.start < h.end + 20 for b in facts.blocks
+        )
+    ]
+
+
+def _supported(
+    anchors: list[Hit[Trigger]],
+    facts: SentenceFacts,
+    c_start: int,
+    c_end: int,
+    prev_categories: frozenset[str],
+) -> bool:
+    """Whether something besides a weak trigger says an event happened in this clause."""
+    return (
+        any(c_start - 80 <= t.start <= c_end + 80 for t in facts.tolls)
+        # وأضافت المصادر أنهم طردوا أيضا …: the same kind of event as the one just told
+        or any(h.value.category in prev_categories for h in anchors)
+        or any(c_start - 40 <= d.start <= c_end + 40 for d in facts.dates)
+        # مسلحون اقتحموا …: an armed party in the clause makes a violent verb an event
+        or any(
+            c_start <= a.start < c_end
+            and (
+                a.entry.kind == "unidentified"
+                # الجيش أوقف …: security forces make an arrest verb an arrest
+                or (
+                    a.entry.kind in ("state", "state_generic")
+                    and "arrest" in {h.value.category for h in anchors}
+                )
+            )
+            for a in facts.actors
+        )
+    )
+
+
+def _anaphoric(
+    anchors: list[Hit[Trigger]],
+    facts: SentenceFacts,
+    text: str,
+    c_start: int,
+    c_end: int,
+    strong: bool,
+    lead: bool,
+) -> bool:
+    """الهجوم، الانفجار with nothing new: a reference to an event already told (after the
+    lead sentence even التفجير، الاشتباكات with no day and no figures of their own)."""
+    toll_here = any(c_start - 80 <= t.start <= c_end + 80 for t in facts.tolls)
+    own_day_here = any(c_start - 40 <= d.start <= c_end + 40 for d in facts.dates)
+    return (
+        (not strong or (not lead and not own_day_here))
+        and not toll_here
+        and all(_definite(text, h) for h in anchors)
+    ) or all(
+        # المسجد الذي وقع فيه التفجير: the event is only pointed at
+        _definite(text, h)
+        and bool(_RELATIVE_REF.search(text, max(facts.sent.start, h.word_start - 24), h.word_start))
+        for h in anchors
+    )
+
+
+def _definite(text: str, h: Hit[Trigger]) -> bool:
+    """The trigger carries the article (الهجوم، بالانفجار, وللقصف)."""
+    word = text[h.word_start : h.end]
+    return "ال" in word[:4] or word.startswith("لل")
+
+
+def _compatible(fr: Frame, cats: set[str]) -> bool:
+    violent = {
+        "clash",
+        "explosion",
+        "exchange",
+        "air",
+        "drone",
+        "shelling",
+        "ied",
+        "suicide",
+        "grenade",
+        "attack",
+        "kill",
+        "chemical",
+        "territory",
+    }
+    if fr.categories & violent and cats & violent:
+        return True
+    return bool(fr.categories & cats) or not (
+        cats - {"impact", "firearm", "intervention", "weapon"}
+    )
+
+
+def _new_event(fr: Frame, anchor: Hit[Trigger]) -> bool:
+    """A second clause describes another event when it has its own strong trigger of another kind."""
+    return (
+        anchor.value.strength == "strong"
+        and anchor.value.category not in fr.categories
+        and (
+            anchor.value.category in {"arrest", "disrupt", "intercept", "protest", "abduction"}
+            or bool(fr.categories & {"arrest", "disrupt", "intercept", "protest", "abduction"})
+        )
+    )

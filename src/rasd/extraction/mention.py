@@ -1,0 +1,88 @@
+"""A mention: one frame with its arguments (place, day, figures, actors, sources), before
+it becomes an event record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from rasd.extraction.actors import ActorMention, actor_side, assign_roles
+from rasd.extraction.casualties import Toll, mention_munitions, own_tolls
+from rasd.extraction.dates import DateMention, choose_day
+from rasd.extraction.frames import SentenceFacts
+from rasd.extraction.places import PlaceMention, choose_place
+from rasd.extraction.sources import Source
+from rasd.extraction.triggers import Frame, choose_type
+from rasd.model import Sentence
+from rasd.text.tokens import Token
+
+_SETTLEMENT_AFTER = regex.compile(
+    r"\s*(?:علي\s+)?(?:ال)?(?:مدينه|بلده|قريه|منطقه|مناطق|مواقع|موقع|قاعده|معسكر|حي|جبل|تله|مطار)"
+)
+
+
+@dataclass
+class Mention:
+    """One event mention: a frame with its arguments, before merging."""
+
+    sentence: Sentence
+    frame: Frame
+    event_type: str
+    sub_event_type: str
+    weapon: str | None
+    place: PlaceMention | None = None
+    date_: DateMention | None = None
+    tolls: list[Toll] = field(default_factory=list)
+    actors1: list[tuple[ActorMention, str]] = field(default_factory=list)
+    actors2: list[tuple[ActorMention, str]] = field(default_factory=list)
+    munitions: tuple[int, int, int] | None = None
+    sources: list[Source] = field(default_factory=list)
+    inherited_place: bool = False
+    index: int = 0  # the sentence's position in the article
+
+
+def build_mention(
+    fr: Frame,
+    facts: SentenceFacts,
+    text: str,
+    s_places: list[PlaceMention],
+    s_tokens: list[Token],
+    last_place: PlaceMention | None,
+) -> Mention | None:
+    """The mention a frame tells, with its arguments taken from the sentence; None when the
+    frame turns out to tell no event."""
+    if not _keeps_territory(fr, s_places, text):
+        return None
+    fr.state_actor1 = actor_side(fr, facts.actors)
+    protest_victims = "protest" in fr.categories and any(
+        t.field == "fatalities" and t.value > 0 for t in facts.tolls
+    )
+    etype, sub, weapon = choose_type(fr, protest_victims=protest_victims)
+    m = Mention(facts.sent, fr, etype, sub, weapon)
+    pos = fr.anchor.start
+    # place: the most specific place nearest the trigger
+    if s_places:
+        m.place, m.inherited_place = choose_place(s_places, pos, last_place)
+    # date: the day expression nearest the trigger in the sentence
+    if facts.dates:
+        m.date_ = choose_day(facts.dates, pos, facts.sent.start, text, m.place)
+    m.tolls = own_tolls(fr, facts.tolls, facts.sent, pos)
+    m.munitions = mention_munitions(s_tokens, facts.sent)
+    m.actors1, m.actors2 = assign_roles(fr, m.event_type, facts.actors, text)
+    return m
+
+
+def _keeps_territory(fr: Frame, s_places: list[PlaceMention], text: str) -> bool:
+    """سيطر / حرر take a place as object (حرر مدينة X); تحرير طفل مختطف is no territory.
+    Drops the territory reading when no place follows; False when nothing else is left."""
+    territory = [h for h in fr.hits if h.value.category == "territory"]
+    if territory and not any(
+        0 <= p.start - h.end <= 40 or _SETTLEMENT_AFTER.match(text, h.end)
+        for h in territory
+        for p in s_places
+    ):
+        fr.categories.discard("territory")
+        if not fr.categories - {"impact", "firearm", "intervention", "weapon", "aircraft"}:
+            return False
+    return True

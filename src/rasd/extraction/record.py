@@ -1,0 +1,123 @@
+"""The record builder: a mention becomes an `Event` with every field's value, its evidence
+(original offsets and the rule behind it) and the claims its sentence makes."""
+
+from __future__ import annotations
+
+from rasd import claims
+from rasd.extraction.actors import coalition, default_actors, state_actor
+from rasd.extraction.context import ArticleContext
+from rasd.extraction.dates import date_event
+from rasd.extraction.mention import Mention
+from rasd.extraction.places import PlaceMention, coded_place, precision
+from rasd.model import Article, Claim, Event, Evidence
+from rasd.text.normalize import Normalized
+
+
+def to_event(m: Mention, ctx: ArticleContext) -> Event | None:
+    """The event record of a mention; None when it has no place or its day shows it is not
+    this article's news."""
+    article, n = ctx.article, ctx.n
+    if m.place is None:
+        return None
+    ev = Event(m.event_type, m.sub_event_type)
+    ev.article_id, ev.outlet, ev.published, ev.url = (
+        article.id,
+        article.outlet,
+        article.published,
+        article.url,
+    )
+    s0, s1 = n.span(m.sentence.start, m.sentence.end)
+    ev.evidence, ev.evidence_span = n.original[s0:s1], (s0, s1)
+    a = m.frame.anchor
+    # who said what: every value read from this sentence carries its source
+    said_by = m.sources[0].name if m.sources else article.outlet
+    ev.cite(
+        "event_type",
+        Evidence.at(n, a.start, a.end, f"trigger:{a.value.category}:{a.surface}", said_by),
+    )
+    _place(ev, m.place, m.inherited_place, n)
+    dated = date_event(ev, m.date_, article, lambda s, e, rule: Evidence.at(n, s, e, rule))
+    if dated == "drop":
+        return None
+    if dated == "year":
+        return ev
+    for t in m.tolls:
+        setattr(ev, t.field, t.value)
+        ev.cite(t.field, Evidence.at(n, t.start, t.end, f"toll:{t.rule}", said_by))
+    if m.munitions:
+        ev.munitions = m.munitions[0]
+        ev.cite(
+            "munitions",
+            Evidence.at(n, m.munitions[1], m.munitions[2], "count before weapon", said_by),
+        )
+    ev.weapon = m.weapon
+    country = ev.country or ctx.main_country
+    _actors(ev, m, n, country, said_by)
+    default_actors(ev, m.frame)
+    ev.sources = [s.name for s in m.sources]
+    _claims(ev, m, n, article, country)
+    for s in m.sources:
+        if s.start >= 0:
+            ev.cite("sources", Evidence.at(n, s.start, s.end, f"source:{s.rule}"))
+    return ev
+
+
+def _place(ev: Event, pm: PlaceMention, inherited: bool, n: Normalized) -> None:
+    place = coded_place(pm)
+    ev.country, ev.admin1, ev.location = place.iso3, place.admin1, place.name
+    ev.latitude, ev.longitude = place.lat, place.lon
+    ev.geo_precision = precision(pm)
+    ev.cite(
+        "location",
+        Evidence.at(n, pm.start, pm.end, pm.rule + (" (inherited)" if inherited else "")),
+    )
+
+
+def _actors(ev: Event, m: Mention, n: Normalized, country: str | None, said_by: str | None) -> None:
+    """actor1 and actor2: the first candidate of each role that names someone other than
+    the other side."""
+    for role, lst in (("actor1", m.actors1), ("actor2", m.actors2)):
+        for am, rule in lst:
+            name = state_actor(am, country)
+            if name is None or (role == "actor2" and name == ev.actor1):
+                continue
+            name = coalition(name, am, country)
+            if getattr(ev, role) is None:
+                setattr(ev, role, name)
+                setattr(ev, "inter1" if role == "actor1" else "inter2", am.entry.inter)
+                ev.cite(
+                    role, Evidence.at(n, am.start, am.end, f"actor:{am.surface}:{rule}", said_by)
+                )
+
+
+def _claims(ev: Event, m: Mention, n: Normalized, article: Article, country: str | None) -> None:
+    """What the sentence's source asserts: figures, munitions, impact, damage, blame."""
+    first = m.sources[0] if m.sources else None
+    name = first.name if first else (article.outlet or "the outlet")
+    kind = claims.source_kind(first.rule) if first else "outlet"
+
+    def claim(field: str, value: object, start: int, end: int) -> None:
+        a, b = n.span(start, end)
+        ev.claims.append(
+            Claim(field, value, name, kind, article.outlet, article.id, a, b, n.original[a:b])
+        )
+
+    for t in m.tolls:
+        claim(t.field, t.value, t.start, t.end)
+    if m.munitions:
+        claim("munitions", m.munitions[0], m.munitions[1], m.munitions[2])
+    ev.claims.extend(
+        claims.sentence_claims(
+            n,
+            m.sentence.start,
+            m.sentence.end,
+            name,
+            kind,
+            article.outlet,
+            article.id,
+            [
+                (am.start, state_actor(am, country) or am.entry.actor)
+                for am, _ in m.actors1 + m.actors2
+            ],
+        )
+    )

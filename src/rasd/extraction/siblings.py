@@ -1,0 +1,82 @@
+"""One sentence, several events: places listed after the event's place (الموصل ومخمور
+والفلوجة) and further triggers with a place of their own (هجوم بمدينة العريش … واشتباك
+بمدينة السويس) each make an event."""
+
+from __future__ import annotations
+
+import regex
+
+from rasd.extraction.dates import DateMention
+from rasd.extraction.mention import Mention
+from rasd.extraction.places import SPECIFIC, PlaceMention
+from rasd.extraction.triggers import Frame, choose_type
+
+# what may stand between two places of one list: و، أو، commas, and "the second of
+# them" with its own day (أولهما الإثنين … وثانيهما الثلاثاء)
+_LIST_GAP = regex.compile(
+    r"[\s،,]*(?:و|او)?(?:(?:ثانيهما|ثانيها|الثاني|الثانيه|الاخر|الاخري)\s+(?:[\p{L}]+\s+){0,2})?"
+)
+_PLACE_GAP = regex.compile(
+    r"[\s\"']*(?:(?:في|علي|قرب)\s+)?(?:(?:ب|وب)?(?:مدينه|بلده|قريه|منطقه|محافظه|حي|مخيم|ناحيه|قضاء)\s+)?(?:ب|في\s+)?[\s\"']*"
+)
+
+
+def siblings(
+    m: Mention, s_places: list[PlaceMention], s_dates: list[DateMention], text: str
+) -> list[Mention]:
+    """Places listed after the event's place (الموصل ومخمور والفلوجة): one event each."""
+    out: list[Mention] = []
+    if m.place is None or m.inherited_place:
+        return out
+    prev = m.place
+    for p in s_places:
+        if p.start <= prev.start:
+            continue
+        if not _LIST_GAP.fullmatch(text, prev.end, p.start) or p.place.kind not in SPECIFIC:
+            break
+        own_day = next((d for d in s_dates if prev.end <= d.start and d.end <= p.start), None)
+        sib = Mention(
+            m.sentence,
+            m.frame,
+            m.event_type,
+            m.sub_event_type,
+            m.weapon,
+            place=p,
+            date_=own_day or m.date_,
+        )
+        sib.actors1, sib.actors2, sib.sources, sib.index = m.actors1, m.actors2, m.sources, m.index
+        out.append(sib)
+        prev = p
+    return out
+
+
+def own_place_anchors(m: Mention, s_places: list[PlaceMention], text: str) -> list[Mention]:
+    """في هجوم بمدينة العريش … واشتباك بمدينة السويس: a further trigger with its own place
+    right after it is its own event."""
+    out: list[Mention] = []
+    used = {m.place.start} if m.place is not None else set()
+    for h in m.frame.others:
+        p = next(
+            (
+                p
+                for p in s_places
+                if 0 <= p.start - h.end <= 24 and _PLACE_GAP.fullmatch(text, h.end, p.start)
+            ),
+            None,
+        )
+        if p is None or p.start in used or p.place.kind not in SPECIFIC:
+            continue
+        fr = Frame(
+            h, categories={h.value.category}, weapons=[h.value.weapon] if h.value.weapon else []
+        )
+        fr.civilians, fr.security, fr.return_fire = (
+            m.frame.civilians,
+            m.frame.security,
+            m.frame.return_fire,
+        )
+        etype, sub, weapon = choose_type(fr)
+        sib = Mention(m.sentence, fr, etype, sub, weapon, place=p, date_=m.date_)
+        sib.sources, sib.index = m.sources, m.index
+        used.add(p.start)
+        out.append(sib)
+    return out
