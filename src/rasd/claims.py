@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from itertools import combinations
 
 import regex
 
 from rasd.model import Claim, Conflict, Event
-from rasd.resources import read_yaml
+from rasd.resources import Resources, resources
 from rasd.text.matcher import Matcher
 from rasd.text.normalize import Normalized, key
 
@@ -43,9 +42,13 @@ class _Vocab:
     units: dict[str, float]
 
 
-@cache
 def _vocab() -> _Vocab:
-    y = read_yaml("lexicon/claims.yaml")
+    """Impact, damage, responsibility, interception and hedge cues (built once)."""
+    return resources().get(_build)
+
+
+def _build(res: Resources) -> _Vocab:
+    y = res.yaml("lexicon/claims.yaml")
     rows: list[tuple[str, tuple[str, str]]] = []
     for value, forms in y["impact"].items():
         rows += [(f, ("impact", value)) for f in forms]

@@ -9,9 +9,8 @@ Data files (all under `rasd/data/gazetteer/`, extendable by analysts):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
-from rasd.resources import data_path, read_tsv, split_forms
+from rasd.resources import Resources, resources, split_forms
 from rasd.text.matcher import Hit, Matcher
 from rasd.text.normalize import key
 
@@ -42,21 +41,16 @@ class Gazetteer:
         return self.matcher.find(text)
 
 
-def _read_words(name: str) -> set[str]:
-    path = data_path(name)
-    if not path.exists():
-        return set()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return {key(w) for w in lines if w.strip() and not w.startswith("#")}
-
-
 # Name heads that news writes both joined to and apart from the rest of the name.
 _JOINED_HEADS = ("البو", "ابو", "بني", "ام", "عين", "تل", "دير", "كفر", "بيت", "راس")
 
 
-@cache
 def load() -> Gazetteer:
     """Build the gazetteer from the data files (once per process)."""
+    return resources().get(_build)
+
+
+def _build(res: Resources) -> Gazetteer:
     iso2_to_3: dict[str, str] = {}
     countries: dict[str, Place] = {}
     names: dict[str, list[Place]] = {}
@@ -68,7 +62,7 @@ def load() -> Gazetteer:
             names.setdefault(k, []).append(place)
 
     capital_of: dict[str, str] = {}
-    for r in read_tsv("gazetteer/countries.tsv"):
+    for r in res.tsv("gazetteer/countries.tsv"):
         iso2_to_3[r["iso2"]] = r["iso3"]
         if r.get("capital"):
             capital_of[r["iso3"]] = r["capital"]
@@ -80,7 +74,7 @@ def load() -> Gazetteer:
         adjectives.extend((a, r["iso3"]) for a in split_forms(r.get("adjectives", "")))
 
     admin1_names: dict[tuple[str, str], str] = {}
-    admin1_rows = list(read_tsv("gazetteer/admin1.tsv"))
+    admin1_rows = list(res.tsv("gazetteer/admin1.tsv"))
     for r in admin1_rows:
         admin1_names[(r["iso2"], r["code"])] = r["name"]
 
@@ -88,10 +82,12 @@ def load() -> Gazetteer:
     capital_names = {(iso2_to_3.get(r["iso2"], ""), r["name"]): r["capital"] for r in admin1_rows}
     capitals: dict[tuple[str, str], Place] = {}
     national: dict[str, Place] = {}
-    common = _read_words("gazetteer/common_words.txt") | _read_words(
-        "gazetteer/common_words_extra.txt"
-    )
-    for r in read_tsv("gazetteer/geonames.tsv.gz"):
+    common = {
+        key(w)
+        for name in ("gazetteer/common_words.txt", "gazetteer/common_words_extra.txt")
+        for w in res.lines(name)
+    }
+    for r in res.tsv("gazetteer/geonames.tsv.gz"):
         iso3 = iso2_to_3.get(r["iso2"], r["iso2"])
         adm = admin1_names.get((r["iso2"], r["admin1"]))
         pop = int(r["population"] or 0)
@@ -127,7 +123,7 @@ def load() -> Gazetteer:
                 r["capital"] or r["name"], "city", iso3, r["name"], p.lat, p.lon
             )
 
-    for r in read_tsv("gazetteer/facilities.tsv"):
+    for r in res.tsv("gazetteer/facilities.tsv"):
         kind = "district" if r["kind"] == "district" else "facility"
         p = Place(
             r["name"],

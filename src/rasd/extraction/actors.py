@@ -8,7 +8,6 @@ event's country.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 import regex
 
@@ -16,7 +15,7 @@ from rasd.extraction.speech import COMPLEMENTIZER, SOURCE_CONTEXT, SPEECH
 from rasd.extraction.triggers import VIOLENT, Frame
 from rasd.gazetteer import load as load_gazetteer
 from rasd.model import Event
-from rasd.resources import read_tsv
+from rasd.resources import Resources, resources
 from rasd.text.matcher import Matcher
 
 
@@ -48,10 +47,14 @@ class ActorMention:
         return self.entry.actor.replace("{country}", country)
 
 
-@cache
 def _matcher() -> Matcher[ActorEntry]:
+    """The actor dictionary as a matcher (built once)."""
+    return resources().get(_build)
+
+
+def _build(res: Resources) -> Matcher[ActorEntry]:
     rows = []
-    for r in read_tsv("lexicon/actors.tsv"):
+    for r in res.tsv("lexicon/actors.tsv"):
         inter = int(r["inter"]) if r["inter"].strip().isdigit() else None
         rows.append((r["arabic"], ActorEntry(r["actor"], inter, r["iso3"], r["kind"])))
     return Matcher(rows, suffixes=["ا"])

@@ -8,11 +8,10 @@ as بثماني قذائف صاروخية. Vague counts follow ACLED: عشرات
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from rasd.extraction.triggers import Frame
 from rasd.model import Sentence
-from rasd.resources import read_yaml
+from rasd.resources import Resources, resources
 from rasd.text.normalize import key
 from rasd.text.numbers import read_count
 from rasd.text.tokens import Token, strip_clitics
@@ -51,9 +50,13 @@ def _ks(forms: list[str]) -> frozenset[str]:
     return frozenset(key(f) for f in forms)
 
 
-@cache
 def _vocab() -> _Vocab:
-    y = read_yaml("lexicon/casualties.yaml")
+    """Casualty words, victim nouns and no-casualty phrases (built once)."""
+    return resources().get(_build)
+
+
+def _build(res: Resources) -> _Vocab:
+    y = res.yaml("lexicon/casualties.yaml")
     singular = [key(v) for v in y["victims_singular"]]
     duals = set()
     for s in singular:

@@ -13,14 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 
 import regex
 
 from rasd.extraction.spans import Spanned, nearest
 from rasd.extraction.speech import COMPLEMENTIZER, SPEECH_BEFORE
 from rasd.model import Article, Event, Evidence
-from rasd.resources import read_yaml
+from rasd.resources import Resources, resources
+from rasd.settings import SETTINGS
 from rasd.text.normalize import key
 
 
@@ -53,9 +53,13 @@ class _Vocab:
     periods: dict[str, dict[str, int]]
 
 
-@cache
 def _vocab() -> _Vocab:
-    y = read_yaml("lexicon/dates.yaml")
+    """Day, month and relative-day words and the date pattern (built once)."""
+    return resources().get(_build)
+
+
+def _build(res: Resources) -> _Vocab:
+    y = res.yaml("lexicon/dates.yaml")
     weekday = {key(f): int(n) for n, fs in y["weekdays"].items() for f in fs}
     # weekday names after a clitic: والخميس
     month = {key(f): int(n) for n, fs in y["months"].items() for f in fs}
@@ -235,8 +239,6 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 
 # -- which day an event takes ------------------------------------------------------------
 
-BACKGROUND_DAYS = 30
-
 
 def choose_day(
     s_dates: list[DateMention], pos: int, sent_start: int, text: str, place: Spanned | None
@@ -310,9 +312,9 @@ def undated(ev: Event, article: Article) -> Event:
 
 def keep(ev: Event, pub: date | None) -> bool:
     """Whether an event's day fits the article's news: not in the future, not background
-    from more than BACKGROUND_DAYS before publication."""
+    from more than `background_days` before publication."""
     if pub is None or ev.event_date is None:
         return True
     if ev.event_date > pub + timedelta(days=1):
         return False  # a future or planned event
-    return (pub - ev.event_date).days <= BACKGROUND_DAYS
+    return (pub - ev.event_date).days <= SETTINGS.background_days

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from rasd.geo import km
 from rasd.model import Event
+from rasd.settings import SETTINGS
 
-SAME_PLACE_KM = 2.0  # two named places further apart are two places (two bases one night)
 GENERIC = {"Unidentified armed group", "Civilians", None}
 
 
@@ -18,7 +18,7 @@ def _same(a: Event, b: Event) -> bool:
         return True
     if a.latitude is None or b.latitude is None or a.longitude is None or b.longitude is None:
         return False
-    return km((a.latitude, a.longitude), (b.latitude, b.longitude)) <= SAME_PLACE_KM
+    return km((a.latitude, a.longitude), (b.latitude, b.longitude)) <= SETTINGS.same_place_km
 
 
 def _coarse_within(a: Event, b: Event) -> bool:

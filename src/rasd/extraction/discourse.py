@@ -20,10 +20,8 @@ from rasd.extraction.siblings import own_place_anchors, siblings
 from rasd.extraction.sources import Source, sentence_sources
 from rasd.extraction.triggers import VIOLENT, Frame
 from rasd.model import Sentence
+from rasd.settings import SETTINGS
 
-# The article's own news is told in its first sentences; an undated event further down
-# is background unless it continues an event already told.
-LEAD_SENTENCES = 6
 _SIMILAR = regex.compile(r"مماثل|مشابه")
 
 
@@ -172,7 +170,11 @@ class Discourse:
             if m.event_type in VIOLENT:
                 self.last_violent = m
         if m.place is None:
-            if own_day and here.index - self.lead_start < LEAD_SENTENCES and not fr.anaphoric:
+            if (
+                own_day
+                and here.index - self.lead_start < SETTINGS.lead_sentences
+                and not fr.anaphoric
+            ):
                 self.pending = m  # its place may come in the next sentences
             return
         self.mentions.append(m)
@@ -243,7 +245,7 @@ class Discourse:
         return (
             recall
             or self.ctx.trial_article  # a trial report dates the crimes it tries with calendar dates
-            or (not follow_up and here.index - self.lead_start >= LEAD_SENTENCES)
+            or (not follow_up and here.index - self.lead_start >= SETTINGS.lead_sentences)
         )
 
 

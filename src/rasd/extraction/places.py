@@ -18,6 +18,7 @@ from rasd.extraction.spans import distance, nearest
 from rasd.extraction.triggers import Trigger, lexicon
 from rasd.gazetteer import Place, load
 from rasd.geo import km
+from rasd.settings import SETTINGS
 from rasd.text.matcher import Hit
 
 # Where Arabic conflict news mostly happens: a small prior for ambiguous names.
@@ -352,7 +353,10 @@ def refine(last: _Placed | None, specific: list[PlaceMention], index: int) -> No
         inner = p.place
         if inner.kind in ("district", "facility") and (
             inner.parent == town.name
-            or (town.kind == "city" and km((town.lat, town.lon), (inner.lat, inner.lon)) <= 15)
+            or (
+                town.kind == "city"
+                and km((town.lat, town.lon), (inner.lat, inner.lon)) <= SETTINGS.district_km
+            )
         ):
             last.place = p
             return

@@ -7,10 +7,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from rasd.extraction.actors import ActorMention
-from rasd.resources import read_tsv
+from rasd.resources import Resources, resources
 from rasd.text.matcher import Hit, Matcher
 
 
@@ -28,18 +27,26 @@ class Source:
     rule: str
 
 
-@cache
 def matcher() -> Matcher[SourceEntry]:
+    """The source lexicon as a matcher (built once)."""
+    return resources().get(_build_matcher)
+
+
+def _build_matcher(res: Resources) -> Matcher[SourceEntry]:
     rows = [
-        (r["arabic"], SourceEntry(r["source"], r["kind"])) for r in read_tsv("lexicon/sources.tsv")
+        (r["arabic"], SourceEntry(r["source"], r["kind"])) for r in res.tsv("lexicon/sources.tsv")
     ]
     return Matcher(rows, article_optional=False)
 
 
-@cache
 def outlet_names() -> tuple[str, ...]:
     """Arabic names of outlets and agencies, longest first (to unglue الحرةقال)."""
-    names = [r["arabic"] for r in read_tsv("lexicon/sources.tsv") if r["kind"] == "agency"]
+    return resources().get(_build_outlet_names)
+
+
+def _build_outlet_names(res: Resources) -> tuple[str, ...]:
+    """Arabic names of outlets and agencies, longest first (to unglue الحرةقال)."""
+    names = [r["arabic"] for r in res.tsv("lexicon/sources.tsv") if r["kind"] == "agency"]
     return tuple(sorted(set(names), key=len, reverse=True))
 
 

@@ -5,12 +5,10 @@ clause's cues deciding what is not an event (threats, plans, denials, trials, to
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 
-from rasd.resources import read_tsv, read_yaml
+from rasd.resources import Resources, resources
 from rasd.text.matcher import Hit, Matcher
 
-EVENT_TYPES: dict[str, list[str]] = {}
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -23,6 +21,7 @@ class Trigger:
 
 @dataclass(frozen=True)
 class Lexicon:
+    taxonomy: dict[str, list[str]]  # event type → its sub-event types
     triggers: Matcher[Trigger]
     categories: dict[str, tuple[str, str]]
     precedence: list[str]
@@ -42,16 +41,19 @@ def _words(forms: list[str], label: str) -> list[tuple[str, str]]:
     return [(f, label) for f in forms]
 
 
-@cache
 def lexicon() -> Lexicon:
-    types = read_yaml("lexicon/event_types.yaml")
-    EVENT_TYPES.update(types["taxonomy"])
+    """Triggers, the taxonomy and the clause cues (built once)."""
+    return resources().get(_build)
+
+
+def _build(res: Resources) -> Lexicon:
+    types = res.yaml("lexicon/event_types.yaml")
     cats = {k: (v[0], v[1]) for k, v in types["categories"].items()}
     trig = [
         (r["arabic"], Trigger(r["category"], r["weapon"] or None, r["strength"]))
-        for r in read_tsv("lexicon/triggers.tsv")
+        for r in res.tsv("lexicon/triggers.tsv")
     ]
-    cues = read_yaml("lexicon/cues.yaml")
+    cues = res.yaml("lexicon/cues.yaml")
     ne = [
         (f, (reason, spec["scope"]))
         for reason, spec in cues["not_event"].items()
@@ -76,6 +78,7 @@ def lexicon() -> Lexicon:
         "يا",
     ]
     return Lexicon(
+        taxonomy={k: list(v) for k, v in types["taxonomy"].items()},
         triggers=Matcher(trig, suffixes=suffixes),
         categories=cats,
         precedence=list(types["precedence"]),
@@ -98,8 +101,7 @@ def lexicon() -> Lexicon:
 
 def valid_pair(event_type: str, sub_event_type: str) -> bool:
     """Whether a sub-event type belongs to an event type in ACLED's hierarchy."""
-    lexicon()
-    return sub_event_type in EVENT_TYPES.get(event_type, [])
+    return sub_event_type in lexicon().taxonomy.get(event_type, [])
 
 
 @dataclass

@@ -13,13 +13,12 @@ from datetime import date
 from typing import Any
 
 from rasd.model import Event
-
-CELL_DEG = 0.5
+from rasd.settings import SETTINGS
 
 
 def cell(lat: float, lon: float) -> tuple[int, int]:
     """The map cell of a point."""
-    return math.floor(lat / CELL_DEG), math.floor(lon / CELL_DEG)
+    return math.floor(lat / SETTINGS.cell_deg), math.floor(lon / SETTINGS.cell_deg)
 
 
 def _key(ev: Event) -> tuple[int, int, int] | None:

@@ -8,9 +8,8 @@ from __future__ import annotations
 from rasd.fuse.actors import actor_similarity
 from rasd.geo import km
 from rasd.model import Event
+from rasd.settings import SETTINGS
 
-NAMED_KM = 2.0  # two named places further apart are two places (two bases one night)
-NEAR_KM = 15.0  # a report placed "near" a town may be about a place within this distance
 GENERIC_ACTORS = {None, "Unidentified armed group", "Civilians", "Protesters", "Rioters"}
 
 
@@ -47,13 +46,13 @@ def compatible(a: Event, b: Event) -> tuple[bool, list[str], float]:
             return False, [], 0.0
         matched.append(f"admin1 {a.admin1}")
     elif 2 in (pa, pb):
-        # near a town: within NEAR_KM, but a named facility is itself the place (the
+        # near a town: within `near_km`, but a named facility is itself the place (the
         # shelling "outside al-Mayadin" is not the rockets on the base 8 km away)
-        limit = NAMED_KM if _facility(a) or _facility(b) else NEAR_KM
+        limit = SETTINGS.named_km if _facility(a) or _facility(b) else SETTINGS.near_km
         if d > limit:
             return False, [], 0.0
         matched.append(f"near, {d:.1f} km")
-    elif d > NAMED_KM:
+    elif d > SETTINGS.named_km:
         return False, [], 0.0
     else:
         matched.append(f"place {d:.1f} km")

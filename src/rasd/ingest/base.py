@@ -13,9 +13,8 @@ from datetime import date
 import regex
 
 from rasd.model import Article
+from rasd.settings import SETTINGS
 
-MAX_CHARS = 2_000_000  # longer documents are cut (news articles are far shorter)
-MIN_ARABIC = 20  # letters; fewer and the document is not Arabic news
 _ARABIC = regex.compile(r"\p{Arabic}")
 _LETTER = regex.compile(r"\p{L}")
 
@@ -49,7 +48,7 @@ def check_text(doc: str, text: str) -> Skip | None:
     sample = text[:20000]
     arabic = len(_ARABIC.findall(sample))
     letters = len(_LETTER.findall(sample)) or 1
-    if arabic < MIN_ARABIC or arabic / letters < 0.3:
+    if arabic < SETTINGS.min_arabic or arabic / letters < SETTINGS.min_arabic_share:
         return Skip(doc, f"not Arabic text ({arabic} Arabic letters of {letters})")
     return None
 
@@ -64,7 +63,7 @@ def decode(doc: str, raw: bytes) -> str | Skip:
         text = raw.decode("cp1256")  # legacy Windows Arabic
     except UnicodeDecodeError:
         return Skip(doc, "undecodable bytes (neither UTF-8 nor Windows-1256)")
-    if len(_ARABIC.findall(text[:20000])) < MIN_ARABIC:
+    if len(_ARABIC.findall(text[:20000])) < SETTINGS.min_arabic:
         return Skip(doc, "undecodable bytes (not UTF-8)")
     return text
 
@@ -72,8 +71,8 @@ def decode(doc: str, raw: bytes) -> str | Skip:
 def make_article(
     doc: str, text: str, published: date | None, outlet: str | None, **meta: str | None
 ) -> Article | Skip:
-    if len(text) > MAX_CHARS:
-        text = text[:MAX_CHARS]
+    if len(text) > SETTINGS.max_chars:
+        text = text[: SETTINGS.max_chars]
     bad = check_text(doc, text)
     if bad is not None:
         return bad

@@ -6,12 +6,11 @@ import csv
 import json
 import time
 from collections.abc import Iterable
-from functools import cache
 from typing import IO, Any
 
 from rasd.fuse.fusion import CanonicalEvent
 from rasd.model import Event
-from rasd.resources import read_tsv
+from rasd.resources import Resources, resources
 
 ACLED_COLUMNS = [
     "event_id_cnty",
@@ -60,9 +59,13 @@ EXTRA_COLUMNS = [
 FORMATS = ("jsonl", "acled-csv", "geojson")
 
 
-@cache
 def _countries() -> dict[str, dict[str, str]]:
-    return {r["iso3"]: r for r in read_tsv("gazetteer/countries.tsv")}
+    """Rows of countries.tsv by ISO3 code (read once)."""
+    return resources().get(_build)
+
+
+def _build(res: Resources) -> dict[str, dict[str, str]]:
+    return {r["iso3"]: r for r in res.tsv("gazetteer/countries.tsv")}
 
 
 def disorder_type(ev: Event) -> str:

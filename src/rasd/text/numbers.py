@@ -7,9 +7,8 @@ Handles compound numbers (خمسة وعشرون), clitics (بثماني), digits
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
-from rasd.resources import read_tsv
+from rasd.resources import Resources, resources
 from rasd.text.normalize import key
 from rasd.text.tokens import Token, strip_clitics
 
@@ -32,10 +31,14 @@ class _Word:
     kind: str
 
 
-@cache
 def _words() -> dict[tuple[str, ...], _Word]:
+    """Number words keyed by their words (built once)."""
+    return resources().get(_build)
+
+
+def _build(res: Resources) -> dict[tuple[str, ...], _Word]:
     table: dict[tuple[str, ...], _Word] = {}
-    for row in read_tsv("lexicon/numbers.tsv"):
+    for row in res.tsv("lexicon/numbers.tsv"):
         words = tuple(key(row["arabic"]).split())
         table.setdefault(words, _Word(int(row["value"]), row["kind"]))
     return table

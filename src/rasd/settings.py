@@ -1,0 +1,29 @@
+"""The thresholds every stage uses, in one place.
+
+`SETTINGS` is what rasd runs with; tests and experiments may build their own
+`Settings(...)` and pass it where a function accepts one. Distances are kilometres.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    # reading an article
+    lead_sentences: int = 6  # an undated event further down is background unless it follows one
+    background_days: int = 30  # events older than this before publication are background (SPEC)
+    district_km: float = 15.0  # a district or facility this close to the town refines its place
+    # one event or two
+    same_place_km: float = 2.0  # in-article: two named places further apart are two places
+    named_km: float = 2.0  # fusion: two named places further apart are two places
+    near_km: float = 15.0  # fusion: a report "near" a town may be about a place this close
+    cell_deg: float = 0.5  # fusion blocking: map cells of this many degrees
+    # input
+    max_chars: int = 2_000_000  # longer documents are cut (news articles are far shorter)
+    min_arabic: int = 20  # Arabic letters; fewer and the document is not Arabic news
+    min_arabic_share: float = 0.3  # of all letters
+
+
+SETTINGS = Settings()
