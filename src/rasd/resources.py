@@ -76,10 +76,13 @@ class Resources:
 
     def get(self, build: Callable[[Resources], T]) -> T:
         """What `build` makes from the data files, made once."""
-        with self._lock:
-            if build not in self._built:
-                self._built[build] = build(self)
+        try:
             return self._built[build]
+        except KeyError:
+            with self._lock:
+                if build not in self._built:
+                    self._built[build] = build(self)
+                return self._built[build]
 
 
 @cache

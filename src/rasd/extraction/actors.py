@@ -11,12 +11,13 @@ from dataclasses import dataclass
 
 import regex
 
-from rasd.extraction.speech import COMPLEMENTIZER, SOURCE_CONTEXT, SPEECH
+from rasd.extraction.speech import speech
 from rasd.extraction.triggers import VIOLENT, Frame
 from rasd.gazetteer import load as load_gazetteer
 from rasd.model import Event
 from rasd.resources import Resources, resources
 from rasd.text.matcher import Matcher
+from rasd.text.words import alternation, clitics, grammar
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,7 @@ def _build(res: Resources) -> Matcher[ActorEntry]:
     for r in res.tsv("lexicon/actors.tsv"):
         inter = int(r["inter"]) if r["inter"].strip().isdigit() else None
         rows.append((r["arabic"], ActorEntry(r["actor"], inter, r["iso3"], r["kind"])))
-    return Matcher(rows, suffixes=["ا"])
+    return Matcher(rows, suffixes=clitics().actor_suffixes)
 
 
 def _country_name(iso3: str) -> str | None:
@@ -95,43 +96,22 @@ def state_actor(mention: ActorMention, event_country: str | None) -> str | None:
     return mention.name(_country_name(event_country) if event_country else None)
 
 
-# Markers that the actor after them did it: قصف شنه الحوثيون، على يد، من قبل، نسب إلى
-AGENT_MARKERS = (
-    "شنه",
-    "شنته",
-    "شنها",
-    "نفذه",
-    "نفذته",
-    "نفذها",
-    "من قبل",
-    "علي يد",
-    "نسب الي",
-    "نسبته",
-    "نسبت",
-    "تبناه",
-    "تبنته",
-    "تبني",
-    "اتهم",
-    "متهما",
-    "متهمه",
-    "اعلن مسؤوليته",
-    "مصدرها",
-    "يشتبه",
-)
-TARGET_MARKERS = (
-    "استهدف",
-    "استهداف",
-    "ضد",
-    "علي",
-    "تستهدف",
-    "استهدفت",
-    "باتجاه",
-    "مواقع",
-    "معسكر",
-    "مقر",
-    "مقرات",
-)
-_PARTITIVE = regex.compile(r"(?:\d+|[\p{L}]+)\s+من\s+(?:[\p{L}]+\s+)?$")
+@dataclass(frozen=True)
+class _Markers:
+    agent: tuple[str, ...]  # قصف شنه الحوثيون، على يد، من قبل: the actor after did it
+    target: tuple[str, ...]  # استهدف، ضد: the actor after was targeted
+    partitive: regex.Pattern[str]  # 3 من أفراد الشرطة: the actor after counts the victims
+
+
+def _markers(res: Resources) -> _Markers:
+    return _Markers(
+        grammar("agent_markers"),
+        grammar("target_markers"),
+        regex.compile(
+            r"(?:\d+|[\p{L}]+)\s+" + alternation(grammar("partitive")) + r"\s+(?:[\p{L}]+\s+)?$"
+        ),
+    )
+
 
 Role = tuple[ActorMention, str]
 
@@ -157,6 +137,8 @@ def assign_roles(
     it, from position and markers around the trigger."""
     actors1: list[Role] = []
     actors2: list[Role] = []
+    sp = speech()
+    mk = resources().get(_markers)
     anchor = fr.anchor
     pos = anchor.start
     killing = anchor.value.category == "kill"
@@ -168,23 +150,23 @@ def assign_roles(
             actors2.append((a, "victims"))
             continue
         before = text[max(0, a.start - 25) : a.start]
-        if SPEECH.search(before) and event_type != "Strategic developments":
+        if sp.speaker_before.search(before) and event_type != "Strategic developments":
             continue  # وقال التحالف …: the speaker reports the attack, it did not make it
-        if SOURCE_CONTEXT.search(text, max(0, a.start - 40), a.start):
+        if sp.source_context.search(text, max(0, a.start - 40), a.start):
             continue  # وفق مصدر … في التحالف: a source's affiliation, not a party
-        marker = next((k for k in AGENT_MARKERS if k in before), None)
+        marker = next((k for k in mk.agent if k in before), None)
         target = next(
-            (k for k in TARGET_MARKERS if before.rstrip().endswith(k) or f" {k} " in before[-12:]),
+            (k for k in mk.target if before.rstrip().endswith(k) or f" {k} " in before[-12:]),
             None,
         )
-        partitive = bool(_PARTITIVE.search(before[-16:]))
+        partitive = bool(mk.partitive.search(before[-16:]))
         if marker:
             actors1.append((a, f"agent marker {marker}"))
         elif target:
             actors2.append((a, f"target marker {target}"))
         elif partitive and a.start > pos - 40:
             actors2.append((a, "victims counted from it (3 من أفراد الشرطة)"))
-        elif a.start < pos and pos - a.end < 60 and not COMPLEMENTIZER.search(text, a.end, pos):
+        elif a.start < pos and pos - a.end < 60 and not sp.complementizer.search(text, a.end, pos):
             actors1.append((a, "subject before trigger"))
         elif killing and a.start > pos:
             actors2.append((a, "killed (passive قتل X)"))

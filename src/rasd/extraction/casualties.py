@@ -15,6 +15,7 @@ from rasd.resources import Resources, resources
 from rasd.text.normalize import key
 from rasd.text.numbers import read_count
 from rasd.text.tokens import Token, strip_clitics
+from rasd.text.words import grammar
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,11 +247,9 @@ def own_tolls(fr: Frame, tolls: list[Toll], sent: Sentence, pos: int) -> list[To
 
 def mention_munitions(tokens: list[Token], sent: Sentence) -> tuple[int, int, int] | None:
     """A precise count before the first weapon noun of the sentence that has one."""
+    nouns = grammar("munition_nouns")
     for i, t in enumerate(tokens):
-        if t.start >= sent.start and any(
-            w in t.text
-            for w in ("قذائف", "صواريخ", "مقذوفات", "قذيفه", "صاروخ", "طائرات", "قنابل", "عبوات")
-        ):
+        if t.start >= sent.start and any(w in t.text for w in nouns):
             mu = find_munitions(tokens, i)
             if mu is not None:
                 return mu

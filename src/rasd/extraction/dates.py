@@ -17,7 +17,7 @@ from datetime import date, timedelta
 import regex
 
 from rasd.extraction.spans import Spanned, nearest
-from rasd.extraction.speech import COMPLEMENTIZER, SPEECH_BEFORE
+from rasd.extraction.speech import speech
 from rasd.model import Article, Event, Evidence
 from rasd.resources import Resources, resources
 from rasd.settings import SETTINGS
@@ -247,21 +247,23 @@ def choose_day(
     the nearest one, but not the day a statement was made (قال X، الأربعاء، إن …) unless
     the sentence has no other; between the trigger and a place after it when there is one."""
 
+    sp = speech()
+
     def statement_day(d: DateMention) -> bool:
         # قال X، الأربعاء، إن … / أكدت الشرطة اليوم …: the day of the statement
         return d.end <= pos and bool(
             (
-                COMPLEMENTIZER.search(text, d.end, pos)
-                and SPEECH_BEFORE.search(text, sent_start, d.start)
+                sp.complementizer.search(text, d.end, pos)
+                and sp.verb.search(text, sent_start, d.start)
             )
-            or SPEECH_BEFORE.search(text, max(sent_start, d.start - 35), d.start)
+            or sp.verb.search(text, max(sent_start, d.start - 35), d.start)
         )
 
     usable = [d for d in s_dates if d.year_only is None]
     days = [d for d in usable if not statement_day(d)] or usable
     if not days or all(statement_day(d) for d in days):
         # only the statement's day: it dates the event when the sentence has no other
-        days = [d for d in days if not COMPLEMENTIZER.search(text, d.end, pos)] if days else []
+        days = [d for d in days if not sp.complementizer.search(text, d.end, pos)] if days else []
     chosen: DateMention | None = nearest(
         days or [d for d in s_dates if d.year_only is not None], pos
     )

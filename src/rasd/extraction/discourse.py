@@ -20,9 +20,9 @@ from rasd.extraction.siblings import own_place_anchors, siblings
 from rasd.extraction.sources import Source, sentence_sources
 from rasd.extraction.triggers import VIOLENT, Frame
 from rasd.model import Sentence
+from rasd.resources import Resources, resources
 from rasd.settings import SETTINGS
-
-_SIMILAR = regex.compile(r"مماثل|مشابه")
+from rasd.text.words import alternation, grammar
 
 
 @dataclass
@@ -202,7 +202,8 @@ class Discourse:
         """بتفجير مماثل، هجومين مماثلين: the same kind as the attack just told."""
         v = self.last_violent
         s, e = here.sent.start, here.sent.end
-        if v is not None and _SIMILAR.search(
+        similar = resources().get(_similar)
+        if v is not None and similar.search(
             self.ctx.text, max(s, fr.anchor.start - 10), min(e, fr.anchor.end + 40)
         ):
             m.event_type, m.sub_event_type = v.event_type, v.sub_event_type
@@ -247,6 +248,10 @@ class Discourse:
             or self.ctx.trial_article  # a trial report dates the crimes it tries with calendar dates
             or (not follow_up and here.index - self.lead_start >= SETTINGS.lead_sentences)
         )
+
+
+def _similar(res: Resources) -> regex.Pattern[str]:
+    return regex.compile(alternation(grammar("similar")))
 
 
 def _family(m: Mention) -> str:

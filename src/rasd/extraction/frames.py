@@ -17,21 +17,40 @@ from rasd.extraction.casualties import Toll
 from rasd.extraction.dates import DateMention
 from rasd.extraction.triggers import Frame, Trigger
 from rasd.model import Sentence
+from rasd.resources import Resources, resources
 from rasd.text.matcher import Hit
+from rasd.text.words import alternation, clitics, grammar
 
-_POSSESSIVE = frozenset({"ه", "ها", "هم", "هما", "نا", "كم"})
-_RELATIVE_REF = regex.compile(
-    r"(?:الذي|التي|الذين)\s+(?:وقع|وقعت|شهد|شهدت)\s*(?:فيه|فيها|فيهم)?\s*$"
-)
-_REFERENCE = regex.compile(
-    r"(?<![\p{L}])(?:(?:و?ذلك\s+)?(?:غداه|عقب|اثر|بعيد|منذ)\s+(?:[\p{L}]+\s+)?"
-    r"|بعد\s+(?:\d+\s+)?(?:ايام|ساعات|يوم|يومين|اسبوع|اسابيع|اشهر|شهر|ساعه|ساعتين)\s+(?:من|علي)\s+)$"
-)
-# منذ يونيو، منذ 15 عاما، ومنذ الهجوم: a running total or old background
-_SINCE = regex.compile(
-    r"(?<![\p{L}])و?منذ\s+(?:\d+\s+|[\p{L}]+\s+)?(?:عاما|اعوام|سنوات|سنه|شهرا|اشهر|شهور|"
-    r"يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|الهجوم|هجوم|بدء|بدايه|مطلع|بدات|بدا|انطلاق|اندلاع)(?![\p{L}])"
-)
+
+@dataclass(frozen=True)
+class _Patterns:
+    # المسجد الذي وقع فيه التفجير: the event is only pointed at
+    relative_ref: regex.Pattern[str]
+    # وذلك غداة تبادل لإطلاق النار، بعد يومين من الهجوم: an event named as a time reference
+    reference: regex.Pattern[str]
+    # منذ يونيو، منذ 15 عاما، ومنذ الهجوم: a running total or old background
+    since: regex.Pattern[str]
+
+
+def _patterns(res: Resources) -> _Patterns:
+    g = grammar
+    months = [m for forms in res.yaml("lexicon/dates.yaml")["months"].values() for m in forms]
+    return _Patterns(
+        relative_ref=regex.compile(
+            rf"{alternation(g('relative_pronouns'))}\s+{alternation(g('occurrence_verbs'))}"
+            rf"\s*{alternation(g('locative_pronouns'))}?\s*$"
+        ),
+        reference=regex.compile(
+            rf"(?<![\p{{L}}])(?:(?:و?{alternation(g('reference_demonstratives'))}\s+)?"
+            rf"{alternation(g('reference_heads'))}\s+(?:[\p{{L}}]+\s+)?"
+            rf"|{alternation(g('reference_after'))}\s+(?:\d+\s+)?{alternation(g('reference_units'))}"
+            rf"\s+{alternation(g('reference_prepositions'))}\s+)$"
+        ),
+        since=regex.compile(
+            rf"(?<![\p{{L}}])و?{alternation(g('since'))}\s+(?:\d+\s+|[\p{{L}}]+\s+)?"
+            rf"{alternation([*g('since_objects'), *months])}(?![\p{{L}}])"
+        ),
+    )
 
 
 @dataclass
@@ -100,13 +119,15 @@ def frames(
 
 def _live(trig: list[Hit[Trigger]], sent: Sentence, text: str) -> list[Hit[Trigger]]:
     """Triggers that may tell an event of their own."""
+    pats = resources().get(_patterns)
+    possessive = clitics().possessive
     return [
         h
         for h in trig
         # وذلك غداة تبادل لإطلاق النار: an event named as a time reference is another event
-        if not _REFERENCE.search(text, max(sent.start, h.word_start - 16), h.word_start)
+        if not pats.reference.search(text, max(sent.start, h.word_start - 16), h.word_start)
         # في معاركه المصيرية: a battle that belongs to someone is a figure of speech
-        and not (h.value.category == "clash" and text[h.end : h.word_end] in _POSSESSIVE)
+        and not (h.value.category == "clash" and text[h.end : h.word_end] in possessive)
     ]
 
 
@@ -122,7 +143,8 @@ def _unblocked(
 ) -> list[Hit[Trigger]]:
     """The anchors no running total, clause block or nearby threat/plan word cancels."""
     # منذ يونيو، منذ اندلاع …: the clause tells a running total or old background
-    since = _SINCE.search(text, c_start, c_end) or _SINCE.match(text, facts.sent.start)
+    pat = resources().get(_patterns).since
+    since = pat.search(text, c_start, c_end) or pat.match(text, facts.sent.start)
     if since is not None or any(
         b.value[1] == "clause" and c_start <= b.start < c_end for b in facts.blocks
     ):
@@ -177,6 +199,7 @@ def _anaphoric(
 ) -> bool:
     """الهجوم، الانفجار with nothing new: a reference to an event already told (after the
     lead sentence even التفجير، الاشتباكات with no day and no figures of their own)."""
+    relative_ref = resources().get(_patterns).relative_ref
     toll_here = any(c_start - 80 <= t.start <= c_end + 80 for t in facts.tolls)
     own_day_here = any(c_start - 40 <= d.start <= c_end + 40 for d in facts.dates)
     return (
@@ -186,7 +209,7 @@ def _anaphoric(
     ) or all(
         # المسجد الذي وقع فيه التفجير: the event is only pointed at
         _definite(text, h)
-        and bool(_RELATIVE_REF.search(text, max(facts.sent.start, h.word_start - 24), h.word_start))
+        and bool(relative_ref.search(text, max(facts.sent.start, h.word_start - 24), h.word_start))
         for h in anchors
     )
 

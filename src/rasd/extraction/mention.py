@@ -15,11 +15,15 @@ from rasd.extraction.places import PlaceMention, choose_place
 from rasd.extraction.sources import Source
 from rasd.extraction.triggers import Frame, choose_type
 from rasd.model import Sentence
+from rasd.resources import Resources, resources
 from rasd.text.tokens import Token
+from rasd.text.words import alternation, grammar
 
-_SETTLEMENT_AFTER = regex.compile(
-    r"\s*(?:علي\s+)?(?:ال)?(?:مدينه|بلده|قريه|منطقه|مناطق|مواقع|موقع|قاعده|معسكر|حي|جبل|تله|مطار)"
-)
+
+def _territory_object(res: Resources) -> regex.Pattern[str]:
+    """سيطر على مدينة …: a place noun right after the territory verb."""
+    preps = alternation(grammar("territory_prepositions"))
+    return regex.compile(rf"\s*(?:{preps}\s+)?(?:ال)?{alternation(grammar('territory_objects'))}")
 
 
 @dataclass
@@ -77,10 +81,9 @@ def _keeps_territory(fr: Frame, s_places: list[PlaceMention], text: str) -> bool
     """سيطر / حرر take a place as object (حرر مدينة X); تحرير طفل مختطف is no territory.
     Drops the territory reading when no place follows; False when nothing else is left."""
     territory = [h for h in fr.hits if h.value.category == "territory"]
+    obj = resources().get(_territory_object)
     if territory and not any(
-        0 <= p.start - h.end <= 40 or _SETTLEMENT_AFTER.match(text, h.end)
-        for h in territory
-        for p in s_places
+        0 <= p.start - h.end <= 40 or obj.match(text, h.end) for h in territory for p in s_places
     ):
         fr.categories.discard("territory")
         if not fr.categories - {"impact", "firearm", "intervention", "weapon", "aircraft"}:

@@ -4,21 +4,39 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
 from rasd.extraction.dates import DateMention
 from rasd.extraction.mention import Mention
 from rasd.extraction.places import SPECIFIC, PlaceMention
 from rasd.extraction.triggers import Frame, choose_type
+from rasd.resources import Resources, resources
+from rasd.text.words import alternation, grammar
 
-# what may stand between two places of one list: و، أو، commas, and "the second of
-# them" with its own day (أولهما الإثنين … وثانيهما الثلاثاء)
-_LIST_GAP = regex.compile(
-    r"[\s،,]*(?:و|او)?(?:(?:ثانيهما|ثانيها|الثاني|الثانيه|الاخر|الاخري)\s+(?:[\p{L}]+\s+){0,2})?"
-)
-_PLACE_GAP = regex.compile(
-    r"[\s\"']*(?:(?:في|علي|قرب)\s+)?(?:(?:ب|وب)?(?:مدينه|بلده|قريه|منطقه|محافظه|حي|مخيم|ناحيه|قضاء)\s+)?(?:ب|في\s+)?[\s\"']*"
-)
+
+@dataclass(frozen=True)
+class _Gaps:
+    # what may stand between two places of one list: و، أو، commas, and "the second of
+    # them" with its own day (أولهما الإثنين … وثانيهما الثلاثاء)
+    list_gap: regex.Pattern[str]
+    # what may stand between a trigger and its own place (هجوم بمدينة العريش)
+    place_gap: regex.Pattern[str]
+
+
+def _gaps(res: Resources) -> _Gaps:
+    g = grammar
+    return _Gaps(
+        regex.compile(
+            rf"[\s،,]*{alternation(g('list_conjunctions'))}?"
+            rf"(?:{alternation(g('list_ordinals'))}\s+(?:[\p{{L}}]+\s+){{0,2}})?"
+        ),
+        regex.compile(
+            rf"[\s\"']*(?:{alternation(g('place_gap_prepositions'))}\s+)?"
+            rf"(?:(?:ب|وب)?{alternation(g('place_gap_nouns'))}\s+)?(?:ب|في\s+)?[\s\"']*"
+        ),
+    )
 
 
 def siblings(
@@ -29,10 +47,11 @@ def siblings(
     if m.place is None or m.inherited_place:
         return out
     prev = m.place
+    gaps = resources().get(_gaps)
     for p in s_places:
         if p.start <= prev.start:
             continue
-        if not _LIST_GAP.fullmatch(text, prev.end, p.start) or p.place.kind not in SPECIFIC:
+        if not gaps.list_gap.fullmatch(text, prev.end, p.start) or p.place.kind not in SPECIFIC:
             break
         own_day = next((d for d in s_dates if prev.end <= d.start and d.end <= p.start), None)
         sib = Mention(
@@ -55,12 +74,13 @@ def own_place_anchors(m: Mention, s_places: list[PlaceMention], text: str) -> li
     right after it is its own event."""
     out: list[Mention] = []
     used = {m.place.start} if m.place is not None else set()
+    gap = resources().get(_gaps).place_gap
     for h in m.frame.others:
         p = next(
             (
                 p
                 for p in s_places
-                if 0 <= p.start - h.end <= 24 and _PLACE_GAP.fullmatch(text, h.end, p.start)
+                if 0 <= p.start - h.end <= 24 and gap.fullmatch(text, h.end, p.start)
             ),
             None,
         )

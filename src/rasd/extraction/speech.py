@@ -1,21 +1,45 @@
 """Reported speech: the verbs that introduce what a source says (قال، أكد …), the
 complementizer that opens the content (أن، إنه …) and the phrases that name a source's
-affiliation (وفق مصدر في …). Attribution, dates and actor roles all read them."""
+affiliation (وفق مصدر في …). Attribution, dates and actor roles all read them; the words
+are in `lexicon/grammar.yaml`."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
-SPEECH_BEFORE = regex.compile(
-    r"(?<![\p{L}])(?:و|ف)?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|افاد|افادت|ذكر|ذكرت|اوضح|اوضحت|اضاف|اضافت|صرح|صرحت)(?![\p{L}])"
-)
-# Speech verbs: the actor right after one is the speaker (a source), not a party.
-SPEECH = regex.compile(
-    r"(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|افاد|افادت|ذكر|ذكرت|اوضح|اوضحت|اضاف|اضافت|اتهم|اتهمت|نفي|نفت|حمل|حملت)\s*$"
-)
-COMPLEMENTIZER = regex.compile(r"(?<![\p{L}])(?:ان|بان|انه|انها|بانه)(?![\p{L}])")
-# وفق مصدر … في التحالف: what follows is the source's affiliation
-SOURCE_CONTEXT = regex.compile(
-    r"(?:وفق|بحسب|حسب|نقلا عن|مصدر|مصادر|مسؤول|مسؤولين|مسؤولون|متحدث|المتحدث|الناطق|مراسل|بيان|اخر)"
-    r"(?:\s+[\p{L}]+){0,3}\s+(?:في|من|باسم|ب|عن)\s*$"
-)
+from rasd.resources import Resources, resources
+from rasd.text.words import alternation, clitics, grammar
+
+
+@dataclass(frozen=True)
+class Speech:
+    verb: regex.Pattern[str]  # a speech verb as a word (with و/ف before it)
+    speaker_before: regex.Pattern[str]  # text ending in a speech, blame or denial verb
+    complementizer: regex.Pattern[str]
+    source_context: regex.Pattern[str]  # text ending in "according to a source in …"
+
+
+def speech() -> Speech:
+    """The reported-speech patterns (built once)."""
+    return resources().get(_build)
+
+
+def _build(res: Resources) -> Speech:
+    verbs = grammar("speech_verbs")
+    conj = alternation(clitics().conjunctions)
+    return Speech(
+        verb=regex.compile(rf"(?<![\p{{L}}]){conj}?{alternation(verbs)}(?![\p{{L}}])"),
+        # the actor right after one of these is the speaker (a source), not a party
+        speaker_before=regex.compile(alternation(verbs + grammar("accusation_verbs")) + r"\s*$"),
+        complementizer=regex.compile(
+            rf"(?<![\p{{L}}]){alternation(grammar('complementizers'))}(?![\p{{L}}])"
+        ),
+        source_context=regex.compile(
+            alternation(grammar("source_nouns"))
+            + r"(?:\s+[\p{L}]+){0,3}\s+"
+            + alternation(grammar("affiliation_prepositions"))
+            + r"\s*$"
+        ),
+    )

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from rasd.resources import Resources, resources
 from rasd.text.matcher import Hit, Matcher
+from rasd.text.words import clitics
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
@@ -59,35 +60,18 @@ def _build(res: Resources) -> Lexicon:
         for reason, spec in cues["not_event"].items()
         for f in spec["forms"]
     ]
-    suffixes = [
-        "ت",
-        "وا",
-        "ا",
-        "ه",
-        "ها",
-        "هم",
-        "هما",
-        "ات",
-        "ين",
-        "ون",
-        "ان",
-        "تين",
-        "تان",
-        "ي",
-        "يه",
-        "يا",
-    ]
+    c = clitics()
     return Lexicon(
         taxonomy={k: list(v) for k, v in types["taxonomy"].items()},
-        triggers=Matcher(trig, suffixes=suffixes),
+        triggers=Matcher(trig, suffixes=c.trigger_suffixes),
         categories=cats,
         precedence=list(types["precedence"]),
         not_event=Matcher(ne),
         background=Matcher(_words(cues["background"], "background")),
-        civilians=Matcher(_words(cues["civilians"], "civilians"), suffixes=["ا", "ه", "ها", "هم"]),
-        security=Matcher(_words(cues["security"], "security"), suffixes=["ا", "ه", "ها", "هم"]),
+        civilians=Matcher(_words(cues["civilians"], "civilians"), suffixes=c.noun_suffixes),
+        security=Matcher(_words(cues["security"], "security"), suffixes=c.noun_suffixes),
         return_fire=Matcher(_words(cues["return_fire"], "return")),
-        police=Matcher(_words(cues["police"], "police"), suffixes=["ا", "ه", "ها", "هم"]),
+        police=Matcher(_words(cues["police"], "police"), suffixes=c.noun_suffixes),
         near=Matcher(_words(cues["near"], "near")),
         # مدينة X introduces a name, المدينة (the city) does not
         settlement=Matcher(

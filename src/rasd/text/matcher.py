@@ -14,16 +14,11 @@ from typing import Generic, TypeVar
 import ahocorasick
 
 from rasd.text.normalize import key as norm_key
+from rasd.text.words import clitics
 
 T = TypeVar("T")
 
 ARTICLE = "\u0627\u0644"  # ال
-# Proclitic chains before a bare word and before a word that carried the article
-# (whose ال is stripped from the key): بالأنبار → ب+ال+انبار, للأنبار → لل+انبار.
-_BARE_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
-_ARTICLE_PREFIXES = frozenset(
-    {"ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "فبال", "وكال"}
-)
 
 
 def is_word_char(ch: str) -> bool:
@@ -65,8 +60,12 @@ class Matcher(Generic[T]):
         """`min_clitic_key`: shortest key that may follow a proclitic (place names: 4);
         `normalized`: the entries' forms are already matching keys; `article_optional`: a
         form written without the article also matches with it (غارات → الغارات، بالغارات)."""
+        # proclitic chains before a bare word and before a word that carried the article
+        # (whose ال is stripped from the key): بالأنبار → ب+ال+انبار, للأنبار → لل+انبار
+        c = clitics()
+        self._article_prefixes = c.article_chains
         self._bare_prefixes = (
-            _BARE_PREFIXES | _ARTICLE_PREFIXES if article_optional else _BARE_PREFIXES
+            c.bare_chains | c.article_chains if article_optional else c.bare_chains
         )
         self._min_clitic_key = min_clitic_key
         allowed = frozenset({"", *(norm_key(s) for s in suffixes)})
@@ -113,7 +112,7 @@ class Matcher(Generic[T]):
                 if suffix not in e.suffixes:
                     continue
                 if e.article:
-                    if prefix not in _ARTICLE_PREFIXES:
+                    if prefix not in self._article_prefixes:
                         continue
                 elif prefix and (
                     not self._prefixes

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 import regex
 
+from rasd.text.words import clitics
+
 _WORD = regex.compile(r"[\p{L}\p{N}_]+(?:[.,][0-9]+)*")
-CLITICS = ("و", "ف", "ب", "ل", "ك")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +27,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 def strip_clitics(word: str) -> list[str]:
     """The word and its readings without one or two leading clitics (وب، فل …)."""
     out = [word]
-    if len(word) > 3 and word[0] in CLITICS:
+    c = clitics()
+    if len(word) > 3 and word[0] in c.proclitics:
         out.append(word[1:])
-        if len(word) > 4 and word[1] in "بلك":
+        if len(word) > 4 and word[1] in c.second:
             out.append(word[2:])
     return out

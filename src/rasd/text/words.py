@@ -1,0 +1,71 @@
+"""The word lists of `lexicon/grammar.yaml` and the clitic table of `lexicon/clitics.yaml`,
+as matching keys, and regex alternations over word lists."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from rasd.resources import Resources, resources
+from rasd.text.normalize import key
+
+
+@dataclass(frozen=True)
+class Clitics:
+    """What may be glued before and after a word (all matching keys)."""
+
+    proclitics: frozenset[str]  # و ف ب ل ك
+    second: frozenset[str]  # a second proclitic after the first: ب ل ك
+    conjunctions: str  # و ف, as one string for str.lstrip
+    bare_chains: frozenset[str]  # before a word written without the article ("" included)
+    article_chains: frozenset[str]  # before a word written with it
+    place_chains: frozenset[str]  # that make a place name the object of a preposition
+    trigger_suffixes: tuple[str, ...]
+    noun_suffixes: tuple[str, ...]
+    actor_suffixes: tuple[str, ...]
+    possessive: frozenset[str]
+
+
+def clitics() -> Clitics:
+    """The clitic table (built once)."""
+    return resources().get(_build_clitics)
+
+
+def _build_clitics(res: Resources) -> Clitics:
+    y = res.yaml("lexicon/clitics.yaml")
+
+    def ks(name: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(key(f) for f in y[name]))
+
+    return Clitics(
+        proclitics=frozenset(ks("proclitics")),
+        second=frozenset(ks("second_proclitics")),
+        conjunctions="".join(ks("conjunctions")),
+        bare_chains=frozenset({"", *ks("bare_chains")}),
+        article_chains=frozenset(ks("article_chains")),
+        place_chains=frozenset(ks("place_chains")),
+        trigger_suffixes=ks("trigger_suffixes"),
+        noun_suffixes=ks("noun_suffixes"),
+        actor_suffixes=ks("actor_suffixes"),
+        possessive=frozenset(ks("possessive_suffixes")),
+    )
+
+
+def grammar(name: str) -> tuple[str, ...]:
+    """A word list of grammar.yaml as matching keys, in file order, without repeats."""
+    return resources().get(_build_grammar)[name]
+
+
+def _build_grammar(res: Resources) -> dict[str, tuple[str, ...]]:
+    y = res.yaml("lexicon/grammar.yaml")
+    return {name: tuple(dict.fromkeys(key(f) for f in forms)) for name, forms in y.items()}
+
+
+def alternation(words: Iterable[str], spaces: str = " ") -> str:
+    r"""A non-capturing regex alternation of matching keys, longest first: (?:a|b|c).
+    `spaces` is the pattern that stands for the space inside a phrase (e.g. r"\s+")."""
+    keys = sorted({key(w) for w in words}, key=lambda k: (-len(k), k))
+    alts = (spaces.join(regex.escape(p) for p in k.split(" ")) for k in keys)
+    return "(?:" + "|".join(alts) + ")"
