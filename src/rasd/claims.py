@@ -20,6 +20,7 @@ from rasd.model import Claim, Conflict, Event
 from rasd.resources import Resources, resources
 from rasd.text.matcher import Matcher
 from rasd.text.normalize import Normalized, key
+from rasd.text.words import alternation
 
 DAMAGE_ORDER = {"none": 0, "minor": 1, "material": 2, "severe": 3}
 # how much one source of a kind counts toward a field's confidence
@@ -59,8 +60,10 @@ def _build(res: Resources) -> _Vocab:
     rows += [(f, ("intercepted", "some")) for f in y["intercepted"]]
     units = {key(k): float(v) for k, v in y["distance_units"].items()}
     alt = "|".join(regex.escape(u) for u in sorted(units, key=len, reverse=True))
+    heads = alternation(y["distance_heads"], spaces=r"\s+")
+    about = alternation(y["approximators"])
     distance = regex.compile(
-        rf"علي\s+بعد\s+(?:نحو\s+|حوالي\s+|قرابه\s+)?(?P<n>\d+(?:[.,]\d+)?\s+)?(?P<u>{alt})(?![\p{{L}}])"
+        rf"{heads}\s+(?:{about}\s+)?(?P<n>\d+(?:[.,]\d+)?\s+)?(?P<u>{alt})(?![\p{{L}}])"
     )
     return _Vocab(Matcher(rows), Matcher([(h, "hedge") for h in y["hedges"]]), distance, units)
 

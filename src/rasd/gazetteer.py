@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rasd.resources import Resources, resources, split_forms
 from rasd.text.matcher import Hit, Matcher
 from rasd.text.normalize import key
+from rasd.text.words import grammar
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,6 @@ class Gazetteer:
 
 
 # Name heads that news writes both joined to and apart from the rest of the name.
-_JOINED_HEADS = ("البو", "ابو", "بني", "ام", "عين", "تل", "دير", "كفر", "بيت", "راس")
 
 
 def load() -> Gazetteer:
@@ -147,7 +147,7 @@ def _build(res: Resources) -> Gazetteer:
         if len(parts) == 2 and len(parts[0]) <= 4 and len(k) >= 7:
             names.setdefault(parts[0] + parts[1], []).extend(names[k])
         elif len(parts) == 1 and len(k) >= 7:
-            for head in _JOINED_HEADS:
+            for head in grammar("joined_heads"):
                 if k.startswith(head):
                     names.setdefault(head + " " + k[len(head) :], []).extend(names[k])
     # A name listed by a country, division or facility is a place even if it is also a word.

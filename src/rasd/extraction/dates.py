@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 import regex
 
@@ -22,6 +23,7 @@ from rasd.model import Article, Event, Evidence
 from rasd.resources import Resources, resources
 from rasd.settings import SETTINGS
 from rasd.text.normalize import key
+from rasd.text.words import alternation
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,19 +40,16 @@ class DateMention:
     future: bool = False  # غدا: what is announced for tomorrow has not happened
 
 
-def _alt(forms: list[str]) -> str:
-    keys = sorted({key(f) for f in forms}, key=len, reverse=True)
-    return "|".join(regex.escape(k) for k in keys)
-
-
 @dataclass(frozen=True)
 class _Vocab:
     pattern: regex.Pattern[str]
+    prayer: regex.Pattern[str]  # صلاة الجمعة is the Friday prayer, not a day
     weekday: dict[str, int]
     month: dict[str, int]
     hijri: dict[str, int]
     relative: dict[str, int]
     periods: dict[str, dict[str, int]]
+    numbers: dict[str, int]  # number words of one word (منذ ثلاثة أيام)
 
 
 def _vocab() -> _Vocab:
@@ -61,57 +60,67 @@ def _vocab() -> _Vocab:
 def _build(res: Resources) -> _Vocab:
     y = res.yaml("lexicon/dates.yaml")
     weekday = {key(f): int(n) for n, fs in y["weekdays"].items() for f in fs}
-    # weekday names after a clitic: والخميس
     month = {key(f): int(n) for n, fs in y["months"].items() for f in fs}
     hijri = {key(f): int(n) for n, fs in y["hijri_months"].items() for f in fs}
     relative = {key(f): int(v) for f, v in y["relative_days"].items()}
     periods = {key(f): v for f, v in y["periods"].items()}
-    wd = _alt(list(weekday))
-    mo = _alt(list(month))
-    hm = _alt(list(hijri))
-    rel = _alt(list(relative))
-    parts = _alt(y["day_parts"])
-    past = _alt(y["past_markers"])
-    per = _alt(list(periods))
+    numbers: dict[str, int] = {}
+    for r in res.tsv("lexicon/numbers.tsv"):
+        if " " not in key(r["arabic"]) and r["kind"] in ("unit", "ten"):
+            numbers.setdefault(key(r["arabic"]), int(r["value"]))
+    return _Vocab(
+        regex.compile(_pattern(y, weekday, month, hijri, relative, periods)),
+        regex.compile(alternation(y["prayers"]) + r"\s*$"),
+        weekday,
+        month,
+        hijri,
+        relative,
+        periods,
+        numbers,
+    )
+
+
+def _pattern(
+    y: dict[str, Any],
+    weekday: dict[str, int],
+    month: dict[str, int],
+    hijri: dict[str, int],
+    relative: dict[str, int],
+    periods: dict[str, Any],
+) -> str:
+    """One pattern with a named group per kind of day expression."""
+    a = alternation
+    wd, mo, hm, rel, per = a(weekday), a(month), a(hijri), a(relative), a(periods)
+    parts, past = a(y["day_parts"]), a(y["past_markers"])
     # a bare month name after a preposition; short forms (آب = father, ماي) need a day
-    mo_only = _alt([f for f in month if len(f) > 3 and f not in ("ماي",)])
-    ago = _alt(y["ago"])
-    units = _alt(y["day_units"])
-    two = _alt(y["two_days"])
+    short = {key(f) for f in y["bare_month_exceptions"]}
+    mo_only = a([f for f in month if len(f) > 3 and f not in short])
+    ago, units, two = a(y["ago"]), a(y["day_units"]), a(y["two_days"])
+    day_w, month_w, of = a(y["day_words"]), a(y["month_words"]), a(y["of_words"])
+    year_w, hijri_year_w = a(y["year_words"]), a(y["hijri_year_words"])
+    heads, month_past = a(y["month_alone_heads"]), a(y["month_past"])
+    ly_heads, ly_past = a(y["last_year_heads"]), a(y["last_year_past"])
     b = r"(?<![\p{L}\p{N}])"  # word start, clitics allowed via the optional group
     e = r"(?![\p{L}\p{N}])"
-    cl = r"(?:[وفب]|ل)?"
-    pat = (
+    cl = a(y["proclitics"]) + "?"
+    year = r"(?:19|20)\d\d"
+    return (
         # 17 يوليو (تموز) 2015 — day, month, optional second month family, optional year
-        rf"{b}(?:{cl}(?:يوم\s+)?)?(?P<gd>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?(?P<gm>{mo}){e}"
-        rf"(?:\s*[(/]\s*(?:{mo})(?:\s*\))?)?(?:\s*(?:من\s+)?(?:عام|سنه|العام)?\s*(?P<gy>(?:19|20)\d\d))?"
-        rf"|{b}(?P<hd>\d{{1,2}})\s+(?P<hm>{hm}){e}(?:\s+(?:عام|سنه)?\s*(?P<hy>1[34]\d\d))?"
-        rf"|{b}(?P<nd>\d{{1,2}})[/.-](?P<nm>\d{{1,2}})[/.-](?P<ny>(?:19|20)\d\d){e}"
-        rf"|{b}(?:{cl})(?:(?:{parts})\s+)?(?:(?:يوم|نهار)\s+)?(?P<rel>{rel}){e}(?:\s*،?\s*(?P<rw>{wd}){e})?"
-        rf"|{b}(?:{cl})(?:(?P<part>{parts})\s+)?(?:(?:يوم|نهار)\s+)?(?P<wd>{wd}){e}"
+        rf"{b}(?:{cl}(?:{day_w}\s+)?)?(?P<gd>\d{{1,2}})\s*(?:{of}\s+)?(?:{month_w}\s+)?(?P<gm>{mo}){e}"
+        rf"(?:\s*[(/]\s*{mo}(?:\s*\))?)?(?:\s*(?:{of}\s+)?{year_w}?\s*(?P<gy>{year}))?"
+        rf"|{b}(?P<hd>\d{{1,2}})\s+(?P<hm>{hm}){e}(?:\s+{hijri_year_w}?\s*(?P<hy>1[34]\d\d))?"
+        rf"|{b}(?P<nd>\d{{1,2}})[/.-](?P<nm>\d{{1,2}})[/.-](?P<ny>{year}){e}"
+        rf"|{b}{cl}(?:{parts}\s+)?(?:{day_w}\s+)?(?P<rel>{rel}){e}(?:\s*،?\s*(?P<rw>{wd}){e})?"
+        rf"|{b}{cl}(?:(?P<part>{parts})\s+)?(?:{day_w}\s+)?(?P<wd>{wd}){e}"
         rf"(?:\s+(?P<wd2>{wd}){e})?(?:\s+(?P<past>{past}){e})?"
-        rf"|{b}(?:{cl})(?P<per>{per}){e}"
-        rf"|{b}(?:{cl})(?:{ago})\s+(?:(?P<agon>\d{{1,2}}|\w+)\s+(?:{units})|(?P<two>{two})){e}"
-        rf"|{b}(?:{cl})(?:عام|سنه|العام)\s+(?P<year>(?:19|20)\d\d){e}"
+        rf"|{b}{cl}(?P<per>{per}){e}"
+        rf"|{b}{cl}{ago}\s+(?:(?P<agon>\d{{1,2}}|\w+)\s+{units}|(?P<two>{two})){e}"
+        rf"|{b}{cl}{year_w}\s+(?P<year>{year}){e}"
         # a month alone (في مارس الماضي، خلال شهر يونيو): precision 3
-        rf"|{b}(?:في|خلال|منذ|مطلع|اواخر|اوائل|نهايه|بدايه)\s+(?:شهر\s+)?(?P<mo>{mo_only}){e}"
-        rf"(?:\s*[(/]\s*(?:{mo})(?:\s*\))?)?(?:\s+(?:الماضي|المنصرم|الفائت))?(?:\s+(?:من\s+)?(?:عام|سنه|العام)?\s*(?P<moy>(?:19|20)\d\d))?"
-        rf"(?P<lastyear>\s+(?:من\s+)?(?:العام|السنه)\s+(?:الماضي|الماضيه|المنصرم))?"
+        rf"|{b}{heads}\s+(?:{month_w}\s+)?(?P<mo>{mo_only}){e}"
+        rf"(?:\s*[(/]\s*{mo}(?:\s*\))?)?(?:\s+{month_past})?(?:\s+(?:{of}\s+)?{year_w}?\s*(?P<moy>{year}))?"
+        rf"(?P<lastyear>\s+(?:{of}\s+)?{ly_heads}\s+{ly_past})?"
     )
-    return _Vocab(regex.compile(pat), weekday, month, hijri, relative, periods)
-
-
-_PRAYER = regex.compile(r"(?:صلاه|خطبه|صلوات)\s*$")
-_SMALL = {
-    "ثلاثه": 3,
-    "اربعه": 4,
-    "خمسه": 5,
-    "سته": 6,
-    "سبعه": 7,
-    "ثمانيه": 8,
-    "تسعه": 9,
-    "عشره": 10,
-}
 
 
 def _weekday_on_or_before(pub: date, wd: int, strictly_before: bool) -> date:
@@ -157,84 +166,121 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     v = _vocab()
     out: list[DateMention] = []
     for m in v.pattern.finditer(text):
-        g = m.groupdict()
-        s, e = m.start(), m.end()
-        if g["wd"] and _PRAYER.search(text, max(0, s - 8), s):
+        s = m.start()
+        if m.group("wd") and v.prayer.search(text, max(0, s - 8), s):
             continue  # صلاة الجمعة is the Friday prayer, not a day
-        rule = m.group().strip()
-        if g["gm"]:
-            day = _month_day(
-                published, v.month[g["gm"]], int(g["gd"]), int(g["gy"]) if g["gy"] else None
-            )
-            out.append(DateMention(s, e, day, 1, rule, not g["gy"]))
-        elif g["hm"]:
-            day = _hijri(
-                int(g["hd"]), v.hijri[g["hm"]], int(g["hy"]) if g["hy"] else None, published
-            )
-            out.append(DateMention(s, e, day, 1, rule, not g["hy"]))
-        elif g["nm"]:
-            try:
-                day = date(int(g["ny"]), int(g["nm"]), int(g["nd"]))
-            except ValueError:
-                continue
-            out.append(DateMention(s, e, day, 1, rule, False))
-        elif g["rel"]:
-            offset = v.relative[g["rel"]]
-            if g["rw"] and published is not None:
-                # أمس الجمعة: the weekday names the same day; trust the weekday
-                d = published + timedelta(days=offset)
-                wd = v.weekday[g["rw"]]
-                day = d if d.weekday() == wd else _weekday_on_or_before(published, wd, offset < 0)
-            else:
-                day = published + timedelta(days=offset) if published else None
-            out.append(DateMention(s, e, day, 1, rule, True, future=offset > 0))
-        elif g["wd"]:
-            # ليل الخميس الجمعة: the night between two days is coded to the second day
-            wd = v.weekday[g["wd2"] or g["wd"]]
-            day = _weekday_on_or_before(published, wd, bool(g["past"])) if published else None
-            out.append(DateMention(s, e, day, 1, rule, True))
-        elif g["per"]:
-            p = v.periods[g["per"]]
-            day = None
-            if published is not None:
-                if "year" in p:
-                    day = date(published.year + p["year"], 7, 1)
-                elif "week" in p:
-                    monday = (
-                        published - timedelta(days=published.weekday()) + timedelta(weeks=p["week"])
-                    )
-                    day = monday + timedelta(days=2)
-                else:
-                    first = published.replace(day=1)
-                    for _ in range(-p.get("month", 0)):
-                        first = (first - timedelta(days=1)).replace(day=1)
-                    day = first.replace(day=15)
-            out.append(DateMention(s, e, day, int(p["precision"]), rule, True))
-        elif g["two"] or g["agon"]:
-            n = (
-                2
-                if g["two"]
-                else (int(g["agon"]) if g["agon"].isdigit() else _SMALL.get(g["agon"]))
-            )
-            if n is None:
-                continue
-            day = published - timedelta(days=n) if published else None
-            out.append(DateMention(s, e, day, 1, rule, True))
-        elif g["mo"]:
-            year = int(g["moy"]) if g["moy"] else None
-            month = v.month[g["mo"]]
-            if (
-                published is not None
-                and month == published.month
-                and year in (None, published.year)
-            ):
-                day = min(published, published.replace(day=15))  # this month, not over yet
-            else:
-                day = _month_day(published, month, 15, year)
-            out.append(DateMention(s, e, day, 3, rule, not g["moy"]))
-        elif g["year"]:
-            out.append(DateMention(s, e, None, 3, rule, False, int(g["year"])))
+        kind = next(k for k in _READERS if m.group(k))
+        found = _READERS[kind](m, v, published)
+        if found is not None:
+            out.append(found)
     return out
+
+
+def _gregorian(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
+    gy = m.group("gy")
+    day = _month_day(pub, v.month[m.group("gm")], int(m.group("gd")), int(gy) if gy else None)
+    return _mention(m, day, 1, not gy)
+
+
+def _hijri_day(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
+    hy = m.group("hy")
+    day = _hijri(int(m.group("hd")), v.hijri[m.group("hm")], int(hy) if hy else None, pub)
+    return _mention(m, day, 1, not hy)
+
+
+def _numeric(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
+    try:
+        day = date(int(m.group("ny")), int(m.group("nm")), int(m.group("nd")))
+    except ValueError:
+        return None
+    return _mention(m, day, 1, False)
+
+
+def _relative(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
+    offset = v.relative[m.group("rel")]
+    day: date | None
+    if m.group("rw") and pub is not None:
+        # أمس الجمعة: the weekday names the same day; trust the weekday
+        d = pub + timedelta(days=offset)
+        wd = v.weekday[m.group("rw")]
+        day = d if d.weekday() == wd else _weekday_on_or_before(pub, wd, offset < 0)
+    else:
+        day = pub + timedelta(days=offset) if pub else None
+    return _mention(m, day, 1, True, future=offset > 0)
+
+
+def _weekday(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
+    # ليل الخميس الجمعة: the night between two days is coded to the second day
+    wd = v.weekday[m.group("wd2") or m.group("wd")]
+    day = _weekday_on_or_before(pub, wd, bool(m.group("past"))) if pub else None
+    return _mention(m, day, 1, True)
+
+
+def _period(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
+    p = v.periods[m.group("per")]
+    day = None
+    if pub is not None:
+        if "year" in p:
+            day = date(pub.year + p["year"], 7, 1)
+        elif "week" in p:
+            monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=p["week"])
+            day = monday + timedelta(days=2)
+        else:
+            first = pub.replace(day=1)
+            for _ in range(-p.get("month", 0)):
+                first = (first - timedelta(days=1)).replace(day=1)
+            day = first.replace(day=15)
+    return _mention(m, day, int(p["precision"]), True)
+
+
+def _ago(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
+    agon = m.group("agon")
+    n = 2 if m.group("two") else (int(agon) if agon.isdigit() else v.numbers.get(agon))
+    if n is None:
+        return None
+    return _mention(m, pub - timedelta(days=n) if pub else None, 1, True)
+
+
+def _month(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
+    year = int(m.group("moy")) if m.group("moy") else None
+    month = v.month[m.group("mo")]
+    if pub is not None and month == pub.month and year in (None, pub.year):
+        day: date | None = min(pub, pub.replace(day=15))  # this month, not over yet
+    else:
+        day = _month_day(pub, month, 15, year)
+    return _mention(m, day, 3, not m.group("moy"))
+
+
+def _year(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
+    return _mention(m, None, 3, False, year_only=int(m.group("year")))
+
+
+def _mention(
+    m: regex.Match[str],
+    day: date | None,
+    precision: int,
+    relative: bool,
+    year_only: int | None = None,
+    future: bool = False,
+) -> DateMention:
+    return DateMention(
+        m.start(), m.end(), day, precision, m.group().strip(), relative, year_only, future
+    )
+
+
+# the group that tells which kind of expression matched → its reader
+_READERS: dict[str, Callable[[regex.Match[str], _Vocab, date | None], DateMention | None]] = {
+    "gm": _gregorian,
+    "hm": _hijri_day,
+    "nm": _numeric,
+    "rel": _relative,
+    "wd": _weekday,
+    "per": _period,
+    "two": _ago,
+    "agon": _ago,
+    "mo": _month,
+    "year": _year,
+}
 
 
 # -- which day an event takes ------------------------------------------------------------

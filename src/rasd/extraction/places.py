@@ -18,55 +18,43 @@ from rasd.extraction.spans import distance, nearest
 from rasd.extraction.triggers import Trigger, lexicon
 from rasd.gazetteer import Place, load
 from rasd.geo import km
+from rasd.resources import Resources, resources
 from rasd.settings import SETTINGS
 from rasd.text.matcher import Hit
+from rasd.text.words import alternation, clitics, grammar
 
-# Where Arabic conflict news mostly happens: a small prior for ambiguous names.
-CORE = {
-    "IRQ",
-    "SYR",
-    "YEM",
-    "LBN",
-    "PSE",
-    "ISR",
-    "JOR",
-    "EGY",
-    "LBY",
-    "TUN",
-    "SDN",
-    "SSD",
-    "SOM",
-    "SAU",
-    "AFG",
-    "IRN",
-    "TUR",
-    "MLI",
-    "NER",
-    "NGA",
-    "DZA",
-    "MAR",
-    "ARE",
-    "KWT",
-    "QAT",
-    "BHR",
-    "OMN",
-}
-PREPOSITIONS = {
-    "في",
-    "من",
-    "الي",
-    "علي",
-    "قرب",
-    "داخل",
-    "عند",
-    "نحو",
-    "باتجاه",
-    "حتي",
-    "جنوب",
-    "شمال",
-    "شرق",
-    "غرب",
-}
+
+@dataclass(frozen=True)
+class _Patterns:
+    core: frozenset[str]  # where Arabic conflict news mostly happens: a prior for ambiguous names
+    prepositions: frozenset[str]  # words before a place name that make it the event's place
+    movement: regex.Pattern[str]  # قبل أن تعود إلى قاعدة …: where planes came from, not the target
+    distance: regex.Pattern[str]  # تبعد 620 كلم من باماكو: a yardstick, not the place
+    capital: regex.Pattern[str]  # في العاصمة with no name after it
+    capital_word: str  # as written in grammar.yaml, for the rule label
+
+
+def _patterns(res: Resources) -> _Patterns:
+    g = grammar
+    conj = alternation(clitics().conjunctions)
+    movement = (
+        alternation(g("movement_verbs"))
+        + r"\s+"
+        + alternation(g("movement_prepositions"))
+        + r"\s+(?:"
+        + alternation(g("movement_places"))
+        + r"\s+)?$"
+    )
+    distance = alternation(g("distance_units")) + r"\s+" + alternation(g("distance_prepositions"))
+    capital = alternation(g("capital"))
+    return _Patterns(
+        core=frozenset(r["iso3"] for r in res.tsv("gazetteer/countries.tsv") if r.get("core")),
+        prepositions=frozenset(g("place_prepositions")),
+        movement=regex.compile(movement),
+        distance=regex.compile(distance + r"\s*$"),
+        capital=regex.compile(rf"(?<![\p{{L}}]){conj}?(?:ب|في\s+)?(?P<cap>{capital})(?![\p{{L}}])"),
+        capital_word=res.yaml("lexicon/grammar.yaml")["capital"][0],
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +72,8 @@ def _cue_before(text: str, start: int, cue_ends: set[int]) -> bool:
     j = start
     while j > 0 and text[j - 1] != " " and j > start - 3:
         j -= 1
-    if j < start and text[j:start] in ("ب", "وب", "فب", "لل", "ول", "فل"):
+    c = clitics()
+    if j < start and text[j:start] in c.place_chains:
         return True  # بالأنبار، وبغداد is not a cue: و only joins
     k = j - 1
     while k >= 0 and text[k] == " ":
@@ -95,7 +84,8 @@ def _cue_before(text: str, start: int, cue_ends: set[int]) -> bool:
     while w > 0 and text[w - 1] not in " \n":
         w -= 1
     prev = text[w : k + 1]
-    return prev in PREPOSITIONS or prev.lstrip("وف") in PREPOSITIONS
+    preps = resources().get(_patterns).prepositions
+    return prev in preps or prev.lstrip(c.conjunctions) in preps
 
 
 def context_countries(hits: list[Hit[tuple[Place, ...]]], adjectives: list[str]) -> Counter[str]:
@@ -120,6 +110,7 @@ def resolve(
 ) -> list[PlaceMention]:
     """One place per name found in the text, or none when the name is only a word here."""
     out: list[PlaceMention] = []
+    pats = resources().get(_patterns)
     total = sum(countries.values()) or 1
     common = load().common
     cue_ends = cues.settlement_ends | cues.near_ends | cues.trigger_ends
@@ -134,9 +125,9 @@ def resolve(
         if (
             prev in cues.establishment_ends
             or before_intro in cues.establishment_ends
-            or _DISTANCE.search(text, max(0, h.word_start - 22), h.word_start)
+            or pats.distance.search(text, max(0, h.word_start - 22), h.word_start)
             # قبل أن تعود إلى قاعدة ديار بكر: where the planes came from, not the target
-            or _MOVEMENT.search(text, max(0, h.word_start - 30), h.word_start)
+            or pats.movement.search(text, max(0, h.word_start - 30), h.word_start)
         ):
             continue  # فندق بيبلوس names a hotel; تبعد 620 كلم من باماكو is a yardstick
         cue = intro or _cue_before(text, h.start, cue_ends)
@@ -148,7 +139,7 @@ def resolve(
             if p.kind == "city":
                 # a town abroad (Lille, Kirby) only when introduced as a place in an
                 # article that names its country
-                if p.iso3 not in CORE and not intro and not (countries.get(p.iso3) and cue):
+                if p.iso3 not in pats.core and not intro and not (countries.get(p.iso3) and cue):
                     continue
                 # villages of unknown or tiny population (GeoNames often gives 0): after a
                 # settlement word (قرية X), or after في/ب in an article naming their country
@@ -159,7 +150,7 @@ def resolve(
             score = 0.35 * math.log10(p.population + 10)
             score += 4.0 * countries.get(p.iso3, 0) / total
             score += 2.5 if (p.iso3, p.admin1 or "") in admin1s else 0.0
-            score += 1.0 if p.iso3 in CORE else 0.0
+            score += 1.0 if p.iso3 in pats.core else 0.0
             score += {"facility": 3.0, "district": 1.0, "admin1": 1.5, "country": 1.0}.get(
                 p.kind, 0.0
             )
@@ -177,13 +168,6 @@ def resolve(
             PlaceMention(h.start, h.end, best, near, f"gazetteer:{best.kind}:{h.surface}", cue)
         )
     return out
-
-
-_MOVEMENT = regex.compile(
-    r"(?:تعود|عادت|عاد|عودتها|عودته|عودتهم|انطلقت|انطلق|انطلاقا|اقلعت|اقلع|اقلاعها|نقلوا|نقل|نقلت)\s+"
-    r"(?:الي|من)\s+(?:(?:قاعده|مطار|مستشفي|مدينه)\s+)?$"
-)
-_DISTANCE = regex.compile(r"(?:كلم|كم|كيلومترا|كيلومترات|كيلومتر|ميلا|اميال)\s+(?:من|عن)\s*$")
 
 
 @dataclass(frozen=True)
@@ -260,9 +244,6 @@ def article_places(
     return capital_mentions(text, places, adjective_hits, countries), countries
 
 
-_CAPITAL = regex.compile(r"(?<![\p{L}])(?:و|ف)?(?:ب|في\s+)?العاصمه(?![\p{L}])")
-
-
 def capital_mentions(
     text: str, places: list[PlaceMention], adjectives: list[Hit[str]], countries: Counter[str]
 ) -> list[PlaceMention]:
@@ -272,7 +253,8 @@ def capital_mentions(
     starts = {p.start for p in places}
     adj_at = {h.start: h.value for h in adjectives}
     extra = []
-    for m in _CAPITAL.finditer(text):
+    pats = resources().get(_patterns)
+    for m in pats.capital.finditer(text):
         k = m.end() + 1
         iso3 = adj_at.get(k)
         after = next((h for h in adjectives if h.start == k), None)
@@ -284,8 +266,8 @@ def capital_mentions(
         if cap is None:
             continue
         end = after.end if after is not None else m.end()
-        start = m.end() - len("العاصمه")
-        extra.append(PlaceMention(start, end, cap, False, f"capital of {iso3}: العاصمة", True))
+        rule = f"capital of {iso3}: {pats.capital_word}"
+        extra.append(PlaceMention(m.start("cap"), end, cap, False, rule, True))
     return sorted(places + extra, key=lambda p: p.start) if extra else places
 
 

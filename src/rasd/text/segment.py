@@ -5,12 +5,18 @@ from __future__ import annotations
 import regex
 
 from rasd.model import Sentence
+from rasd.resources import Resources, resources
+from rasd.text.words import alternation, grammar
 
 # A sentence ends at . ! ? ؟ ۔ (not inside numbers like 2.5) or at a line break.
 _SENT_END = regex.compile(r"(?<!\d)[.!?؟۔]+(?=\s|$|[\"'])|(?<=\d)\.(?=\s|$)|\n+")
-# clause ends: punctuation, and connectors that join two reports (في وقت، فيما، بينما)
-_CLAUSE_END = regex.compile(r"[،,؛;:]|\s-\s|(?<=\s)(?=(?:في وقت|فيما|بينما|في حين|وفي حين)\s)")
 _QUOTE = regex.compile(r'"[^"\n]{1,600}"')
+
+
+def _clause_end(res: Resources) -> regex.Pattern[str]:
+    """Clause ends: punctuation, and connectors that join two reports (في وقت، فيما، بينما)."""
+    connectors = alternation(grammar("clause_connectors"))
+    return regex.compile(rf"[،,؛;:]|\s-\s|(?<=\s)(?={connectors}\s)")
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -34,7 +40,7 @@ def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
         return
     clauses = []
     pos = start
-    for m in _CLAUSE_END.finditer(text, start, stop):
+    for m in resources().get(_clause_end).finditer(text, start, stop):
         if m.start() > pos:
             clauses.append((pos, m.start()))
         pos = m.end()
