@@ -42,123 +42,145 @@ class Gazetteer:
         return self.matcher.find(text)
 
 
-# Name heads that news writes both joined to and apart from the rest of the name.
-
-
 def load() -> Gazetteer:
-    """Build the gazetteer from the data files (once per process)."""
+    """The gazetteer, built from the data files once per process."""
     return resources().get(_build)
 
 
 def _build(res: Resources) -> Gazetteer:
-    iso2_to_3: dict[str, str] = {}
-    countries: dict[str, Place] = {}
-    names: dict[str, list[Place]] = {}
-    adjectives: list[tuple[str, str]] = []
-
-    def add(forms: list[str], place: Place) -> None:
-        for f in forms:
-            k = key(f)
-            names.setdefault(k, []).append(place)
-
-    capital_of: dict[str, str] = {}
-    for r in res.tsv("gazetteer/countries.tsv"):
-        iso2_to_3[r["iso2"]] = r["iso3"]
-        if r.get("capital"):
-            capital_of[r["iso3"]] = r["capital"]
-        p = Place(
-            r["name"], "country", r["iso3"], None, float(r["lat"]), float(r["lon"]), ident=r["iso3"]
-        )
-        countries[r["iso3"]] = p
-        add(split_forms(r["arabic"]), p)
-        adjectives.extend((a, r["iso3"]) for a in split_forms(r.get("adjectives", "")))
-
-    admin1_names: dict[tuple[str, str], str] = {}
-    admin1_rows = list(res.tsv("gazetteer/admin1.tsv"))
-    for r in admin1_rows:
-        admin1_names[(r["iso2"], r["code"])] = r["name"]
-
-    # GeoNames places; remember each division's capital to place division-only mentions
-    capital_names = {(iso2_to_3.get(r["iso2"], ""), r["name"]): r["capital"] for r in admin1_rows}
-    capitals: dict[tuple[str, str], Place] = {}
-    national: dict[str, Place] = {}
-    common = {
-        key(w)
-        for name in ("gazetteer/common_words.txt", "gazetteer/common_words_extra.txt")
-        for w in res.lines(name)
-    }
-    for r in res.tsv("gazetteer/geonames.tsv.gz"):
-        iso3 = iso2_to_3.get(r["iso2"], r["iso2"])
-        adm = admin1_names.get((r["iso2"], r["admin1"]))
-        pop = int(r["population"] or 0)
-        p = Place(
-            r["name"], "city", iso3, adm, float(r["lat"]), float(r["lon"]), pop, r["geonameid"]
-        )
-        # the build script writes the names already as matching keys
-        for k in r["arabic"].split("|"):
-            names.setdefault(k, []).append(p)
-        if capital_of.get(iso3) == r["name"]:
-            old = national.get(iso3)
-            if old is None or old.population < pop:
-                national[iso3] = p
-        if adm and capital_names.get((iso3, adm)) == r["name"]:
-            old = capitals.get((iso3, adm))
-            if old is None or old.population < pop:
-                capitals[(iso3, adm)] = p
-
-    for r in admin1_rows:
-        iso3 = iso2_to_3.get(r["iso2"], r["iso2"])
-        p = Place(
-            r["name"],
-            "admin1",
-            iso3,
-            r["name"],
-            float(r["lat"]),
-            float(r["lon"]),
-            ident=f"{r['iso2']}.{r['code']}",
-        )
-        add(split_forms(r["arabic"]), p)
-        if (iso3, r["name"]) not in capitals:
-            capitals[(iso3, r["name"])] = Place(
-                r["capital"] or r["name"], "city", iso3, r["name"], p.lat, p.lon
-            )
-
-    for r in res.tsv("gazetteer/facilities.tsv"):
-        kind = "district" if r["kind"] == "district" else "facility"
-        p = Place(
-            r["name"],
-            kind,
-            r["iso3"],
-            r["admin1"] or None,
-            float(r["lat"]),
-            float(r["lon"]),
-            ident=r["kind"],
-            parent=r.get("parent") or None,
-        )
-        add(split_forms(r["arabic"]), p)
-
-    # spacing variants: البو كمال = البوكمال, ابو غريب = ابوغريب; final hamza: المخا = المخاء
-    for k in list(names):
-        if k.endswith("اء") and len(k) >= 5:
-            names.setdefault(k[:-1], []).extend(names[k])
-        elif k.endswith("ا") and len(k) >= 5:
-            names.setdefault(k + "ء", []).extend(names[k])
-        parts = k.split(" ")
-        if len(parts) == 2 and len(parts[0]) <= 4 and len(k) >= 7:
-            names.setdefault(parts[0] + parts[1], []).extend(names[k])
-        elif len(parts) == 1 and len(k) >= 7:
-            for head in grammar("joined_heads"):
-                if k.startswith(head):
-                    names.setdefault(head + " " + k[len(head) :], []).extend(names[k])
+    b = _Builder(res)
+    b.countries()
+    b.geonames()
+    b.divisions()
+    b.facilities()
+    b.spelling_variants()
     # A name listed by a country, division or facility is a place even if it is also a word.
-    curated = {k for k, ps in names.items() if any(p.kind != "city" for p in ps)}
-    common -= curated
-    entries = [(k, tuple(ps)) for k, ps in names.items()]
+    curated = {k for k, ps in b.names.items() if any(p.kind != "city" for p in ps)}
+    entries = [(k, tuple(ps)) for k, ps in b.names.items()]
     return Gazetteer(
         Matcher(entries, min_clitic_key=4, normalized=True, article_optional=False),
-        countries,
-        capitals,
-        Matcher(adjectives, article_optional=False),
-        national,
-        frozenset(common),
+        b.country_places,
+        b.capitals,
+        Matcher(b.adjectives, article_optional=False),
+        b.national,
+        frozenset(b.common - curated),
     )
+
+
+class _Builder:
+    """Reads the gazetteer files in order (countries, GeoNames places, divisions,
+    facilities) into one table of matching keys → places."""
+
+    def __init__(self, res: Resources) -> None:
+        self.res = res
+        self.names: dict[str, list[Place]] = {}
+        self.adjectives: list[tuple[str, str]] = []
+        self.iso2_to_3: dict[str, str] = {}
+        self.country_places: dict[str, Place] = {}
+        self.capital_of: dict[str, str] = {}  # iso3 → name of the national capital
+        self.capitals: dict[tuple[str, str], Place] = {}  # (iso3, admin1) → its capital
+        self.national: dict[str, Place] = {}
+        self.admin1_rows = list(res.tsv("gazetteer/admin1.tsv"))
+        self.common = {
+            key(w)
+            for name in ("gazetteer/common_words.txt", "gazetteer/common_words_extra.txt")
+            for w in res.lines(name)
+        }
+
+    def add(self, forms: list[str], place: Place) -> None:
+        for f in forms:
+            self.names.setdefault(key(f), []).append(place)
+
+    def countries(self) -> None:
+        for r in self.res.tsv("gazetteer/countries.tsv"):
+            self.iso2_to_3[r["iso2"]] = r["iso3"]
+            if r.get("capital"):
+                self.capital_of[r["iso3"]] = r["capital"]
+            p = Place(
+                r["name"],
+                "country",
+                r["iso3"],
+                None,
+                float(r["lat"]),
+                float(r["lon"]),
+                ident=r["iso3"],
+            )
+            self.country_places[r["iso3"]] = p
+            self.add(split_forms(r["arabic"]), p)
+            self.adjectives.extend((a, r["iso3"]) for a in split_forms(r.get("adjectives", "")))
+
+    def geonames(self) -> None:
+        """GeoNames places; remembers each division's capital to place division-only mentions."""
+        admin1_names = {(r["iso2"], r["code"]): r["name"] for r in self.admin1_rows}
+        capital_names = {
+            (self.iso2_to_3.get(r["iso2"], ""), r["name"]): r["capital"] for r in self.admin1_rows
+        }
+        for r in self.res.tsv("gazetteer/geonames.tsv.gz"):
+            iso3 = self.iso2_to_3.get(r["iso2"], r["iso2"])
+            adm = admin1_names.get((r["iso2"], r["admin1"]))
+            pop = int(r["population"] or 0)
+            p = Place(
+                r["name"], "city", iso3, adm, float(r["lat"]), float(r["lon"]), pop, r["geonameid"]
+            )
+            # the build script writes the names already as matching keys
+            for k in r["arabic"].split("|"):
+                self.names.setdefault(k, []).append(p)
+            if self.capital_of.get(iso3) == r["name"]:
+                old = self.national.get(iso3)
+                if old is None or old.population < pop:
+                    self.national[iso3] = p
+            if adm and capital_names.get((iso3, adm)) == r["name"]:
+                old = self.capitals.get((iso3, adm))
+                if old is None or old.population < pop:
+                    self.capitals[(iso3, adm)] = p
+
+    def divisions(self) -> None:
+        for r in self.admin1_rows:
+            iso3 = self.iso2_to_3.get(r["iso2"], r["iso2"])
+            p = Place(
+                r["name"],
+                "admin1",
+                iso3,
+                r["name"],
+                float(r["lat"]),
+                float(r["lon"]),
+                ident=f"{r['iso2']}.{r['code']}",
+            )
+            self.add(split_forms(r["arabic"]), p)
+            if (iso3, r["name"]) not in self.capitals:
+                self.capitals[(iso3, r["name"])] = Place(
+                    r["capital"] or r["name"], "city", iso3, r["name"], p.lat, p.lon
+                )
+
+    def facilities(self) -> None:
+        for r in self.res.tsv("gazetteer/facilities.tsv"):
+            kind = "district" if r["kind"] == "district" else "facility"
+            p = Place(
+                r["name"],
+                kind,
+                r["iso3"],
+                r["admin1"] or None,
+                float(r["lat"]),
+                float(r["lon"]),
+                ident=r["kind"],
+                parent=r.get("parent") or None,
+            )
+            self.add(split_forms(r["arabic"]), p)
+
+    def spelling_variants(self) -> None:
+        """Spacing variants (البو كمال = البوكمال, ابو غريب = ابوغريب) and final hamza
+        (المخا = المخاء)."""
+        names = self.names
+        heads = grammar("joined_heads")
+        for k in list(names):
+            if k.endswith("اء") and len(k) >= 5:
+                names.setdefault(k[:-1], []).extend(names[k])
+            elif k.endswith("ا") and len(k) >= 5:
+                names.setdefault(k + "ء", []).extend(names[k])
+            parts = k.split(" ")
+            if len(parts) == 2 and len(parts[0]) <= 4 and len(k) >= 7:
+                names.setdefault(parts[0] + parts[1], []).extend(names[k])
+            elif len(parts) == 1 and len(k) >= 7:
+                for head in heads:
+                    if k.startswith(head):
+                        names.setdefault(head + " " + k[len(head) :], []).extend(names[k])
