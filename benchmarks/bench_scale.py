@@ -59,7 +59,7 @@ def main() -> int:
     a = ap.parse_args()
 
     from rasd.extraction.pipeline import extract
-    from rasd.runner import run_extract
+    from rasd.runner import Job, run
     from rasd.scale import run_dask
     from rasd.store.store import Store
 
@@ -70,14 +70,12 @@ def main() -> int:
 
     with open(os.devnull, "w", encoding="utf-8") as null:
         t = time.perf_counter()
-        run_extract([str(src)], null, "jsonl", None, None, True, null)
+        run(Job([str(src)], quiet=True, log=null), null)
         bare = time.perf_counter() - t
 
         store = Store(str(tmp / "bench.db"))
         t = time.perf_counter()
-        run_extract(
-            [str(src)], null, "jsonl", None, None, True, null, store=store, batch_size=a.batch
-        )
+        run(Job([str(src)], store=store, batch=a.batch, quiet=True, log=null), null)
         stored = time.perf_counter() - t
         counts = store.counts()
         store.close()

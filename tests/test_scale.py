@@ -2,7 +2,7 @@
 
 import json
 
-from test_store import corpus
+from helpers import corpus
 
 from rasd.cli import main
 from rasd.scale import plan

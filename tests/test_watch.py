@@ -4,7 +4,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from test_formats import TEXT, rss
+from helpers import TEXT, rss
 
 from rasd.cli import main
 from rasd.store.store import Store

@@ -1,4 +1,6 @@
-"""The `rasd` command: a thin layer over `rasd.extraction.pipeline`, `rasd.ingest.base`, `rasd.output.writers` and `rasd.evaluate`."""
+"""The `rasd` command. Each sub-command parses its options and calls the library: the
+batch runner (`rasd.runner`), the store (`rasd.store`), the feed watcher (`rasd.watch`)
+and the scorer (`rasd.evaluate`)."""
 
 from __future__ import annotations
 
@@ -7,19 +9,18 @@ import json
 import os
 import sys
 import tempfile
-import time
-from collections.abc import Iterable
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import IO, Any
 
 from rasd import __version__
 from rasd.evaluate import load_jsonl, report, score
-from rasd.ingest import Skip, parse_date
+from rasd.ingest import parse_date
 from rasd.output.writers import FORMATS, write_parquet, write_records
-from rasd.runner import run_extract
+from rasd.runner import Job, run
 from rasd.store.store import Store
-from rasd.watch import Poller, parse_every
+from rasd.watch import parse_every, watch
 
 EXAMPLES = Path(__file__).resolve().parent / "data" / "examples"
 
@@ -34,24 +35,29 @@ def _format_for(path: str | None, given: str | None) -> str:
     return "jsonl"
 
 
+@contextmanager
+def _store(target: str | None) -> Iterator[Store | None]:
+    store = Store(target) if target else None
+    try:
+        yield store
+    finally:
+        if store is not None:
+            store.close()
+
+
 def cmd_extract(a: argparse.Namespace) -> int:
     paths = a.inputs or [str(p) for p in sorted(EXAMPLES.glob("*"))]
-    fmt = _format_for(a.output, a.format)
     published = parse_date(a.published) if a.published else None
     if a.published and published is None:
         print(f"rasd: --published must be YYYY-MM-DD, got {a.published!r}", file=sys.stderr)
         return 2
     with ExitStack() as stack:
-        store = Store(a.db) if a.db else None
-        if store is not None:
-            stack.callback(store.close)
+        store = stack.enter_context(_store(a.db))
         out: IO[str]
         if a.output:
             out = stack.enter_context(open(a.output, "w", encoding="utf-8", newline=""))
-        elif store is not None:
-            out = stack.enter_context(
-                open(os.devnull, "w", encoding="utf-8")
-            )  # events go to the store
+        elif store is not None:  # events go to the store
+            out = stack.enter_context(open(os.devnull, "w", encoding="utf-8"))
         else:
             out = sys.stdout
         dead = (
@@ -59,85 +65,48 @@ def cmd_extract(a: argparse.Namespace) -> int:
             if a.dead_letter
             else None
         )
-        items: Iterable[Any] | None = None
-        if a.engine == "dask":
-            from rasd.scale import read_shard, run_dask
-
-            shards, skipped = run_dask(paths, a.scheduler, a.workers, a.shards, published, a.outlet)
-            items = [Skip(s["doc"], s["reason"]) for s in skipped]
-            items += [pair for shard in shards for pair in read_shard(shard)]
-        summary = run_extract(
+        job = Job(
             paths,
-            out,
-            fmt,
+            _format_for(a.output, a.format),
             published,
             a.outlet,
-            a.quiet,
-            sys.stderr,
             a.fuse,
             store,
             a.batch,
             dead,
-            items,
+            a.quiet,
         )
+        if a.engine == "dask":
+            from rasd.scale import extract_with_dask
+
+            job.items = extract_with_dask(
+                paths, a.scheduler, a.workers, a.shards, published, a.outlet
+            )
+        summary = run(job, out)
     print(summary.text(), file=sys.stderr)
     return 0 if summary.read or summary.unchanged else 1
 
 
 def cmd_watch(a: argparse.Namespace) -> int:
     every = parse_every(a.every)
-    poller = Poller(a.feeds, retries=a.retries, backoff=a.backoff, log=sys.stderr)
-    store = Store(a.db)
-    polls = 0
-    try:
-        with ExitStack() as stack:
-            dead = (
-                stack.enter_context(open(a.dead_letter, "a", encoding="utf-8"))
-                if a.dead_letter
-                else None
-            )
-            devnull = stack.enter_context(open(os.devnull, "w", encoding="utf-8"))
-            while True:
-                polls += 1
-                items = poller.poll()
-                summary = run_extract(
-                    a.feeds,
-                    devnull,
-                    "jsonl",
-                    None,
-                    None,
-                    True,
-                    sys.stderr,
-                    False,
-                    store,
-                    a.batch,
-                    dead,
-                    items,
-                )
-                print(
-                    f"rasd watch: poll {polls}: {summary.new} new, {summary.changed} changed, "
-                    f"{summary.unchanged} already stored, {len(summary.skipped)} skipped",
-                    file=sys.stderr,
-                    flush=True,
-                )
-                if a.polls and polls >= a.polls:
-                    break
-                time.sleep(every)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        store.close()
+    with ExitStack() as stack:
+        store = stack.enter_context(_store(a.db))
+        assert store is not None
+        dead = (
+            stack.enter_context(open(a.dead_letter, "a", encoding="utf-8"))
+            if a.dead_letter
+            else None
+        )
+        watch(a.feeds, store, every, a.polls, a.retries, a.backoff, a.batch, dead)
     return 0
 
 
 def cmd_events(a: argparse.Namespace) -> int:
-    store = Store(a.db)
-    try:
+    with _store(a.db) as store:
+        assert store is not None
         since = parse_date(a.since) if a.since else None
         until = parse_date(a.until) if a.until else None
         records = store.events(a.country, since, until, a.type)
-    finally:
-        store.close()
     fmt = a.format or (_format_for(a.output, None) if a.output else "jsonl")
     if fmt == "parquet":
         if not a.output:
@@ -157,11 +126,9 @@ def cmd_events(a: argparse.Namespace) -> int:
 
 
 def cmd_stats(a: argparse.Namespace) -> int:
-    store = Store(a.db)
-    try:
+    with _store(a.db) as store:
+        assert store is not None
         st = store.stats()
-    finally:
-        store.close()
     if a.json:
         print(json.dumps(st, ensure_ascii=False, indent=2))
         return 0
@@ -181,7 +148,7 @@ def cmd_eval(a: argparse.Namespace) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             p = Path(tmp) / "pred.jsonl"
             with open(p, "w", encoding="utf-8") as out:
-                summary = run_extract([a.gold], out, "jsonl", None, None, True, sys.stderr)
+                summary = run(Job([a.gold], quiet=True), out)
             if not a.json:
                 print(summary.text(), file=sys.stderr)
             pred = load_jsonl(p)
@@ -200,13 +167,26 @@ def cmd_eval(a: argparse.Namespace) -> int:
     return 0
 
 
+# -- the parser --------------------------------------------------------------------------
+
+_DB_HELP = "SQLite file or postgresql:// URL"
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="rasd", description="Arabic news → ACLED-style conflict events, offline."
     )
     p.add_argument("--version", action="version", version=f"rasd {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
+    _extract_parser(sub)
+    _watch_parser(sub)
+    _events_parser(sub)
+    _stats_parser(sub)
+    _eval_parser(sub)
+    return p
 
+
+def _extract_parser(sub: Any) -> None:
     e = sub.add_parser(
         "extract",
         help="extract events from articles",
@@ -256,13 +236,15 @@ def parser() -> argparse.ArgumentParser:
     )
     e.set_defaults(func=cmd_extract)
 
+
+def _watch_parser(sub: Any) -> None:
     w = sub.add_parser(
         "watch",
         help="poll RSS/Atom feeds and store new items",
         description="Poll feeds every interval; new items are extracted into the store.",
     )
     w.add_argument("feeds", nargs="+", help="feed URLs")
-    w.add_argument("--db", required=True, help="SQLite file or postgresql:// URL")
+    w.add_argument("--db", required=True, help=_DB_HELP)
     w.add_argument(
         "--every", default="15m", help="interval between polls: 30s, 15m, 1h (default 15m)"
     )
@@ -281,12 +263,14 @@ def parser() -> argparse.ArgumentParser:
     )
     w.set_defaults(func=cmd_watch)
 
+
+def _events_parser(sub: Any) -> None:
     q = sub.add_parser(
         "events",
         help="query canonical events in a store",
         description="Export canonical events of a store, filtered.",
     )
-    q.add_argument("--db", required=True, help="SQLite file or postgresql:// URL")
+    q.add_argument("--db", required=True, help=_DB_HELP)
     q.add_argument("--country", help="ISO3 code, e.g. SYR")
     q.add_argument("--since", help="YYYY-MM-DD")
     q.add_argument("--until", help="YYYY-MM-DD")
@@ -300,11 +284,15 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("-o", "--output", help="output file (default: stdout)")
     q.set_defaults(func=cmd_events)
 
+
+def _stats_parser(sub: Any) -> None:
     st = sub.add_parser("stats", help="counts of a store by day, type, country and source")
-    st.add_argument("--db", required=True, help="SQLite file or postgresql:// URL")
+    st.add_argument("--db", required=True, help=_DB_HELP)
     st.add_argument("--json", action="store_true")
     st.set_defaults(func=cmd_stats)
 
+
+def _eval_parser(sub: Any) -> None:
     v = sub.add_parser(
         "eval",
         help="score extraction against gold annotations (SPEC.md)",
@@ -318,7 +306,6 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--per-article", action="store_true", help="list per-article counts")
     v.add_argument("--json", action="store_true", help="print the figures as JSON")
     v.set_defaults(func=cmd_eval)
-    return p
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,6 +1,6 @@
 """The batch service: read inputs, extract each article, write the records, fill the
 store and count what was skipped. The CLI, `rasd watch`, `rasd eval`, Dask runs and the
-tests all call `run_extract`.
+tests all call `run`.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import IO
 
@@ -19,8 +20,10 @@ from rasd.model import Article, Event
 from rasd.output.writers import Writer
 from rasd.store.store import Store, article_key, batched, content_hash
 
+Item = Article | Skip | tuple[Article, list[Event]]  # a tuple: already extracted (Dask)
 
-def _progress(items: Iterable[Article | Skip], quiet: bool) -> Iterator[Article | Skip]:
+
+def _progress(items: Iterable[Item], quiet: bool) -> Iterator[Item]:
     """A rich progress display on a terminal; silent otherwise or with --quiet."""
     if quiet or not sys.stderr.isatty():
         yield from items
@@ -70,8 +73,8 @@ class RunSummary:
 
 
 def _unseen(
-    items: Iterable[Article | Skip], store: Store | None, summary: RunSummary, size: int
-) -> Iterator[Article | Skip]:
+    items: Iterable[Item], store: Store | None, summary: RunSummary, size: int
+) -> Iterator[Item]:
     """Drop articles the store already holds unchanged (same key and content hash)."""
     if store is None:
         yield from items
@@ -98,48 +101,51 @@ def _skip(
         dead_letter.flush()
 
 
-def run_extract(
-    paths: list[str],
-    out: IO[str],
-    fmt: str,
-    published: date | None,
-    outlet: str | None,
-    quiet: bool,
-    log: IO[str],
-    fuse_reports: bool = False,
-    store: Store | None = None,
-    batch_size: int = 50,
-    dead_letter: IO[str] | None = None,
-    items: Iterable[Article | Skip] | None = None,
-) -> RunSummary:
-    """Extract events from every input into `out`; bad documents are reported, written to
-    `dead_letter` with the reason, and skipped. With `fuse_reports`, reports of one event
-    from several articles are written as one. `items` replaces reading `paths`."""
-    summary = RunSummary()
-    writer = Writer(out, fmt)
-    collected: list[Event] = []
-    run_id = store.start_run("rasd extract " + " ".join(paths)) if store is not None else 0
-    pending: list[tuple[Article, list[Event]]] = []
+@dataclass
+class Job:
+    """One batch: what to read, how, and where the results go besides the output."""
 
-    def flush() -> None:
-        if store is not None and pending:
-            res = store.save_batch(pending, run_id)
-            summary.new += res.new
-            summary.changed += res.changed
-            pending.clear()
+    inputs: list[str]
+    fmt: str = "jsonl"
+    published: date | None = None  # for inputs that carry no date
+    outlet: str | None = None  # for inputs that name no outlet
+    fuse: bool = False  # one record per real event instead of one line per article
+    store: Store | None = None
+    batch: int = 50  # articles per store transaction
+    dead_letter: IO[str] | None = None
+    quiet: bool = False
+    log: IO[str] = field(default_factory=lambda: sys.stderr)
+    items: Iterable[Item] | None = None  # instead of reading the inputs
 
-    for item in _progress(
-        _unseen(
-            items if items is not None else read_inputs(paths, published, outlet),
-            store,
-            summary,
-            batch_size,
-        ),
-        quiet,
-    ):
+
+def run(job: Job, out: IO[str]) -> RunSummary:
+    """Extract events from every input of the job into `out`. Bad documents are reported,
+    written to the dead-letter file with the reason, and skipped; with a store, articles it
+    holds unchanged are skipped and each batch is one transaction."""
+    r = _Run(job, out)
+    items = (
+        job.items if job.items is not None else read_inputs(job.inputs, job.published, job.outlet)
+    )
+    for item in _progress(_unseen(items, job.store, r.summary, job.batch), job.quiet):
+        r.take(item)
+    return r.finish()
+
+
+class _Run:
+    def __init__(self, job: Job, out: IO[str]) -> None:
+        self.job = job
+        self.summary = RunSummary()
+        self.writer = Writer(out, job.fmt)
+        self.collected: list[Event] = []
+        self.pending: list[tuple[Article, list[Event]]] = []
+        store = job.store
+        self.run_id = store.start_run("rasd extract " + " ".join(job.inputs)) if store else 0
+
+    def take(self, item: Item) -> None:
+        job, summary = self.job, self.summary
         if isinstance(item, Skip):
-            _skip(item, summary, log, quiet, dead_letter)
-            continue
+            _skip(item, summary, job.log, job.quiet, job.dead_letter)
+            return
         if isinstance(item, tuple):  # already extracted (by Dask workers)
             item, events = item
         else:
@@ -147,34 +153,44 @@ def run_extract(
                 events = extract_article(item)
             except Exception as e:  # one broken document must not stop the batch
                 reason = f"extraction failed ({type(e).__name__}: {e})"
-                _skip(Skip(item.id, reason), summary, log, False, dead_letter)
-                continue
+                _skip(Skip(item.id, reason), summary, job.log, False, job.dead_letter)
+                return
         summary.read += 1
         summary.events += len(events)
         summary.with_events += bool(events)
+        if job.store is not None:
+            self.pending.append((item, events))
+            if len(self.pending) >= job.batch:
+                self.flush()
+        if job.fuse:
+            self.collected.extend(events)
+        else:
+            self.writer.article(item.id, events)
+
+    def flush(self) -> None:
+        if self.job.store is not None and self.pending:
+            res = self.job.store.save_batch(self.pending, self.run_id)
+            self.summary.new += res.new
+            self.summary.changed += res.changed
+            self.pending.clear()
+
+    def finish(self) -> RunSummary:
+        self.flush()
+        summary, store = self.summary, self.job.store
         if store is not None:
-            pending.append((item, events))
-            if len(pending) >= batch_size:
-                flush()
-        if fuse_reports:
-            collected.extend(events)
-        elif out is not None:
-            writer.article(item.id, events)
-    flush()
-    if store is not None:
-        store.finish_run(
-            run_id,
-            articles_read=summary.read,
-            articles_new=summary.new,
-            articles_changed=summary.changed,
-            articles_unchanged=summary.unchanged,
-            documents_skipped=len(summary.skipped),
-            reports_written=summary.events,
-        )
-    if fuse_reports:
-        canonical = fuse(collected)
-        summary.canonical = len(canonical)
-        for c in canonical:
-            writer.canonical(c)
-    writer.close()
-    return summary
+            store.finish_run(
+                self.run_id,
+                articles_read=summary.read,
+                articles_new=summary.new,
+                articles_changed=summary.changed,
+                articles_unchanged=summary.unchanged,
+                documents_skipped=len(summary.skipped),
+                reports_written=summary.events,
+            )
+        if self.job.fuse:
+            canonical = fuse(self.collected)
+            summary.canonical = len(canonical)
+            for c in canonical:
+                self.writer.canonical(c)
+        self.writer.close()
+        return summary

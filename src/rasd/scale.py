@@ -213,3 +213,19 @@ def run_dask(
     shards = [r["shard"] for r in results]
     skipped = [s for r in results for s in r["skipped"]]
     return shards, skipped
+
+
+def extract_with_dask(
+    inputs: list[str],
+    scheduler: str | None = None,
+    workers: int = 2,
+    shard_dir: str | None = None,
+    published: date | None = None,
+    outlet: str | None = None,
+) -> list[Skip | tuple[Article, list[Event]]]:
+    """The inputs extracted on a Dask cluster, as items for the batch runner: the skipped
+    documents, then each article with its events."""
+    shards, skipped = run_dask(inputs, scheduler, workers, shard_dir, published, outlet)
+    items: list[Skip | tuple[Article, list[Event]]] = [Skip(s["doc"], s["reason"]) for s in skipped]
+    items += [pair for shard in shards for pair in read_shard(shard)]
+    return items

@@ -8,6 +8,8 @@ content hash, so an item seen twice is stored once.
 
 from __future__ import annotations
 
+import os
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,6 +18,8 @@ from typing import IO
 from rasd.ingest import Skip, fetch
 from rasd.ingest.feeds import feed_articles
 from rasd.model import Article
+from rasd.runner import Job, run
+from rasd.store.store import Store
 
 UNITS = {"s": 1.0, "m": 60.0, "h": 3600.0}
 
@@ -82,3 +86,42 @@ class Poller:
     def _say(self, msg: str) -> None:
         if self.log is not None:
             print(msg, file=self.log, flush=True)
+
+
+def watch(
+    feeds: list[str],
+    store: Store,
+    every: float,
+    polls: int = 0,
+    retries: int = 3,
+    backoff: float = 5.0,
+    batch: int = 50,
+    dead_letter: IO[str] | None = None,
+    log: IO[str] | None = None,
+) -> int:
+    """Poll the feeds every `every` seconds (`polls` times, or until interrupted) and store
+    what is new; returns the number of polls made."""
+    log = log or sys.stderr
+    poller = Poller(feeds, retries=retries, backoff=backoff, log=log)
+    done = 0
+    try:
+        with open(os.devnull, "w", encoding="utf-8") as devnull:
+            while True:
+                done += 1
+                job = Job(
+                    feeds, store=store, batch=batch, dead_letter=dead_letter, quiet=True, log=log
+                )
+                job.items = poller.poll()
+                summary = run(job, devnull)
+                print(
+                    f"rasd watch: poll {done}: {summary.new} new, {summary.changed} changed, "
+                    f"{summary.unchanged} already stored, {len(summary.skipped)} skipped",
+                    file=log,
+                    flush=True,
+                )
+                if polls and done >= polls:
+                    break
+                time.sleep(every)
+    except KeyboardInterrupt:
+        pass
+    return done

@@ -5,25 +5,11 @@ import json
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+from helpers import HTML, TEXT, rss
 
 from rasd.cli import main
 from rasd.ingest import Skip, read_inputs
 from rasd.model import Article
-
-TEXT = "قتل ثلاثة أشخاص في انفجار عبوة ناسفة في حي الكرادة ببغداد اليوم، بحسب مصدر أمني عراقي."
-HTML = f"""<!doctype html><html><head><title>انفجار في بغداد</title></head><body>
-<nav>الرئيسية | أخبار | رياضة</nav><article><h1>انفجار في بغداد</h1><p>{TEXT}</p>
-<p>وأضاف المصدر أن قوات الأمن طوقت المكان ونقلت الجرحى إلى المستشفى.</p></article>
-<footer>جميع الحقوق محفوظة</footer></body></html>"""
-
-
-def rss(items: list[tuple[str, str, str]]) -> str:
-    body = "".join(
-        f"<item><title>{t}</title><link>https://news.example/{i}</link><guid>{i}</guid>"
-        f"<pubDate>Mon, 13 Mar 2023 10:00:00 GMT</pubDate><description>{d}</description></item>"
-        for i, t, d in items
-    )
-    return f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Example</title>{body}</channel></rss>'
 
 
 def read(path):

@@ -7,9 +7,9 @@ import subprocess
 import sys
 import time
 from datetime import date
-from pathlib import Path
 
 import pytest
+from helpers import corpus
 from sqlalchemy import create_engine, text
 
 import rasd
@@ -17,8 +17,6 @@ from rasd.cli import main
 from rasd.fuse.fusion import fuse
 from rasd.store.store import Store, db_url
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "src" / "rasd" / "data" / "examples"
 PG = os.environ.get("RASD_TEST_PG")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG else [])
 
@@ -37,33 +35,6 @@ def db(request, tmp_path):
         return str(tmp_path / "rasd.db")
     _reset_pg(PG)
     return PG
-
-
-def corpus(path: Path, n: int) -> list[dict]:
-    """n articles made from the bundled examples, each its own document, some on other days."""
-    base = [
-        json.loads(x)
-        for f in sorted(EXAMPLES.glob("*.jsonl"))
-        for x in f.read_text(encoding="utf-8").splitlines()
-        if x.strip()
-    ]
-    rows = []
-    for i in range(n):
-        b = base[i % len(base)]
-        pub = date.fromisoformat(b["published"]).toordinal() + (i // len(base)) % 5
-        rows.append(
-            {
-                "id": f"{b['id']}-{i}",
-                "text": b["text"],
-                "outlet": f"outlet-{i % 7}",
-                "published": date.fromordinal(pub).isoformat(),
-                "url": f"https://example.org/{i}",
-            }
-        )
-    path.write_text(
-        "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8"
-    )
-    return rows
 
 
 def test_rerun_stores_nothing_twice_and_a_changed_article_is_replaced(db, tmp_path):
