@@ -12,10 +12,11 @@ from dataclasses import dataclass
 import regex
 
 from rasd.extraction.speech import speech
-from rasd.extraction.triggers import VIOLENT, Frame
+from rasd.extraction.triggers import Frame
 from rasd.gazetteer import load as load_gazetteer
 from rasd.model import Event
 from rasd.resources import Resources, resources
+from rasd.taxonomy import taxonomy
 from rasd.text.matcher import Matcher
 from rasd.text.words import alternation, clitics, grammar
 
@@ -178,25 +179,17 @@ def assign_roles(
 
 
 def default_actors(ev: Event, fr: Frame) -> None:
-    """The actors ACLED codes when the text names none: an unidentified armed group for
-    violence, protesters, rioters; civilians or the state forces of the event's country as
-    the target."""
-    if ev.event_type in VIOLENT and ev.actor1 is None:
-        ev.actor1 = "Unidentified armed group"
-        ev.inter1 = 3
-    if ev.event_type == "Protests" and ev.actor1 is None:
-        ev.actor1 = "Protesters"
-        ev.inter1 = 6
-    if ev.event_type == "Riots" and ev.actor1 is None:
-        ev.actor1 = "Rioters"
-        ev.inter1 = 5
-    if ev.actor2 is None and (
-        ev.event_type == "Violence against civilians"
-        or (fr.civilians and not fr.security and ev.event_type in VIOLENT)
-    ):
-        ev.actor2 = "Civilians"
-        ev.inter2 = 7
-    if ev.actor2 is None and ev.event_type in VIOLENT and fr.security and ev.country:
+    """The actors ACLED codes when the text names none (event_types.yaml): an unidentified
+    armed group for violence, protesters, rioters; civilians or the state forces of the
+    event's country as the target of violence, by the target words of the sentence."""
+    info = taxonomy().of(ev.event_type, ev.sub_event_type)
+    if ev.actor1 is None and info.actor1 is not None:
+        ev.actor1, ev.inter1 = info.actor1
+    if ev.actor2 is None and info.actor2 is not None:
+        ev.actor2, ev.inter2 = info.actor2
+    if ev.actor2 is None and info.violent and fr.civilians and not fr.security:
+        ev.actor2, ev.inter2 = "Civilians", 7
+    if ev.actor2 is None and info.violent and fr.security and ev.country:
         # a police station, a patrol, soldiers: the state forces of the event's country
         country = load_gazetteer().countries.get(ev.country)
         if country is not None:
@@ -204,9 +197,6 @@ def default_actors(ev: Event, fr: Frame) -> None:
             ev.actor2, ev.inter2 = f"{kind} Forces of {country.name}", 1
             if ev.actor1 == ev.actor2:
                 ev.actor1, ev.inter1 = "Unidentified armed group", 3
-    if ev.sub_event_type in ("Arrests", "Disrupted weapons use") and ev.actor2 is None:
-        ev.actor2 = "Unidentified armed group"
-        ev.inter2 = 3
 
 
 def coalition(name: str, am: ActorMention, country: str | None) -> str:

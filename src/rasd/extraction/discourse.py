@@ -18,10 +18,11 @@ from rasd.extraction.mention import Mention, build_mention
 from rasd.extraction.places import SPECIFIC, PlaceMention, refine, same_country
 from rasd.extraction.siblings import own_place_anchors, siblings
 from rasd.extraction.sources import Source, sentence_sources
-from rasd.extraction.triggers import VIOLENT, Frame
+from rasd.extraction.triggers import Frame
 from rasd.model import Sentence
 from rasd.resources import Resources, resources
 from rasd.settings import SETTINGS
+from rasd.taxonomy import taxonomy
 from rasd.text.words import alternation, grammar
 
 
@@ -167,7 +168,7 @@ class Discourse:
             return
         if not fr.anaphoric or own_place:
             self.last_mention = m  # even without a place it sets the day for what follows
-            if m.event_type in VIOLENT:
+            if m.event_type in taxonomy().violent:
                 self.last_violent = m
         if m.place is None:
             if (
@@ -256,4 +257,4 @@ def _similar(res: Resources) -> regex.Pattern[str]:
 
 def _family(m: Mention) -> str:
     """Fighting of any kind is one family: a roundup of fronts shares its day."""
-    return "violence" if m.event_type in VIOLENT else m.event_type
+    return "violence" if m.event_type in taxonomy().violent else m.event_type

@@ -15,7 +15,7 @@ import regex
 from rasd.extraction.actors import ActorMention
 from rasd.extraction.casualties import Toll
 from rasd.extraction.dates import DateMention
-from rasd.extraction.triggers import Frame, Trigger
+from rasd.extraction.triggers import Frame, Trigger, lexicon
 from rasd.model import Sentence
 from rasd.resources import Resources, resources
 from rasd.text.matcher import Hit
@@ -221,22 +221,10 @@ def _definite(text: str, h: Hit[Trigger]) -> bool:
 
 
 def _compatible(fr: Frame, cats: set[str]) -> bool:
-    violent = {
-        "clash",
-        "explosion",
-        "exchange",
-        "air",
-        "drone",
-        "shelling",
-        "ied",
-        "suicide",
-        "grenade",
-        "attack",
-        "kill",
-        "chemical",
-        "territory",
-    }
-    if fr.categories & violent and cats & violent:
+    """Whether a clause's triggers may tell the same event as the frame before: fighting
+    of any kind, a category in common, or only refining cues."""
+    fighting = lexicon().fighting
+    if fr.categories & fighting and cats & fighting:
         return True
     return bool(fr.categories & cats) or not (
         cats - {"impact", "firearm", "intervention", "weapon"}
@@ -245,11 +233,9 @@ def _compatible(fr: Frame, cats: set[str]) -> bool:
 
 def _new_event(fr: Frame, anchor: Hit[Trigger]) -> bool:
     """A second clause describes another event when it has its own strong trigger of another kind."""
+    separate = lexicon().separate
     return (
         anchor.value.strength == "strong"
         and anchor.value.category not in fr.categories
-        and (
-            anchor.value.category in {"arrest", "disrupt", "intercept", "protest", "abduction"}
-            or bool(fr.categories & {"arrest", "disrupt", "intercept", "protest", "abduction"})
-        )
+        and (anchor.value.category in separate or bool(fr.categories & separate))
     )

@@ -7,10 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rasd.resources import Resources, resources
+from rasd.taxonomy import taxonomy
 from rasd.text.matcher import Hit, Matcher
 from rasd.text.words import clitics
-
-VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,10 +21,11 @@ class Trigger:
 
 @dataclass(frozen=True)
 class Lexicon:
-    taxonomy: dict[str, list[str]]  # event type → its sub-event types
     triggers: Matcher[Trigger]
     categories: dict[str, tuple[str, str]]
     precedence: list[str]
+    fighting: frozenset[str]  # categories that tell fighting: their clauses join one frame
+    separate: frozenset[str]  # categories whose strong trigger opens a frame of its own
     not_event: Matcher[tuple[str, str]]  # (reason, scope)
     background: Matcher[str]
     civilians: Matcher[str]
@@ -62,10 +62,11 @@ def _build(res: Resources) -> Lexicon:
     ]
     c = clitics()
     return Lexicon(
-        taxonomy={k: list(v) for k, v in types["taxonomy"].items()},
         triggers=Matcher(trig, suffixes=c.trigger_suffixes),
         categories=cats,
         precedence=list(types["precedence"]),
+        fighting=frozenset(types["fighting"]),
+        separate=frozenset(types["separate"]),
         not_event=Matcher(ne),
         background=Matcher(_words(cues["background"], "background")),
         civilians=Matcher(_words(cues["civilians"], "civilians"), suffixes=c.noun_suffixes),
@@ -85,7 +86,7 @@ def _build(res: Resources) -> Lexicon:
 
 def valid_pair(event_type: str, sub_event_type: str) -> bool:
     """Whether a sub-event type belongs to an event type in ACLED's hierarchy."""
-    return sub_event_type in lexicon().taxonomy.get(event_type, [])
+    return taxonomy().valid(event_type, sub_event_type)
 
 
 @dataclass

@@ -9,8 +9,7 @@ from rasd.fuse.actors import actor_similarity
 from rasd.geo import km
 from rasd.model import Event
 from rasd.settings import SETTINGS
-
-GENERIC_ACTORS = {None, "Unidentified armed group", "Civilians", "Protesters", "Rioters"}
+from rasd.taxonomy import taxonomy
 
 
 def _uncertain_day(ev: Event) -> bool:
@@ -60,8 +59,8 @@ def compatible(a: Event, b: Event) -> tuple[bool, list[str], float]:
     # (targets are too often described loosely to tell events apart)
     x, y = a.actor1, b.actor1
     if (
-        x not in GENERIC_ACTORS
-        and y not in GENERIC_ACTORS
+        not generic_actor(x)
+        and not generic_actor(y)
         and "actor1" in a.fields
         and "actor1" in b.fields
     ):
@@ -73,3 +72,8 @@ def compatible(a: Event, b: Event) -> tuple[bool, list[str], float]:
 
 def _facility(ev: Event) -> bool:
     return any(":facility:" in e.rule for e in ev.fields.get("location", []))
+
+
+def generic_actor(name: str | None) -> bool:
+    """No actor, or one of the generic names ACLED codes when the text names none."""
+    return name is None or name in taxonomy().default_actors

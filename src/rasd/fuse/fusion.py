@@ -23,7 +23,7 @@ from typing import Any
 
 from rasd.claims import settle
 from rasd.fuse.blocking import candidate_pairs
-from rasd.fuse.compat import GENERIC_ACTORS, compatible
+from rasd.fuse.compat import compatible, generic_actor
 from rasd.model import Event
 
 AGENCIES = {
@@ -101,9 +101,9 @@ def _headline(reports: list[Event]) -> Event:
     if counts:
         ev.munitions = max(set(counts), key=lambda v: (counts.count(v), -v))
     for role in ("actor1", "actor2"):
-        if getattr(ev, role) in GENERIC_ACTORS:
+        if generic_actor(getattr(ev, role)):
             named = next(
-                (getattr(r, role) for r in reports if getattr(r, role) not in GENERIC_ACTORS), None
+                (getattr(r, role) for r in reports if not generic_actor(getattr(r, role))), None
             )
             if named is not None:
                 setattr(ev, role, named)

@@ -11,6 +11,7 @@ from typing import IO, Any
 from rasd.fuse.fusion import CanonicalEvent
 from rasd.model import Event
 from rasd.resources import Resources, resources
+from rasd.taxonomy import disorder_type
 
 ACLED_COLUMNS = [
     "event_id_cnty",
@@ -68,17 +69,6 @@ def _build(res: Resources) -> dict[str, dict[str, str]]:
     return {r["iso3"]: r for r in res.tsv("gazetteer/countries.tsv")}
 
 
-def disorder_type(ev: Event) -> str:
-    """ACLED's disorder type of an event type / sub-event type."""
-    if ev.event_type == "Strategic developments":
-        return "Strategic developments"
-    if ev.sub_event_type == "Excessive force against protesters":
-        return "Political violence; Demonstrations"
-    if ev.event_type == "Protests" or ev.sub_event_type == "Violent demonstration":
-        return "Demonstrations"
-    return "Political violence"
-
-
 def notes(ev: Event) -> str:
     """A short ACLED-style English note."""
     where = ev.location or "an unknown place"
@@ -104,7 +94,7 @@ def acled_row(ev: Event, n: int, stamp: int) -> dict[str, Any]:
         "event_date": ev.event_date.isoformat() if ev.event_date else "",
         "year": ev.event_date.year if ev.event_date else "",
         "time_precision": ev.time_precision,
-        "disorder_type": disorder_type(ev),
+        "disorder_type": disorder_type(ev.event_type, ev.sub_event_type),
         "event_type": ev.event_type,
         "sub_event_type": ev.sub_event_type,
         "actor1": ev.actor1 or "",
