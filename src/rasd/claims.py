@@ -11,12 +11,12 @@ value follows ACLED (the lowest credible toll); the disagreement goes into `note
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 import regex
 
-from rasd.model import Claim, Conflict, Event
+from rasd.model import Claim, Conflict, Event, Teller
 from rasd.resources import Resources, resources
 from rasd.text.matcher import Matcher
 from rasd.text.normalize import Normalized, key
@@ -84,10 +84,7 @@ def sentence_claims(
     n: Normalized,
     start: int,
     end: int,
-    source: str,
-    kind: str,
-    outlet: str | None,
-    article_id: str | None,
+    teller: Teller,
     actors: Sequence[tuple[int, str]] = (),
 ) -> list[Claim]:
     """Impact, distance, damage, responsibility and interception claims of one sentence.
@@ -97,13 +94,11 @@ def sentence_claims(
     text = n.text
     hedge_hit = next(iter(v.hedges.find(text, start, end)), None)
     hedge = n.quote(hedge_hit.start, hedge_hit.end) if hedge_hit else None
+    teller = replace(teller, hedge=hedge)
     out: list[Claim] = []
 
     def claim(field: str, value: object, s: int, e: int) -> None:
-        a, b = n.span(s, e)
-        out.append(
-            Claim(field, value, source, kind, outlet, article_id, a, b, n.original[a:b], hedge)
-        )
+        out.append(teller.claim(n, field, value, s, e))
 
     for h in v.cues.find(text, start, end):
         field, value = h.value

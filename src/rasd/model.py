@@ -70,6 +70,34 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class Teller:
+    """Who asserts what a sentence says: the source, its kind, the outlet and article it is
+    read in, and the words that hedge it."""
+
+    source: str
+    kind: str
+    outlet: str | None
+    article_id: str | None
+    hedge: str | None = None
+
+    def claim(self, n: Normalized, field: str, value: Any, start: int, end: int) -> Claim:
+        """The claim that the normalized slice [start, end) makes, quoted from the original."""
+        a, b = n.span(start, end)
+        return Claim(
+            field,
+            value,
+            self.source,
+            self.kind,
+            self.outlet,
+            self.article_id,
+            a,
+            b,
+            n.original[a:b],
+            self.hedge,
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Conflict:
     """Two claims on one field of one event that cannot both be true."""
 

@@ -9,7 +9,7 @@ from rasd.extraction.context import ArticleContext
 from rasd.extraction.dates import date_event
 from rasd.extraction.mention import Mention
 from rasd.extraction.places import PlaceMention, coded_place, precision
-from rasd.model import Article, Claim, Event, Evidence
+from rasd.model import Article, Event, Evidence, Teller
 from rasd.text.normalize import Normalized
 
 
@@ -96,25 +96,18 @@ def _claims(ev: Event, m: Mention, n: Normalized, article: Article, country: str
     name = first.name if first else (article.outlet or "the outlet")
     kind = claims.source_kind(first.rule) if first else "outlet"
 
-    def claim(field: str, value: object, start: int, end: int) -> None:
-        a, b = n.span(start, end)
-        ev.claims.append(
-            Claim(field, value, name, kind, article.outlet, article.id, a, b, n.original[a:b])
-        )
-
+    teller = Teller(name, kind, article.outlet, article.id)
     for t in m.tolls:
-        claim(t.field, t.value, t.start, t.end)
+        ev.claims.append(teller.claim(n, t.field, t.value, t.start, t.end))
     if m.munitions:
-        claim("munitions", m.munitions[0], m.munitions[1], m.munitions[2])
+        count, start, end = m.munitions
+        ev.claims.append(teller.claim(n, "munitions", count, start, end))
     ev.claims.extend(
         claims.sentence_claims(
             n,
             m.sentence.start,
             m.sentence.end,
-            name,
-            kind,
-            article.outlet,
-            article.id,
+            teller,
             [
                 (am.start, state_actor(am, country) or am.entry.actor)
                 for am, _ in m.actors1 + m.actors2

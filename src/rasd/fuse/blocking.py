@@ -70,6 +70,8 @@ def candidate_pairs(events: list[Event]) -> Iterable[tuple[int, int]]:
 class Spot:
     """Where and when a report is, for finding the reports it may fuse with."""
 
+    FIELDS = ("event_date", "country", "admin1", "latitude", "longitude", "geo_precision")
+
     day: date
     country: str | None
     admin1: str | None
@@ -78,15 +80,10 @@ class Spot:
     precision: int | None
 
     @classmethod
-    def of_event(cls, ev: Event) -> Spot:
-        assert ev.event_date is not None
-        return cls(
-            ev.event_date, ev.country, ev.admin1, ev.latitude, ev.longitude, ev.geo_precision
-        )
-
-    @classmethod
-    def of_row(cls, r: Any) -> Spot:
-        return cls(r.event_date, r.country, r.admin1, r.latitude, r.longitude, r.geo_precision)
+    def of(cls, x: Event | Any) -> Spot:
+        """The spot of an Event or of a row holding the FIELDS columns."""
+        assert x.event_date is not None
+        return cls(*(getattr(x, f) for f in cls.FIELDS))
 
     @property
     def cell(self) -> tuple[int, int] | None:

@@ -25,18 +25,7 @@ from rasd.claims import settle
 from rasd.fuse.blocking import candidate_pairs
 from rasd.fuse.compat import compatible, generic_actor
 from rasd.model import Event
-
-AGENCIES = {
-    "AFP",
-    "Reuters",
-    "AP",
-    "Anadolu Agency",
-    "Dogan News Agency",
-    "Xinhua",
-    "DPA",
-    "Interfax",
-    "TASS",
-}
+from rasd.resources import Resources, resources
 
 
 @dataclass
@@ -112,10 +101,18 @@ def _headline(reports: list[Event]) -> Event:
     return ev
 
 
+def _international(res: Resources) -> frozenset[str]:
+    """Agencies of international scale (sources.tsv)."""
+    return frozenset(
+        r["source"] for r in res.tsv("lexicon/sources.tsv") if r["scale"] == "International"
+    )
+
+
 def _scale(reports: list[Event]) -> str:
     outlets = sorted({r.outlet or r.article_id or "?" for r in reports})
+    agencies = resources().get(_international)
     agency = any(
-        s.split(" (")[-1].rstrip(")") in AGENCIES or s in AGENCIES
+        s.split(" (")[-1].rstrip(")") in agencies or s in agencies
         for r in reports
         for s in r.sources
     )

@@ -8,7 +8,8 @@ counted in the run summary, and reading goes on with the next document.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 import regex
 
@@ -83,4 +84,31 @@ def make_article(
         outlet=outlet,
         url=meta.get("url"),
         title=meta.get("title"),
+    )
+
+
+def record_article(
+    doc: str, rec: dict[str, Any], published: date | None, outlet: str | None
+) -> Article | Skip:
+    """An article from a record with the fields id, text, published, outlet, url and title
+    (a JSON line, a CSV or Parquet row); `doc` names it when it has no id."""
+    doc_id = str(rec.get("id") or doc)
+    text = rec.get("text")
+    if not isinstance(text, str):
+        return Skip(doc_id, "missing field 'text'")
+    pub = rec.get("published")
+    if isinstance(pub, datetime):
+        pub = pub.date()
+
+    def string(name: str) -> str | None:
+        v = rec.get(name)
+        return v if isinstance(v, str) and v else None
+
+    return make_article(
+        doc_id,
+        text,
+        parse_date(pub) or published,
+        string("outlet") or outlet,
+        url=string("url"),
+        title=string("title"),
     )

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from datetime import date
 
-from rasd.ingest.base import Skip, make_article, parse_date
+from rasd.ingest.base import Skip, record_article
 from rasd.model import Article
 
 
@@ -25,11 +25,4 @@ def read_jsonl_lines(
         if not isinstance(rec, dict):
             yield Skip(doc, "JSON line is not an object")
             continue
-        text = rec.get("text")
-        if not isinstance(text, str):
-            yield Skip(str(rec.get("id", doc)), "missing field 'text'")
-            continue
-        doc_id = str(rec.get("id") or doc)
-        pub = parse_date(rec.get("published")) or published
-        out = rec.get("outlet") if isinstance(rec.get("outlet"), str) else outlet
-        yield make_article(doc_id, text, pub, out, url=rec.get("url"), title=rec.get("title"))
+        yield record_article(doc, rec, published, outlet)

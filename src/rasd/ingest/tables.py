@@ -5,32 +5,11 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from typing import Any
 
-from rasd.ingest.base import Skip, make_article, parse_date
+from rasd.ingest.base import Skip, record_article
 from rasd.model import Article
-
-
-def _row_article(
-    name: str, n: int, row: dict[str, Any], published: date | None, outlet: str | None
-) -> Article | Skip:
-    text = row.get("text")
-    doc = str(row.get("id") or f"{name}:{n}")
-    if not isinstance(text, str):
-        return Skip(doc, "missing field 'text'")
-    pub = row.get("published")
-    if isinstance(pub, datetime):
-        pub = pub.date()
-    return make_article(
-        doc,
-        text,
-        parse_date(pub) or published,
-        row.get("outlet") or outlet,
-        url=row.get("url") or None,
-        title=row.get("title") or None,
-    )
 
 
 def csv_articles(
@@ -42,7 +21,7 @@ def csv_articles(
         yield Skip(name, "CSV without a 'text' column")
         return
     for n, row in enumerate(reader, 2):
-        yield _row_article(name, n, row, published, outlet)
+        yield record_article(f"{name}:{n}", row, published, outlet)
 
 
 def parquet_articles(
@@ -57,4 +36,4 @@ def parquet_articles(
         yield Skip(str(path), f"unreadable Parquet file ({type(e).__name__})")
         return
     for n, row in enumerate(table.to_pylist(), 1):
-        yield _row_article(str(path), n, row, published, outlet)
+        yield record_article(f"{path}:{n}", row, published, outlet)

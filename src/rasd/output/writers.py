@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterable
 from typing import IO, Any
 
+from rasd.claims import ledger_notes
 from rasd.fuse.fusion import CanonicalEvent
 from rasd.model import Event
 from rasd.resources import Resources, resources
@@ -69,22 +70,6 @@ def _build(res: Resources) -> dict[str, dict[str, str]]:
     return {r["iso3"]: r for r in res.tsv("gazetteer/countries.tsv")}
 
 
-def notes(ev: Event) -> str:
-    """A short ACLED-style English note."""
-    where = ev.location or "an unknown place"
-    day = ev.event_date.isoformat() if ev.event_date else "an unknown date"
-    who = ev.actor1 or "unidentified actors"
-    on = f" against {ev.actor2}" if ev.actor2 else ""
-    s = f"On {day}, {who}: {ev.sub_event_type.lower()}{on} in {where}."
-    if ev.munitions:
-        s += f" {ev.munitions} {ev.weapon or 'munitions'} reported."
-    if ev.fatalities is not None or ev.injuries is not None:
-        s += f" Fatalities: {ev.fatalities if ev.fatalities is not None else 'not reported'}; injuries: {ev.injuries if ev.injuries is not None else 'not reported'}."
-    if ev.sources:
-        s += f" Reported by {', '.join(ev.sources)}."
-    return s
-
-
 def acled_row(ev: Event, n: int, stamp: int) -> dict[str, Any]:
     c = _countries().get(ev.country or "", {})
     inter1, inter2 = ev.inter1 or "", ev.inter2 or ""
@@ -117,7 +102,7 @@ def acled_row(ev: Event, n: int, stamp: int) -> dict[str, Any]:
         "geo_precision": ev.geo_precision or "",
         "source": ";".join(ev.sources),
         "source_scale": "",
-        "notes": ev.notes or notes(ev),
+        "notes": ev.notes or ledger_notes(ev),
         "fatalities": ev.fatalities or 0,  # ACLED writes 0 for "not reported" too
         "tags": "",
         "timestamp": stamp,

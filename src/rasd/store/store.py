@@ -40,14 +40,11 @@ from rasd.model import Article, Event
 from rasd.store import schema as t
 
 # the report columns that say where and when it is (see Spot)
-SPOT = (
-    t.reports.c.event_date,
-    t.reports.c.country,
-    t.reports.c.admin1,
-    t.reports.c.latitude,
-    t.reports.c.longitude,
-    t.reports.c.geo_precision,
-)
+SPOT = tuple(t.reports.c[name] for name in Spot.FIELDS)
+# the columns of the reports and events tables that copy an Event field of the same name
+_EVENT_FIELDS = set(Event.__dataclass_fields__) - {"sources", "article_id"}
+_REPORT_COPIES = [c.name for c in t.reports.c if c.name in _EVENT_FIELDS]
+_EVENT_COPIES = [c.name for c in t.events.c if c.name in _EVENT_FIELDS]
 
 
 def _now() -> datetime:
@@ -169,7 +166,7 @@ class Store:
                 }
                 if row is not None:  # the article changed: its old reports go
                     old = conn.execute(select(*SPOT).where(t.reports.c.article_id == row.id))
-                    touched.extend(Spot.of_row(r) for r in old if r.event_date is not None)
+                    touched.extend(Spot.of(r) for r in old if r.event_date is not None)
                     conn.execute(
                         delete(t.claims).where(
                             t.claims.c.report_id.in_(
@@ -192,21 +189,15 @@ class Store:
                             insert(t.reports).values(
                                 article_id=article_id,
                                 n=n,
-                                event_type=ev.event_type,
-                                event_date=ev.event_date,
-                                country=ev.country,
-                                admin1=ev.admin1,
-                                latitude=ev.latitude,
-                                longitude=ev.longitude,
-                                geo_precision=ev.geo_precision,
                                 record=_json(ev.to_dict()),
+                                **{f: getattr(ev, f) for f in _REPORT_COPIES},
                             )
                         )
                     )
                     self._claims(conn, rid, ev)
                     res.reports += 1
                     if ev.event_date is not None:
-                        touched.append(Spot.of_event(ev))
+                        touched.append(Spot.of(ev))
             self._refuse(conn, touched)
         return res
 
@@ -252,7 +243,7 @@ class Store:
             )
         ).all()
         cells, provinces = neighbourhood(touched)
-        near = [r for r in rows if Spot.of_row(r).within(cells, provinces)]
+        near = [r for r in rows if Spot.of(r).within(cells, provinces)]
         old_ids = sorted({r.event_id for r in near if r.event_id})
         ids_to_load = {r.id for r in near}
         if old_ids:
@@ -378,26 +369,10 @@ def _pk(result: Any) -> int:
 def _event_row(c: CanonicalEvent) -> dict[str, Any]:
     e = c.event
     return {
+        **{f: getattr(e, f) for f in _EVENT_COPIES},
         "id": c.id,
-        "event_type": e.event_type,
-        "sub_event_type": e.sub_event_type,
-        "event_date": e.event_date,
-        "time_precision": e.time_precision,
-        "country": e.country,
-        "admin1": e.admin1,
-        "location": e.location,
-        "latitude": e.latitude,
-        "longitude": e.longitude,
-        "geo_precision": e.geo_precision,
-        "actor1": e.actor1,
-        "actor2": e.actor2,
-        "fatalities": e.fatalities,
-        "injuries": e.injuries,
-        "weapon": e.weapon,
-        "munitions": e.munitions,
         "sources": ";".join(e.sources),
         "source_scale": c.source_scale,
-        "notes": e.notes,
         "record": _json(c.to_dict()),
         "updated_at": _now(),
     }
