@@ -61,7 +61,7 @@ def main() -> int:
     from rasd.extraction.pipeline import extract
     from rasd.runner import Job, run
     from rasd.scale import run_dask
-    from rasd.store.store import Store
+    from rasd.store import Store
 
     tmp = Path(tempfile.mkdtemp(prefix="rasd-bench-"))
     src = tmp / "corpus.jsonl"

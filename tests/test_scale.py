@@ -6,7 +6,7 @@ from helpers import corpus
 
 from rasd.cli import main
 from rasd.scale import plan
-from rasd.store.store import Store
+from rasd.store import Store
 
 
 def test_plan_splits_jsonl_by_lines(tmp_path):

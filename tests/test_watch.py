@@ -7,7 +7,7 @@ import pytest
 from helpers import TEXT, rss
 
 from rasd.cli import main
-from rasd.store.store import Store
+from rasd.store import Store
 from rasd.watch import Poller, parse_every
 
 STATE = {"items": [("a1", "انفجار في بغداد", TEXT)], "hits": {}}

@@ -17,9 +17,9 @@ from typing import IO, Any
 from rasd import __version__
 from rasd.evaluate import load_jsonl, report, score
 from rasd.ingest import parse_date
-from rasd.output.writers import FORMATS, write_parquet, write_records
+from rasd.output import FORMATS, write_parquet, write_records
 from rasd.runner import Job, run
-from rasd.store.store import Store
+from rasd.store import Store
 from rasd.watch import parse_every, watch
 
 EXAMPLES = Path(__file__).resolve().parent / "data" / "examples"

@@ -19,7 +19,7 @@ from rasd.ingest import Skip, fetch
 from rasd.ingest.feeds import feed_articles
 from rasd.model import Article
 from rasd.runner import Job, run
-from rasd.store.store import Store
+from rasd.store import Store
 
 UNITS = {"s": 1.0, "m": 60.0, "h": 3600.0}
 

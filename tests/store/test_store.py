@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, text
 import rasd
 from rasd.cli import main
 from rasd.fuse.fusion import fuse
-from rasd.store.store import Store, db_url
+from rasd.store import Store, db_url
 
 PG = os.environ.get("RASD_TEST_PG")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG else [])

@@ -1,4 +1,4 @@
-"""Writing events: SPEC JSON Lines, ACLED CSV and GeoJSON."""
+"""Writing events: SPEC JSON Lines, ACLED CSV and GeoJSON, streamed article by article."""
 
 from __future__ import annotations
 
@@ -8,114 +8,11 @@ import time
 from collections.abc import Iterable
 from typing import IO, Any
 
-from rasd.claims import ledger_notes
 from rasd.fuse.fusion import CanonicalEvent
 from rasd.model import Event
-from rasd.resources import Resources, resources
-from rasd.taxonomy import disorder_type
+from rasd.output.acled import ACLED_COLUMNS, EXTRA_COLUMNS, acled_row
 
-ACLED_COLUMNS = [
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "iso",
-    "region",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "source_scale",
-    "notes",
-    "fatalities",
-    "tags",
-    "timestamp",
-]
-EXTRA_COLUMNS = [
-    "injuries",
-    "weapon",
-    "munitions",
-    "article_id",
-    "outlet",
-    "url",
-    "evidence",
-    "evidence_start",
-    "evidence_end",
-]
 FORMATS = ("jsonl", "acled-csv", "geojson")
-
-
-def _countries() -> dict[str, dict[str, str]]:
-    """Rows of countries.tsv by ISO3 code (read once)."""
-    return resources().get(_build)
-
-
-def _build(res: Resources) -> dict[str, dict[str, str]]:
-    return {r["iso3"]: r for r in res.tsv("gazetteer/countries.tsv")}
-
-
-def acled_row(ev: Event, n: int, stamp: int) -> dict[str, Any]:
-    c = _countries().get(ev.country or "", {})
-    inter1, inter2 = ev.inter1 or "", ev.inter2 or ""
-    pair = sorted(x for x in (ev.inter1, ev.inter2) if x)
-    return {
-        "event_id_cnty": f"{ev.country or 'XXX'}{n}",
-        "event_date": ev.event_date.isoformat() if ev.event_date else "",
-        "year": ev.event_date.year if ev.event_date else "",
-        "time_precision": ev.time_precision,
-        "disorder_type": disorder_type(ev.event_type, ev.sub_event_type),
-        "event_type": ev.event_type,
-        "sub_event_type": ev.sub_event_type,
-        "actor1": ev.actor1 or "",
-        "assoc_actor_1": "",
-        "inter1": inter1,
-        "actor2": ev.actor2 or "",
-        "assoc_actor_2": "",
-        "inter2": inter2,
-        "interaction": "".join(str(x) for x in pair) if pair else "",
-        "civilian_targeting": "Civilian targeting" if ev.actor2 == "Civilians" else "",
-        "iso": c.get("isonum", ""),
-        "region": c.get("region", ""),
-        "country": c.get("name", ev.country or ""),
-        "admin1": ev.admin1 or "",
-        "admin2": "",
-        "admin3": "",
-        "location": ev.location or "",
-        "latitude": ev.latitude if ev.latitude is not None else "",
-        "longitude": ev.longitude if ev.longitude is not None else "",
-        "geo_precision": ev.geo_precision or "",
-        "source": ";".join(ev.sources),
-        "source_scale": "",
-        "notes": ev.notes or ledger_notes(ev),
-        "fatalities": ev.fatalities or 0,  # ACLED writes 0 for "not reported" too
-        "tags": "",
-        "timestamp": stamp,
-        "injuries": "" if ev.injuries is None else ev.injuries,
-        "weapon": ev.weapon or "",
-        "munitions": "" if ev.munitions is None else ev.munitions,
-        "article_id": ev.article_id or "",
-        "outlet": ev.outlet or "",
-        "url": ev.url or "",
-        "evidence": ev.evidence,
-        "evidence_start": ev.evidence_span[0],
-        "evidence_end": ev.evidence_span[1],
-    }
 
 
 class Writer:
@@ -213,22 +110,3 @@ def write_records(records: Iterable[dict[str, Any]], fh: IO[str], fmt: str) -> N
         else:
             w.article(str(r.get("id")), [ev])
     w.close()
-
-
-def write_parquet(records: list[dict[str, Any]], path: str) -> None:
-    """Stored canonical events as a Parquet table (flat columns; nested parts as JSON text)."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    flat = []
-    for r in records:
-        row = {k: v for k, v in r.items() if not isinstance(v, (dict, list))}
-        row.update(
-            {
-                k: json.dumps(v, ensure_ascii=False)
-                for k, v in r.items()
-                if isinstance(v, (dict, list))
-            }
-        )
-        flat.append(row)
-    pq.write_table(pa.Table.from_pylist(flat), path)
