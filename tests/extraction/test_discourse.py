@@ -1,0 +1,42 @@
+"""What earlier sentences tell a later one: the day and place of a follow-up, the kind of
+event «مماثل» points back to, and background far from the lead."""
+
+from datetime import date
+
+import rasd
+
+PUB = date(2023, 3, 14)  # a Tuesday
+
+
+def test_a_follow_up_sentence_adds_figures_to_the_event_it_continues():
+    evs = rasd.extract(
+        "قتل جنديان في هجوم مسلح على حاجز للجيش في مدينة العريش يوم الأحد. "
+        "وأصيب ثلاثة جنود آخرون في الهجوم.",
+        published=PUB,
+    )
+    assert len(evs) == 1
+    ev = evs[0]
+    assert ev.location == "Arish" and ev.event_date == date(2023, 3, 12)
+    assert (ev.fatalities, ev.injuries) == (2, 3)
+    assert ev.mentions == 2
+
+
+def test_a_similar_attack_takes_the_kind_of_the_one_just_told():
+    evs = rasd.extract(
+        "انفجرت سيارة مفخخة في مدينة كركوك صباح الأحد. "
+        "وفي مدينة تكريت وقع تفجير مماثل مساء اليوم نفسه.",
+        published=PUB,
+    )
+    assert [e.location for e in evs] == ["Kirkuk", "Tikrit"]
+    assert evs[1].sub_event_type == evs[0].sub_event_type
+
+
+def test_an_undated_event_far_below_the_lead_is_background():
+    text = (
+        "أعلنت الحكومة خطة جديدة لإعادة الإعمار في مدينة الموصل. وقالت إن العمل يبدأ قريبا. "
+        "وأضافت أن المشاريع تشمل المدارس. وأوضحت أن التمويل متوفر. وأشارت إلى دعم دولي. "
+        "وذكرت أن الخطة طموحة. واندلعت اشتباكات عنيفة في مدينة الموصل."
+    )
+    assert rasd.extract(text, published=PUB) == []
+    # the same clash told first is the article's news
+    assert len(rasd.extract("اندلعت اشتباكات عنيفة في مدينة الموصل.", published=PUB)) == 1

@@ -1,0 +1,87 @@
+"""Which place a name refers to: cues, common words, clitics, country context, provinces,
+the capital, and the place an event takes."""
+
+from rasd.extraction.places import article_places, choose_place, precision
+from rasd.extraction.triggers import lexicon
+from rasd.gazetteer import load
+from rasd.text.normalize import normalize
+
+
+def places(s: str) -> list[str]:
+    text = normalize(s).text
+    found, _ = article_places(text, lexicon().triggers.find_all(text))
+    return [pm.place.name for pm in found]
+
+
+def test_facility_beats_town():
+    assert "Ain al-Asad Air Base" in places("سقطت صواريخ على قاعدة عين الأسد الجوية في العراق")
+
+
+def test_spacing_variants():
+    assert any("Kamal" in p for p in places("في مدينة البوكمال السورية"))
+    assert any("Kamal" in p for p in places("في مدينة البو كمال السورية"))
+
+
+def test_common_words_are_not_places():
+    assert places("قال التحالف في بيان إن المصدر أكد ذلك") == []
+
+
+def test_common_word_after_settlement_word_is_a_place():
+    assert "Bayan" not in places("صدر بيان عن الكويت")
+    assert "Bayan" in places("في منطقة بيان في الكويت")
+
+
+def test_clitic_reading_of_a_word_is_no_place():
+    # وكالة is "agency", not و + Calais; فرانس برس is AFP, not ف + Reims
+    assert places("نقلت وكالة فرانس برس") == []
+
+
+def test_country_context_disambiguates():
+    got = places("قصف الطيران التركي مواقع في مدينة عفرين شمال سوريا")
+    assert any("Afrin" in p or "Afrīn" in p for p in got)
+
+
+def test_province_after_division_word():
+    got = places("قتل شرطيان بمنطقة أضنة جنوب تركيا")
+    assert got and got[0] == "Adana"
+    assert load().capitals.get(("TUR", "Adana")) is not None
+
+
+def test_data_files_parse_and_are_consistent():
+    gaz = load()
+    assert len(gaz.countries) >= 250
+    hits = gaz.find(normalize("قاعدة عين الأسد").text)
+    assert hits and hits[0].value[0].admin1 == "Anbar" and hits[0].value[0].iso3 == "IRQ"
+
+
+def test_a_country_adjective_is_not_a_place():
+    # الهندية is "Indian" before it is the Iraqi town of al-Hindiyah
+    assert places("قالت القوات الهندية إن الوضع هادئ") == []
+
+
+def test_the_capital_alone_is_the_capital_of_the_article_country():
+    got = places("انفجرت سيارة مفخخة في العاصمة العراقية صباح اليوم")
+    assert got == ["Baghdad"]
+
+
+def test_the_event_takes_the_town_nearest_its_trigger_not_the_province():
+    text = normalize("سقطت قذائف على بلدة حديثة في محافظة الأنبار").text
+    found, _ = article_places(text, lexicon().triggers.find_all(text))
+    place, inherited = choose_place(found, text.index("سقطت"), None)
+    assert place is not None and place.place.name == "Hadithah" and not inherited
+    assert precision(place) == 1
+
+
+def test_near_a_town_is_precision_2():
+    text = normalize("وقع انفجار قرب مدينة تكريت").text
+    found, _ = article_places(text, lexicon().triggers.find_all(text))
+    assert [precision(p) for p in found] == [2]
+
+
+def test_a_province_alone_is_precision_3_and_coded_to_its_capital():
+    from rasd.extraction.places import coded_place
+
+    text = normalize("قصف مدفعي في محافظة إدلب").text
+    found, _ = article_places(text, lexicon().triggers.find_all(text))
+    assert found and precision(found[0]) == 3
+    assert coded_place(found[0]).kind == "city"

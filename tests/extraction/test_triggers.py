@@ -1,0 +1,66 @@
+"""How a frame's trigger categories become an ACLED type (ACLED's coding rules)."""
+
+from rasd.extraction.triggers import Frame, Trigger, choose_type, lexicon, valid_pair
+from rasd.text.matcher import Hit
+
+
+def frame(*cats: str, weapons: tuple[str, ...] = (), **flags: bool) -> Frame:
+    anchor = Hit(0, 1, Trigger(cats[0], None, "strong"), "x", 0, 1)
+    fr = Frame(anchor, categories=set(cats), weapons=list(weapons))
+    for k, v in flags.items():
+        setattr(fr, k, v)
+    return fr
+
+
+def test_weapons_that_never_landed_are_disrupted_weapons_use():
+    assert choose_type(frame("intercept", "drone"))[:2] == (
+        "Strategic developments",
+        "Disrupted weapons use",
+    )
+    # some got through: the attack itself
+    assert choose_type(frame("intercept", "shelling", landed=True))[1] == (
+        "Shelling/artillery/missile attack"
+    )
+
+
+def test_shelling_by_aircraft_is_an_air_strike():
+    assert choose_type(frame("shelling", "aircraft")) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+        "airstrike",
+    )
+
+
+def test_an_armed_attack_on_civilians_or_on_security_forces():
+    assert choose_type(frame("attack", civilians=True))[:2] == (
+        "Violence against civilians",
+        "Attack",
+    )
+    assert choose_type(frame("attack", civilians=True, security=True))[:2] == (
+        "Battles",
+        "Armed clash",
+    )
+    assert choose_type(frame("kill", return_fire=True))[0] == "Battles"
+
+
+def test_protest_variants():
+    assert choose_type(frame("protest"))[1] == "Peaceful protest"
+    assert choose_type(frame("protest", "intervention"))[1] == "Protest with intervention"
+    assert choose_type(frame("protest"), protest_victims=True)[1] == (
+        "Excessive force against protesters"
+    )
+    assert choose_type(frame("protest", "riot"))[:2] == ("Riots", "Violent demonstration")
+
+
+def test_territory_follows_the_side_that_took_it():
+    assert choose_type(frame("territory", state_actor1=True))[1] == "Government regains territory"
+    assert choose_type(frame("territory", state_actor1=False))[1] == (
+        "Non-state actor overtakes territory"
+    )
+    assert choose_type(frame("territory"))[1] == "Armed clash"
+
+
+def test_every_category_a_frame_can_end_with_gives_a_valid_pair():
+    for cat in lexicon().precedence:
+        etype, sub, _ = choose_type(frame(cat))
+        assert valid_pair(etype, sub), (cat, etype, sub)
