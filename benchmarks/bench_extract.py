@@ -43,9 +43,9 @@ def load_texts() -> tuple[list[tuple[str, date | None]], str]:
 
 def baseline(texts: list[str]) -> float:
     """Articles/s of a plain regex pass: one alternation of the trigger words, finditer."""
-    from rasd.resources import read_tsv
+    from rasd.resources import resources
 
-    words = sorted({r["arabic"] for r in read_tsv("lexicon/triggers.tsv")}, key=len, reverse=True)
+    words = sorted({r["arabic"] for r in resources().tsv("lexicon/triggers.tsv")}, key=len, reverse=True)
     pat = regex.compile("|".join(regex.escape(w) for w in words))
     t = time.perf_counter()
     hits = 0
