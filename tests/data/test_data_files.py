@@ -93,6 +93,10 @@ def test_dates_vocabulary():
                 owners.setdefault(key(f), set()).add(n)
         assert all(len(v) == 1 for v in owners.values()), table
     assert all(isinstance(v, int) for v in y["relative_days"].values())
+    for section, forms in y.items():
+        if isinstance(forms, list):
+            assert forms and repeated(forms) == [], (section, repeated(forms))
+    assert set(y["ordinal_days"].values()) == set(range(1, 32))
     for p in y["periods"].values():
         assert p["precision"] in (2, 3)
 

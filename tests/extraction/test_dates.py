@@ -76,3 +76,51 @@ def test_tomorrow_is_future():
 
 def test_friday_prayer_is_not_a_day():
     assert find_dates(normalize("خلال صلاة الجمعة").text, PUB) == []
+
+
+# -- the future, the year of the sentence, non-deictic «اليوم», ranges, ordinals ---------
+
+WED = date(2015, 8, 5)
+
+
+def days(s: str, pub: date = WED) -> list[tuple[str | None, bool]]:
+    return [
+        (d.day.isoformat() if d.day else None, d.future) for d in find_dates(normalize(s).text, pub)
+    ]
+
+
+def test_coming_days_are_in_the_future():
+    assert days("الأحد القادم") == [("2015-08-09", True)]
+    assert days("سيقام الاجتماع يوم الثلاثاء المقبل") == [("2015-08-11", True)]
+    assert days("غدا الاثنين") == [("2015-08-10", True)]
+    assert days("بعد غد") == [("2015-08-07", True)]
+    assert days("في الأسبوع القادم")[0][1] is True
+
+
+def test_a_future_verb_points_a_weekday_forward():
+    assert days("ستعقد القمة الثلاثاء") == [("2015-08-11", True)]
+    # a noun that looks like one does not
+    assert days("انفجرت سيارة الثلاثاء") == [("2015-08-04", False)]
+    assert days("وفي وقت سابق الاثنين قال") == [("2015-08-03", False)]
+
+
+def test_a_day_and_month_take_the_year_the_sentence_gave():
+    got = days("في عام 2001، وتحديدا في 11 سبتمبر، وقعت الهجمات")
+    assert got[-1] == ("2001-09-11", False)
+    assert days("31 مارس من العام الماضي") == [("2014-03-31", False)]
+
+
+def test_today_that_is_no_calendar_day():
+    for s in ("اليوم الأول من المؤتمر", "اليوم العالمي للمرأة", "في ذلك اليوم", "حتى اليوم"):
+        assert days(s) == [], s
+    assert days("قتل اليوم ثلاثة") == [("2015-08-05", False)]
+
+
+def test_ranges_ordinals_and_old_years():
+    assert days("من 2 إلى 4 من الشهر الجاري") == [("2015-08-02", False)]
+    assert days("الثامن من مايو") == [("2015-05-08", False)]
+    assert [d.year_only for d in find_dates(normalize("في عام 1850").text, WED)] == [1850]
+
+
+def test_the_night_between_two_days_with_a_dash():
+    assert days("ليل الخميس - الجمعة") == [("2015-07-31", False)]

@@ -11,7 +11,8 @@ expressions stay unresolved (None), never "today".
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from contextlib import suppress
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -38,18 +39,33 @@ class DateMention:
     relative: bool  # resolved against the publication date
     year_only: int | None = None  # a bare year (عام 2014): marks background
     future: bool = False  # غدا: what is announced for tomorrow has not happened
+    yearless: bool = False  # a day and month without a year (the year is guessed)
+
+    @property
+    def year_of(self) -> int | None:
+        """The year the expression states outright (عام 2001، 5 مايو 2001), else None."""
+        if self.year_only is not None:
+            return self.year_only
+        return self.day.year if self.day is not None and not self.relative else None
 
 
 @dataclass(frozen=True)
 class _Vocab:
     pattern: regex.Pattern[str]
     prayer: regex.Pattern[str]  # صلاة الجمعة is the Friday prayer, not a day
+    future_verb: regex.Pattern[str]  # a future particle or س + imperfect verb, clause-final
+    not_future: frozenset[str]  # nouns that look like a future verb (سيارة، سنة)
     weekday: dict[str, int]
     month: dict[str, int]
     hijri: dict[str, int]
     relative: dict[str, int]
     periods: dict[str, dict[str, int]]
     numbers: dict[str, int]  # number words of one word (منذ ثلاثة أيام)
+    ordinals: dict[str, int]  # ordinal day words (الثامن من مايو)
+    relative_years: dict[str, int]  # العام الماضي → -1
+    today: str  # the matching key of اليوم
+    today_after: frozenset[str]  # words after اليوم that make it no calendar day
+    today_before: frozenset[str]
 
 
 def _vocab() -> _Vocab:
@@ -59,66 +75,89 @@ def _vocab() -> _Vocab:
 
 def _build(res: Resources) -> _Vocab:
     y = res.yaml("lexicon/dates.yaml")
-    weekday = {key(f): int(n) for n, fs in y["weekdays"].items() for f in fs}
-    month = {key(f): int(n) for n, fs in y["months"].items() for f in fs}
-    hijri = {key(f): int(n) for n, fs in y["hijri_months"].items() for f in fs}
-    relative = {key(f): int(v) for f, v in y["relative_days"].items()}
-    periods = {key(f): v for f, v in y["periods"].items()}
+
+    def table(name: str) -> dict[str, int]:
+        return {key(f): int(v) for f, v in y[name].items()}
+
+    def by_number(name: str) -> dict[str, int]:
+        return {key(f): int(n) for n, fs in y[name].items() for f in fs}
+
     numbers: dict[str, int] = {}
     for r in res.tsv("lexicon/numbers.tsv"):
         if " " not in key(r["arabic"]) and r["kind"] in ("unit", "ten"):
             numbers.setdefault(key(r["arabic"]), int(r["value"]))
-    return _Vocab(
-        regex.compile(_pattern(y, weekday, month, hijri, relative, periods)),
+    v = _Vocab(
+        regex.compile(""),
         regex.compile(alternation(y["prayers"]) + r"\s*$"),
-        weekday,
-        month,
-        hijri,
-        relative,
-        periods,
+        regex.compile(
+            rf"(?<![\p{{L}}])(?:{alternation(y['future_particles'])}|[وف]?(?P<verb>س[يت]\p{{L}}{{2,}}))"
+            r"(?![\p{L}])[^.،,؛:!?\n]{0,40}$"
+        ),
+        frozenset(key(w) for w in y["not_future_words"]),
+        by_number("weekdays"),
+        by_number("months"),
+        by_number("hijri_months"),
+        table("relative_days"),
+        {key(f): p for f, p in y["periods"].items()},
         numbers,
+        table("ordinal_days"),
+        table("relative_years"),
+        key("اليوم"),
+        frozenset(key(w) for w in y["today_not_a_day"]["after"]),
+        frozenset(key(w) for w in y["today_not_a_day"]["before"]),
     )
+    return replace(v, pattern=regex.compile(_pattern(y, v)))
 
 
-def _pattern(
-    y: dict[str, Any],
-    weekday: dict[str, int],
-    month: dict[str, int],
-    hijri: dict[str, int],
-    relative: dict[str, int],
-    periods: dict[str, Any],
-) -> str:
+def _pattern(y: dict[str, Any], v: _Vocab) -> str:
     """One pattern with a named group per kind of day expression."""
     a = alternation
-    wd, mo, hm, rel, per = a(weekday), a(month), a(hijri), a(relative), a(periods)
-    parts, past = a(y["day_parts"]), a(y["past_markers"])
+    wd, mo, hm, rel, per = a(v.weekday), a(v.month), a(v.hijri), a(v.relative), a(v.periods)
+    parts, past, nxt = a(y["day_parts"]), a(y["past_markers"]), a(y["future_markers"])
     # a bare month name after a preposition; short forms (آب = father, ماي) need a day
     short = {key(f) for f in y["bare_month_exceptions"]}
-    mo_only = a([f for f in month if len(f) > 3 and f not in short])
+    mo_only = a([f for f in v.month if len(f) > 3 and f not in short])
     ago, units, two = a(y["ago"]), a(y["day_units"]), a(y["two_days"])
     day_w, month_w, of = a(y["day_words"]), a(y["month_words"]), a(y["of_words"])
     year_w, hijri_year_w = a(y["year_words"]), a(y["hijri_year_words"])
     heads, month_past = a(y["month_alone_heads"]), a(y["month_past"])
     ly_heads, ly_past = a(y["last_year_heads"]), a(y["last_year_past"])
+    rel_year, this_month = a(v.relative_years), a(y["current_month"])
+    joiners = a(y["range_joiners"])
     b = r"(?<![\p{L}\p{N}])"  # word start, clitics allowed via the optional group
     e = r"(?![\p{L}\p{N}])"
     cl = a(y["proclitics"]) + "?"
-    year = r"(?:19|20)\d\d"
+    year = r"(?:1[0-9]|20)\d\d"
+    day = rf"(?:\d{{1,2}}|{a(v.ordinals)})"
+    # the month of a day: a month name (with an optional second family), or the current month
+    month_of_day = rf"(?:(?P<gm>{mo}){e}(?:\s*[(/]\s*{mo}(?:\s*\))?)?|(?P<gcur>{this_month}){e})"
+    # its year: digits, or relative to publication (من العام الماضي)
+    year_of_day = (
+        rf"(?:\s*(?:{of}\s+)?{year_w}?\s*(?P<gy>{year})(?!\d)"
+        rf"|\s+(?:{of}\s+)?{ly_heads}\s+(?P<gyrel>{rel_year}){e})?"
+    )
     return (
-        # 17 يوليو (تموز) 2015 — day, month, optional second month family, optional year
-        rf"{b}(?:{cl}(?:{day_w}\s+)?)?(?P<gd>\d{{1,2}})\s*(?:{of}\s+)?(?:{month_w}\s+)?(?P<gm>{mo}){e}"
-        rf"(?:\s*[(/]\s*{mo}(?:\s*\))?)?(?:\s*(?:{of}\s+)?{year_w}?\s*(?P<gy>{year}))?"
-        rf"|{b}(?P<hd>\d{{1,2}})\s+(?P<hm>{hm}){e}(?:\s+{hijri_year_w}?\s*(?P<hy>1[34]\d\d))?"
+        # من 12 إلى 15 مايو: a range of days, coded to its first
+        rf"{b}(?:{of}\s+)?(?P<rd>\d{{1,2}})\s+{joiners}\s+\d{{1,2}}\s+(?:{of}\s+)?(?:{month_w}\s+)?"
+        + month_of_day.replace("?P<gm>", "?P<rm>").replace("?P<gcur>", "?P<rcur>")
+        + year_of_day.replace("?P<gy>", "?P<ry>").replace("?P<gyrel>", "?P<ryrel>")
+        # 17 يوليو (تموز) 2015, الثامن من مايو, 12 من الشهر الجاري
+        + rf"|{b}(?:{cl}(?:{day_w}\s+)?)?(?P<gd>{day})\s*(?:{of}\s+)?(?:{month_w}\s+)?"
+        + month_of_day
+        + year_of_day
+        + rf"|{b}(?P<hd>\d{{1,2}})\s+(?P<hm>{hm}){e}(?:\s+{hijri_year_w}?\s*(?P<hy>1[34]\d\d))?"
         rf"|{b}(?P<nd>\d{{1,2}})[/.-](?P<nm>\d{{1,2}})[/.-](?P<ny>{year}){e}"
         rf"|{b}{cl}(?:{parts}\s+)?(?:{day_w}\s+)?(?P<rel>{rel}){e}(?:\s*،?\s*(?P<rw>{wd}){e})?"
+        # ليل الخميس - الجمعة: the night between two days; الأحد القادم: the coming one
         rf"|{b}{cl}(?:(?P<part>{parts})\s+)?(?:{day_w}\s+)?(?P<wd>{wd}){e}"
-        rf"(?:\s+(?P<wd2>{wd}){e})?(?:\s+(?P<past>{past}){e})?"
+        rf"(?:(?:\s*-\s*|\s+)(?P<wd2>{wd}){e})?(?:\s+(?:(?P<past>{past})|(?P<next>{nxt})){e})?"
         rf"|{b}{cl}(?P<per>{per}){e}"
         rf"|{b}{cl}{ago}\s+(?:(?P<agon>\d{{1,2}}|\w+)\s+{units}|(?P<two>{two})){e}"
         rf"|{b}{cl}{year_w}\s+(?P<year>{year}){e}"
-        # a month alone (في مارس الماضي، خلال شهر يونيو): precision 3
+        # a month alone (في مارس الماضي، خلال شهر يونيو، يونيو المقبل): precision 3
         rf"|{b}{heads}\s+(?:{month_w}\s+)?(?P<mo>{mo_only}){e}"
-        rf"(?:\s*[(/]\s*{mo}(?:\s*\))?)?(?:\s+{month_past})?(?:\s+(?:{of}\s+)?{year_w}?\s*(?P<moy>{year}))?"
+        rf"(?:\s*[(/]\s*{mo}(?:\s*\))?)?(?:\s+(?:{month_past}|(?P<mnext>{nxt})){e})?"
+        rf"(?:\s+(?:{of}\s+)?{year_w}?\s*(?P<moy>{year}))?"
         rf"(?P<lastyear>\s+(?:{of}\s+)?{ly_heads}\s+{ly_past})?"
     )
 
@@ -128,6 +167,11 @@ def _weekday_on_or_before(pub: date, wd: int, strictly_before: bool) -> date:
     if delta == 0 and strictly_before:
         delta = 7
     return pub - timedelta(days=delta)
+
+
+def _weekday_after(pub: date, wd: int) -> date:
+    """The first such weekday after publication (الأحد القادم)."""
+    return pub + timedelta(days=(wd - pub.weekday() - 1) % 7 + 1)
 
 
 def _month_day(pub: date | None, month: int, day: int, year: int | None) -> date | None:
@@ -173,13 +217,72 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         found = _READERS[kind](m, v, published)
         if found is not None:
             out.append(found)
+    return _with_year_context(text, out)
+
+
+def _with_year_context(text: str, found: list[DateMention]) -> list[DateMention]:
+    """A day and month without a year take the year the same sentence gave before them
+    (في عام 2001، وتحديدا في 11 سبتمبر), not the publication's."""
+    out: list[DateMention] = []
+    for i, d in enumerate(found):
+        if d.yearless and d.day is not None:
+            year = next(
+                (
+                    y.year_of
+                    for y in reversed(found[:i])
+                    if y.year_of is not None and not _SENTENCE_END.search(text, y.end, d.start)
+                ),
+                None,
+            )
+            if year is not None:
+                with suppress(ValueError):  # 29 February in another year
+                    d = replace(d, day=d.day.replace(year=year), relative=False)
+        out.append(d)
     return out
 
 
+_SENTENCE_END = regex.compile(r"[.!?؟\n]")
+
+
+def _future(m: regex.Match[str], v: _Vocab) -> bool:
+    """A future particle or verb earlier in the clause (سيقام الاجتماع الثلاثاء)."""
+    text = m.string
+    f = v.future_verb.search(text, max(0, m.start() - 60), m.start())
+    return f is not None and (f.group("verb") is None or f.group("verb") not in v.not_future)
+
+
 def _gregorian(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
-    gy = m.group("gy")
-    day = _month_day(pub, v.month[m.group("gm")], int(m.group("gd")), int(gy) if gy else None)
-    return _mention(m, day, 1, not gy)
+    return _day_month(m, v, pub, "gd", "gm", "gcur", "gy", "gyrel")
+
+
+def _range(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
+    # من 12 إلى 15 مايو: coded to the first day
+    return _day_month(m, v, pub, "rd", "rm", "rcur", "ry", "ryrel")
+
+
+def _day_month(
+    m: regex.Match[str], v: _Vocab, pub: date | None, d: str, mo: str, cur: str, y: str, yrel: str
+) -> DateMention | None:
+    raw = m.group(d)
+    day = int(raw) if raw.isdigit() else v.ordinals[raw]
+    if m.group(cur):
+        if pub is None:
+            return _mention(m, None, 1, True)
+        try:
+            when = pub.replace(day=day)
+        except ValueError:
+            return None
+        return _mention(m, when, 1, True, future=when > pub + timedelta(days=1))
+    month = v.month[m.group(mo)]
+    if m.group(y):
+        return _mention(m, _month_day(pub, month, day, int(m.group(y))), 1, False)
+    if m.group(yrel):
+        if pub is None:
+            return _mention(m, None, 1, True)
+        year = pub.year + v.relative_years[m.group(yrel)]
+        when = _month_day(pub, month, day, year)
+        return _mention(m, when, 1, True, future=bool(when and when > pub))
+    return replace(_mention(m, _month_day(pub, month, day, None), 1, True), yearless=True)
 
 
 def _hijri_day(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
@@ -197,27 +300,47 @@ def _numeric(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | 
 
 
 def _relative(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
-    offset = v.relative[m.group("rel")]
+    word = m.group("rel")
+    if word == v.today and not _calendar_today(m, v):
+        return None
+    offset = v.relative[word]
     day: date | None
     if m.group("rw") and pub is not None:
-        # أمس الجمعة: the weekday names the same day; trust the weekday
+        # أمس الجمعة، غدا الاثنين: the weekday names the same day; trust the weekday
         d = pub + timedelta(days=offset)
         wd = v.weekday[m.group("rw")]
-        day = d if d.weekday() == wd else _weekday_on_or_before(pub, wd, offset < 0)
+        if d.weekday() == wd:
+            day = d
+        elif offset > 0:
+            day = _weekday_after(pub, wd)
+        else:
+            day = _weekday_on_or_before(pub, wd, offset < 0)
     else:
         day = pub + timedelta(days=offset) if pub else None
     return _mention(m, day, 1, True, future=offset > 0)
 
 
+def _calendar_today(m: regex.Match[str], v: _Vocab) -> bool:
+    """اليوم as today, not اليوم الأول (the first day), اليوم العالمي, في ذلك اليوم, حتى اليوم."""
+    text = m.string
+    after = text[m.end() :].split(maxsplit=1)
+    before = text[: m.start()].rsplit(maxsplit=1)
+    return not ((after and after[0] in v.today_after) or (before and before[-1] in v.today_before))
+
+
 def _weekday(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
     # ليل الخميس الجمعة: the night between two days is coded to the second day
     wd = v.weekday[m.group("wd2") or m.group("wd")]
+    if m.group("next") or (not m.group("past") and _future(m, v)):
+        # الأحد القادم، سيقام الاجتماع الثلاثاء: the coming one
+        return _mention(m, _weekday_after(pub, wd) if pub else None, 1, True, future=True)
     day = _weekday_on_or_before(pub, wd, bool(m.group("past"))) if pub else None
     return _mention(m, day, 1, True)
 
 
 def _period(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
     p = v.periods[m.group("per")]
+    ahead = p.get("week", 0) > 0 or p.get("month", 0) > 0 or p.get("year", 0) > 0
     day = None
     if pub is not None:
         if "year" in p:
@@ -226,11 +349,9 @@ def _period(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | N
             monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=p["week"])
             day = monday + timedelta(days=2)
         else:
-            first = pub.replace(day=1)
-            for _ in range(-p.get("month", 0)):
-                first = (first - timedelta(days=1)).replace(day=1)
-            day = first.replace(day=15)
-    return _mention(m, day, int(p["precision"]), True)
+            month0 = pub.year * 12 + pub.month - 1 + p.get("month", 0)
+            day = date(month0 // 12, month0 % 12 + 1, 15)
+    return _mention(m, day, int(p["precision"]), True, future=ahead)
 
 
 def _ago(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
@@ -244,6 +365,10 @@ def _ago(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None
 def _month(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
     year = int(m.group("moy")) if m.group("moy") else None
     month = v.month[m.group("mo")]
+    if m.group("mnext") and pub is not None and year is None:
+        # يونيو المقبل: the next such month
+        ahead = date(pub.year + (month <= pub.month), month, 15)
+        return _mention(m, ahead, 3, True, future=True)
     if pub is not None and month == pub.month and year in (None, pub.year):
         day: date | None = min(pub, pub.replace(day=15))  # this month, not over yet
     else:
@@ -270,7 +395,8 @@ def _mention(
 
 # the group that tells which kind of expression matched → its reader
 _READERS: dict[str, Callable[[regex.Match[str], _Vocab, date | None], DateMention | None]] = {
-    "gm": _gregorian,
+    "rd": _range,
+    "gd": _gregorian,
     "hm": _hijri_day,
     "nm": _numeric,
     "rel": _relative,
