@@ -37,6 +37,7 @@ class Gazetteer:
     adjectives: Matcher[str]  # nisba adjectives → iso3 (عراقي، السورية)
     national_capitals: dict[str, Place]  # iso3 → capital city (العاصمة alone names it)
     common: frozenset[str]  # names that are words first (بيان، المصدر; وكالة is not و + Calais)
+    not_places: Matcher[str]  # phrases with a place name that name no place (الأسلحة البيضاء)
 
     def find(self, text: str) -> list[Hit[tuple[Place, ...]]]:
         return self.matcher.find(text)
@@ -64,6 +65,7 @@ def _build(res: Resources) -> Gazetteer:
         Matcher(b.adjectives, article_optional=False),
         b.national,
         frozenset(b.common - curated),
+        Matcher([(w, "not a place") for w in res.lines("gazetteer/not_places.txt")]),
     )
 
 

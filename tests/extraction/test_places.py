@@ -85,3 +85,26 @@ def test_a_province_alone_is_precision_3_and_coded_to_its_capital():
     found, _ = article_places(text, lexicon().triggers.find_all(text))
     assert found and precision(found[0]) == 3
     assert coded_place(found[0]).kind == "city"
+
+
+def test_a_place_name_inside_a_group_or_outlet_name_is_no_place():
+    from rasd.extraction.context import read_article
+    from rasd.model import Article
+
+    ctx = read_article(
+        Article("t", "هاجمت سرايا القدس موقعا عسكريا قرب مدينة الخليل، بحسب قناة الجزيرة")
+    )
+    assert ctx is not None
+    names = [p.place.name for p in ctx.places.items]
+    assert "Jerusalem" not in names and "Algiers" not in names
+    assert any("Hebron" in n for n in names)
+
+
+def test_collocations_and_common_words_are_no_places():
+    assert places("هاجم مسلحون بالأسلحة البيضاء المارة في الشارع") == []
+    assert places("وصلت الحافلة إلى مفرق الطرق") == []
+    assert places("في مركز المدينة") == []
+
+
+def test_the_capital_followed_by_its_name_introduces_it():
+    assert places("وقع انفجار في العاصمة لندن") == ["London"]

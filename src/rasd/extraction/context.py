@@ -21,6 +21,10 @@ from rasd.text.normalize import Normalized, normalize
 from rasd.text.segment import sentences
 from rasd.text.tokens import Token, tokenize
 
+# Kinds of actors (actors.tsv) whose names are names of groups: a place name inside one
+# (سرايا القدس، جيش الإسلام) is part of the name, not a place.
+NAMED_GROUPS = frozenset({"nonstate", "militia", "coalition", "ambiguous_coalition"})
+
 
 @dataclass
 class ArticleContext:
@@ -69,7 +73,11 @@ def read_article(article: Article) -> ArticleContext | None:
     if not any(h.value.strength != "cue" for h in triggers):
         return None
     tokens = tokenize(text)
-    places, countries = article_places(text, triggers)
+    actors = find_actors(text)
+    sources = source_matcher().find(text)
+    names = [(a.start, a.end) for a in actors if a.entry.kind in NAMED_GROUPS]
+    names += [(h.start, h.end) for h in sources if h.value.kind in ("agency", "monitor")]
+    places, countries = article_places(text, triggers, names)
     not_event = lex.not_event.find(text)
     return ArticleContext(
         article=article,
@@ -85,8 +93,8 @@ def read_article(article: Article) -> ArticleContext | None:
         places=ByStart(places),
         blocks=ByStart(not_event),
         dates=ByStart(find_dates(text, article.published)),
-        actors=ByStart(find_actors(text)),
-        sources=ByStart(source_matcher().find(text)),
+        actors=ByStart(actors),
+        sources=ByStart(sources),
         civilians=ByStart(lex.civilians.find(text)),
         security=ByStart(lex.security.find(text)),
         return_fire=ByStart(lex.return_fire.find(text)),

@@ -280,8 +280,8 @@ def _day_month(
         if pub is None:
             return _mention(m, None, 1, True)
         year = pub.year + v.relative_years[m.group(yrel)]
-        when = _month_day(pub, month, day, year)
-        return _mention(m, when, 1, True, future=bool(when and when > pub))
+        stated = _month_day(pub, month, day, year)
+        return _mention(m, stated, 1, True, future=bool(stated and stated > pub))
     return replace(_mention(m, _month_day(pub, month, day, None), 1, True), yearless=True)
 
 

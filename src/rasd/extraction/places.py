@@ -7,8 +7,10 @@ refuses names that are common words unless a settlement word introduces them.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -216,13 +218,15 @@ def coded_place(pm: PlaceMention) -> Place:
 
 
 def article_places(
-    text: str, triggers: list[Hit[Trigger]]
+    text: str, triggers: list[Hit[Trigger]], names: Sequence[tuple[int, int]] = ()
 ) -> tuple[list[PlaceMention], Counter[str]]:
     """Every place the article names (resolved in the article's country context) and how
-    strongly it points at each country."""
+    strongly it points at each country. `names` are spans of names of groups and outlets
+    (سرايا القدس، الجزيرة): a place name inside one is not a place."""
     lex = lexicon()
     gaz = load()
-    place_hits = gaz.find(text)
+    spans = sorted([*names, *((h.start, h.end) for h in gaz.not_places.find(text))])
+    place_hits = [h for h in gaz.find(text) if not _inside(h, spans)]
     adjective_hits = gaz.adjectives.find(text)
     countries = context_countries(place_hits, [h.value for h in adjective_hits])
     admin1s = {
@@ -242,6 +246,13 @@ def article_places(
     )
     places = resolve(text, place_hits, countries, admin1s, cues)
     return capital_mentions(text, places, adjective_hits, countries), countries
+
+
+def _inside(h: Hit[tuple[Place, ...]], spans: list[tuple[int, int]]) -> bool:
+    """Whether a hit lies within one of the spans (sorted by start; names do not nest
+    deeply, so the few spans that start last before the hit are enough to look at)."""
+    i = bisect.bisect_right(spans, (h.start, h.end))
+    return any(s <= h.start and h.end <= e for s, e in spans[max(0, i - 4) : i])
 
 
 def capital_mentions(
