@@ -45,3 +45,11 @@ def test_vague_count_is_not_munitions():
     toks = tokenize(normalize("أسقطت الدفاعات عددا آخر من الصواريخ").text)
     i = next(k for k, t in enumerate(toks) if t.text == "الصواريخ")
     assert find_munitions(toks, i) is None
+
+
+def test_an_accusative_singular_is_one_victim_and_a_construct_dual_two():
+    def toll(s):
+        return [(t.field, t.value) for t in find_tolls(tokenize(normalize(s).text))]
+
+    assert toll("مسلحون قتلوا مزارعا في القرية") == [("fatalities", 1)]
+    assert toll("قتل ضابطا شرطة") == [("fatalities", 2)]

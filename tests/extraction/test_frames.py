@@ -35,3 +35,43 @@ def test_one_place_list_gives_one_event_per_place():
     assert len(evs) == 3
     assert {e.sub_event_type for e in evs} == {"Air/drone strike"}
     assert {e.event_date for e in evs} == {date(2023, 3, 10)}
+
+
+def test_a_denial_governs_its_whole_statement():
+    text = "نفى مصدر عسكري، مساء الأحد، تعرض مطار المزة العسكري في دمشق إلى هجوم صاروخي."
+    assert rasd.extract(text, published=PUB) == []
+
+
+def test_releases_and_road_accidents_are_no_events():
+    assert rasd.extract("أفرجت الشرطة عن كل من اعتقلوا في مدينة الموصل.", published=PUB) == []
+    assert rasd.extract("قتل ثلاثة أشخاص في حادث سير قرب مدينة كركوك أمس.", published=PUB) == []
+
+
+def test_the_cause_of_casualties_just_told_is_the_event():
+    (ev,) = rasd.extract("قتل جنديان إثر تفجير عبوة ناسفة في مدينة الرمادي أمس.", published=PUB)
+    assert ev.sub_event_type == "Remote explosive/landmine/IED" and ev.fatalities == 2
+    assert rasd.extract("وصل وزير الدفاع إلى مدينة الرمادي غداة التفجير.", published=PUB) == []
+
+
+def test_gatherings_under_fire_are_a_target_not_a_protest():
+    (ev,) = rasd.extract(
+        "قصفت مقاتلات التحالف تجمعات للمسلحين في مدينة الحديدة أمس.", published=PUB
+    )
+    assert ev.sub_event_type == "Air/drone strike"
+
+
+def test_a_verbal_noun_after_tamakkana_tells_the_act():
+    (ev,) = rasd.extract(
+        "تمكنت قوات الجيش من القضاء على أربعة إرهابيين في جبل الشعانبي بمدينة القصرين أمس.",
+        published=PUB,
+    )
+    # armed men killed by the army: a clash, the army against an unidentified group
+    assert (ev.event_type, ev.actor2) == ("Battles", "Unidentified armed group")
+    assert ev.actor1 == "Military Forces of Tunisia"
+
+
+def test_a_massacre_is_violence_against_civilians_by_its_perpetrator():
+    (ev,) = rasd.extract(
+        "ارتكب جيش الاحتلال مجزرة في مدرسة تؤوي نازحين في بلدة بيت حانون أمس.", published=PUB
+    )
+    assert (ev.event_type, ev.actor2) == ("Violence against civilians", "Civilians")

@@ -131,6 +131,12 @@ def actor_side(fr: Frame, s_actors: list[ActorMention]) -> bool | None:
     return None
 
 
+def is_agent(text: str, a: ActorMention) -> bool:
+    """An agent marker right before the actor: مجزرة ارتكبها الجيش، قصف شنه الحوثيون."""
+    before = text[max(0, a.start - 25) : a.start]
+    return any(k in before for k in resources().get(_markers).agent)
+
+
 def assign_roles(
     fr: Frame, event_type: str, s_actors: list[ActorMention], text: str
 ) -> tuple[list[Role], list[Role]]:
@@ -182,13 +188,21 @@ def default_actors(ev: Event, fr: Frame) -> None:
     """The actors ACLED codes when the text names none (event_types.yaml): an unidentified
     armed group for violence, protesters, rioters; civilians or the state forces of the
     event's country as the target of violence, by the target words of the sentence."""
-    info = taxonomy().of(ev.event_type, ev.sub_event_type)
+    tax = taxonomy()
+    info = tax.of(ev.event_type, ev.sub_event_type)
     if ev.actor1 is None and info.actor1 is not None:
         ev.actor1, ev.inter1 = info.actor1
     if ev.actor2 is None and info.actor2 is not None:
         ev.actor2, ev.inter2 = info.actor2
-    if ev.actor2 is None and info.violent and fr.civilians and not fr.security:
+    if ev.actor2 is None and info.violent and fr.civilians and not fr.security and not fr.militants:
         ev.actor2, ev.inter2 = "Civilians", 7
+    if (
+        ev.actor2 is None
+        and info.violent
+        and fr.militants
+        and ev.actor1 not in (None, *tax.default_actors)
+    ):
+        ev.actor2, ev.inter2 = "Unidentified armed group", 3  # the armed men the forces killed
     if ev.actor2 is None and info.violent and fr.security and ev.country:
         # a police station, a patrol, soldiers: the state forces of the event's country
         country = load_gazetteer().countries.get(ev.country)

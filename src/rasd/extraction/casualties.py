@@ -45,6 +45,7 @@ class _Vocab:
     subset: frozenset[str]
     rise: frozenset[str]
     rise_verbs: frozenset[str]
+    after_singular: frozenset[str]  # words after an accusative singular, not a genitive
 
 
 def _ks(forms: list[str]) -> frozenset[str]:
@@ -79,6 +80,7 @@ def _build(res: Resources) -> _Vocab:
         subset=_ks(y["subset"]),
         rise=_ks(y["rise"]),
         rise_verbs=_ks(y["rise_verbs"]),
+        after_singular=_ks(y["after_singular"]),
     )
 
 
@@ -113,8 +115,12 @@ def _victims(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | None:
             total += 2
         elif any(w.endswith("ا") and w[:-1] in v.victims for w in words):
             # ضابطا شرطة is a dual in construct; حارسا مسلحا a singular with its adjective
+            # … and قتلوا مزارعا في القرية (one farmer) an accusative singular
             nxt = tokens[j + 1].text if j + 1 < stop else ""
-            total += 1 if nxt.endswith("ا") and read_count(tokens, j + 1) is None else 2
+            single = (nxt.endswith("ا") and read_count(tokens, j + 1) is None) or (
+                not nxt or nxt in v.after_singular
+            )
+            total += 1 if single else 2
         elif any(w in v.victims for w in words) and not any(w in v.kill | v.injure for w in words):
             total += 1
         else:

@@ -41,7 +41,7 @@ class ArticleContext:
     background: list[Hit[str]]
     triggers: ByStart[Hit[Trigger]]
     places: ByStart[PlaceMention]
-    blocks: ByStart[Hit[tuple[str, str]]]
+    blocks: ByStart[Hit[tuple[str, str, int]]]
     dates: ByStart[DateMention]
     actors: ByStart[ActorMention]
     sources: ByStart[Hit[SourceEntry]]
@@ -49,6 +49,7 @@ class ArticleContext:
     security: ByStart[Hit[str]]
     return_fire: ByStart[Hit[str]]
     police: ByStart[Hit[str]]
+    militants: ByStart[Hit[str]]
 
     @property
     def text(self) -> str:
@@ -99,4 +100,5 @@ def read_article(article: Article) -> ArticleContext | None:
         security=ByStart(lex.security.find(text)),
         return_fire=ByStart(lex.return_fire.find(text)),
         police=ByStart(lex.police.find(text)),
+        militants=ByStart(lex.militants.find(text)),
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from rasd.extraction.actors import is_agent
 from rasd.extraction.casualties import find_tolls
 from rasd.extraction.context import ArticleContext
 from rasd.extraction.frames import SentenceFacts, frames
@@ -18,6 +19,7 @@ from rasd.extraction.mention import Mention, build_mention
 from rasd.extraction.places import SPECIFIC, PlaceMention, refine, same_country
 from rasd.extraction.siblings import own_place_anchors, siblings
 from rasd.extraction.sources import Source, sentence_sources
+from rasd.extraction.speech import speech
 from rasd.extraction.triggers import Frame
 from rasd.model import Sentence
 from rasd.resources import Resources, resources
@@ -124,13 +126,19 @@ class Discourse:
         ctx = self.ctx
         s, e = here.sent.start, here.sent.end
         fr.alone = alone
+        text = ctx.text
+        sp = speech()
         fr.civilians = bool(ctx.civilians.within(s, e))
-        fr.security = bool(ctx.security.within(s, e)) or any(
-            a.entry.inter in (1, 8)
-            and "{country}" not in a.entry.actor
+        fr.militants = bool(ctx.militants.within(s, e))
+        # تقول الشرطة …: the police that speak are a source, not a target
+        fr.security = any(
+            not sp.speaker_before.search(text, max(s, h.start - 25), h.start)
+            for h in ctx.security.within(s, e)
+        ) or any(
+            (a.entry.inter in (1, 8) and "{country}" not in a.entry.actor)
             or a.entry.kind == "state_generic"
             for a in here.facts.actors
-            if a.start > fr.anchor.end
+            if a.start > fr.anchor.end and not is_agent(text, a)
         )
         fr.return_fire = bool(ctx.return_fire.within(s, e))
         fr.police = bool(ctx.police.within(s, e))

@@ -30,6 +30,8 @@ class _Patterns:
     reference: regex.Pattern[str]
     # منذ يونيو، منذ 15 عاما، ومنذ الهجوم: a running total or old background
     since: regex.Pattern[str]
+    # تمكنت القوات من القضاء على: a verbal noun that tells the act, not a reference
+    governed: regex.Pattern[str]
 
 
 def _patterns(res: Resources) -> _Patterns:
@@ -46,6 +48,10 @@ def _patterns(res: Resources) -> _Patterns:
             rf"|{alternation(g('reference_after'))}\s+(?:\d+\s+)?{alternation(g('reference_units'))}"
             rf"\s+{alternation(g('reference_prepositions'))}\s+)$"
         ),
+        governed=regex.compile(
+            rf"(?<![\p{{L}}])[وف]?{alternation(g('verbal_noun_governors'))}(?:\s+\p{{L}}+){{0,3}}"
+            r"\s+(?:من\s+|في\s+|علي\s+)?$"
+        ),
         since=regex.compile(
             rf"(?<![\p{{L}}])و?{alternation(g('since'))}\s+(?:\d+\s+|[\p{{L}}]+\s+)?"
             rf"{alternation([*g('since_objects'), *months])}(?![\p{{L}}])"
@@ -58,7 +64,7 @@ class SentenceFacts:
     """What a sentence holds besides its triggers (normalized offsets)."""
 
     sent: Sentence
-    blocks: list[Hit[tuple[str, str]]]
+    blocks: list[Hit[tuple[str, str, int]]]
     tolls: list[Toll]
     dates: list[DateMention]
     actors: list[ActorMention]
@@ -74,7 +80,7 @@ def frames(
     """Group a sentence's triggers into frames: one per clause that holds an event trigger."""
     sent = facts.sent
     out: list[Frame] = []
-    trig = _live(trig, sent, text)
+    trig = _live(trig, facts, text)
     for c_start, c_end in sent.clauses:
         c_trig = [h for h in trig if c_start <= h.start < c_end]
         if not c_trig:
@@ -117,18 +123,28 @@ def frames(
     return out
 
 
-def _live(trig: list[Hit[Trigger]], sent: Sentence, text: str) -> list[Hit[Trigger]]:
+def _live(trig: list[Hit[Trigger]], facts: SentenceFacts, text: str) -> list[Hit[Trigger]]:
     """Triggers that may tell an event of their own."""
     pats = resources().get(_patterns)
     possessive = clitics().possessive
-    return [
-        h
-        for h in trig
-        # وذلك غداة تبادل لإطلاق النار: an event named as a time reference is another event
-        if not pats.reference.search(text, max(sent.start, h.word_start - 16), h.word_start)
-        # في معاركه المصيرية: a battle that belongs to someone is a figure of speech
-        and not (h.value.category == "clash" and text[h.end : h.word_end] in possessive)
-    ]
+    sent = facts.sent
+    fighting = lexicon().fighting
+    out = []
+    for h in trig:
+        if pats.reference.search(
+            text, max(sent.start, h.word_start - 16), h.word_start
+        ) and not any(t.start < h.start for t in facts.tolls):
+            # وصل الوزير غداة الهجوم: an event named as a time reference is another event
+            # (but قتل 3 إثر تفجير: the cause of the casualties just told is this event)
+            continue
+        if h.value.category == "clash" and text[h.end : h.word_end] in possessive:
+            continue  # في معاركه المصيرية: a battle that belongs to someone is a figure of speech
+        if h.value.category == "protest" and any(
+            o.value.category in fighting and 0 <= h.word_start - o.word_end <= 20 for o in trig
+        ):
+            continue  # قصفت المقاتلات تجمعات الحوثيين: gatherings as a target are no protest
+        out.append(h)
+    return out
 
 
 def _add_categories(fr: Frame, hits: list[Hit[Trigger]]) -> None:
@@ -154,7 +170,8 @@ def _unblocked(
         h
         for h in anchors
         if not any(
-            b.value[1] == "before" and h.start - 45 <= b.start < h.end + 20 for b in facts.blocks
+            b.value[1] == "before" and h.start - b.value[2] <= b.start < h.end + 20
+            for b in facts.blocks
         )
     ]
 
@@ -199,7 +216,15 @@ def _anaphoric(
 ) -> bool:
     """الهجوم، الانفجار with nothing new: a reference to an event already told (after the
     lead sentence even التفجير، الاشتباكات with no day and no figures of their own)."""
-    relative_ref = resources().get(_patterns).relative_ref
+    pats = resources().get(_patterns)
+    relative_ref = pats.relative_ref
+    anchors = [
+        h
+        for h in anchors
+        if not pats.governed.search(text, max(0, h.word_start - 40), h.word_start)
+    ]
+    if not anchors:
+        return False
     toll_here = any(c_start - 80 <= t.start <= c_end + 80 for t in facts.tolls)
     own_day_here = any(c_start - 40 <= d.start <= c_end + 40 for d in facts.dates)
     return (

@@ -89,10 +89,11 @@ def own_place_anchors(m: Mention, s_places: list[PlaceMention], text: str) -> li
         fr = Frame(
             h, categories={h.value.category}, weapons=[h.value.weapon] if h.value.weapon else []
         )
-        fr.civilians, fr.security, fr.return_fire = (
+        fr.civilians, fr.security, fr.return_fire, fr.militants = (
             m.frame.civilians,
             m.frame.security,
             m.frame.return_fire,
+            m.frame.militants,
         )
         etype, sub, weapon = choose_type(fr)
         sib = Mention(m.sentence, fr, etype, sub, weapon, place=p, date_=m.date_)

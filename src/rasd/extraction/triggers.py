@@ -26,11 +26,12 @@ class Lexicon:
     precedence: list[str]
     fighting: frozenset[str]  # categories that tell fighting: their clauses join one frame
     separate: frozenset[str]  # categories whose strong trigger opens a frame of its own
-    not_event: Matcher[tuple[str, str]]  # (reason, scope)
+    not_event: Matcher[tuple[str, str, int]]  # (reason, scope, reach before the trigger)
     background: Matcher[str]
     civilians: Matcher[str]
     security: Matcher[str]
     police: Matcher[str]
+    militants: Matcher[str]  # armed men as victims: an attack on them is a clash
     return_fire: Matcher[str]
     near: Matcher[str]
     settlement: Matcher[str]  # value "division" for province words (محافظة، ولاية)
@@ -56,7 +57,7 @@ def _build(res: Resources) -> Lexicon:
     ]
     cues = res.yaml("lexicon/cues.yaml")
     ne = [
-        (f, (reason, spec["scope"]))
+        (f, (reason, spec["scope"], int(spec.get("reach", 45))))
         for reason, spec in cues["not_event"].items()
         for f in spec["forms"]
     ]
@@ -73,6 +74,7 @@ def _build(res: Resources) -> Lexicon:
         security=Matcher(_words(cues["security"], "security"), suffixes=c.noun_suffixes),
         return_fire=Matcher(_words(cues["return_fire"], "return")),
         police=Matcher(_words(cues["police"], "police"), suffixes=c.noun_suffixes),
+        militants=Matcher(_words(cues["militants"], "militants"), suffixes=c.noun_suffixes),
         near=Matcher(_words(cues["near"], "near")),
         # مدينة X introduces a name, المدينة (the city) does not
         settlement=Matcher(
@@ -105,6 +107,7 @@ class Frame:
     security: bool = False
     return_fire: bool = False
     police: bool = False  # the security targets are police (a station, a patrol of policemen)
+    militants: bool = False  # the victims are armed men (مقتل 4 إرهابيين)
     landed: bool = False  # weapons hit something or caused casualties
     anaphoric: bool = False  # only refers back (الهجوم، الانفجار) to an event already told
     state_actor1: bool | None = None  # for territory: government side took it
@@ -158,7 +161,8 @@ def choose_type(frame: Frame, protest_victims: bool = False) -> tuple[str, str, 
                     "Attack",
                     weapon or ("firearm" if "firearm" in cats else None),
                 )
-            if frame.security:
+            if frame.security or frame.militants:
+                # الجيش يقضي على 4 إرهابيين: security forces fighting armed men
                 return "Battles", "Armed clash", weapon
             return "Violence against civilians", "Attack", weapon
         if cat == "arrest" and frame.weapons and cats & {"clash"}:
