@@ -53,3 +53,19 @@ def test_an_accusative_singular_is_one_victim_and_a_construct_dual_two():
 
     assert toll("مسلحون قتلوا مزارعا في القرية") == [("fatalities", 1)]
     assert toll("قتل ضابطا شرطة") == [("fatalities", 2)]
+
+
+def test_a_counted_noun_takes_the_number_before_it_not_the_next_figure():
+    def toll(s):
+        return [(t.field, t.value) for t in find_tolls(tokenize(normalize(s).text))]
+
+    assert toll("أسفر الهجوم عن سقوط 5 قتيلا و12 جريحا") == [("fatalities", 5), ("injuries", 12)]
+    assert toll("مقتل عدد من المسلحين") == [("fatalities", 3)]  # عدد من = several = 3
+
+
+def test_eleven_or_more_take_a_singular_noun():
+    from rasd.extraction.casualties import mention_munitions
+    from rasd.model import Sentence
+
+    t = normalize("زرعوا 11 عبوة ناسفة في الطريق").text
+    assert mention_munitions(tokenize(t), Sentence(0, len(t), [(0, len(t))]))[0] == 11

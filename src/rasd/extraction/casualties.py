@@ -138,6 +138,15 @@ def _victims(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | None:
     return (total, j) if found else None
 
 
+def _number_before(tokens: list[Token], i: int, consumed: int) -> tuple[int, int] | None:
+    """The number that ends right before tokens[i] (5 قتلى، 12 جريحا): (value, its index)."""
+    for s in range(max(consumed, i - 3), i):
+        c = read_count(tokens, s)
+        if c is not None and c.next_index == i:
+            return c.value, s
+    return None
+
+
 def find_tolls(tokens: list[Token]) -> list[Toll]:
     """Every casualty figure in a token list (one sentence)."""
     v = _vocab()
@@ -164,9 +173,21 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
         if field is None:
             i += 1
             continue
+        # a counted noun right after its number: 5 قتلى و12 جريحا — the number is its own
+        counted = _number_before(tokens, i, consumed)
+        if counted is not None:
+            c, s = counted
+            out.append(Toll(field, c, tokens[s].start, tokens[i].end, "before " + tokens[i].text))
+            i = consumed = i + 1
+            continue
         # forward: مقتل (نحو) 5 أشخاص
         j = i + 1
-        while j < stop_at and j - i <= 3 and _word(tokens[j], v.fillers):
+        while (
+            j < stop_at
+            and j - i <= 3
+            and _word(tokens[j], v.fillers)
+            and read_count(tokens, j) is None  # مقتل عدد من …: the vague count is the figure
+        ):
             j += 1
         got = _victims(tokens, j, stop_at) if j < stop_at else None
         if got is not None:
