@@ -24,3 +24,43 @@ def test_houthi_framings():
 def test_trap_phrases_are_ignored():
     assert names("مجلس الأمن الدولي") == []
     assert names("قاعدة عسكرية") == []
+
+
+def _one(text):
+    from datetime import date
+
+    import rasd
+
+    (ev,) = rasd.extract(text, published=date(2023, 3, 14))
+    return ev
+
+
+def test_aircraft_named_by_a_nisba_are_that_states_forces():
+    ev = _one("قصفت مقاتلات روسية مواقع للمعارضة في مدينة إدلب أمس.")
+    assert ev.actor1 == "Military Forces of Russia" and ev.sub_event_type == "Air/drone strike"
+
+
+def test_the_group_that_claims_responsibility_did_it():
+    ev = _one("وأعلن تنظيم داعش مسؤوليته عن التفجير الذي استهدف سوقا في مدينة بعقوبة أمس.")
+    assert ev.actor1 == "Islamic State"
+
+
+def test_a_coalitions_bombardment_is_an_air_strike_unless_guns_are_named():
+    assert _one("قصف التحالف العربي مواقع للحوثيين في مدينة صعدة أمس.").sub_event_type == (
+        "Air/drone strike"
+    )
+    assert _one("قصفت مدفعية التحالف مواقع للحوثيين في مدينة صعدة أمس.").sub_event_type == (
+        "Shelling/artillery/missile attack"
+    )
+
+
+def test_the_forces_right_after_the_verb_are_its_subject():
+    ev = _one("قصفت القوات الحكومية أحياء في مدينة درعا أمس.")
+    assert ev.actor1 == "Military Forces of Syria" and ev.actor2 != ev.actor1
+
+
+def test_who_blames_is_no_party_the_one_blamed_is():
+    ev = _one(
+        "قتل عنصران من الشرطة التركية في مدينة أضنة أمس في هجوم نسبته السلطات إلى حزب العمال الكردستاني."
+    )
+    assert ev.actor1 == "PKK: Kurdistan Workers Party"

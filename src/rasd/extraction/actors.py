@@ -86,6 +86,8 @@ def find_actors(text: str) -> list[ActorMention]:
                     e = ActorEntry(e.actor.replace("{country}", name), e.inter, adj.value, e.kind)
                     out.append(ActorMention(h.start, adj.end, e, h.surface))
                     continue
+        if e.kind == "state_named":
+            continue  # طائرات، مقاتلات: a state's forces only when a nisba names the state
         out.append(ActorMention(h.start, h.end, e, h.surface))
     return out
 
@@ -100,16 +102,27 @@ def state_actor(mention: ActorMention, event_country: str | None) -> str | None:
 @dataclass(frozen=True)
 class _Markers:
     agent: tuple[str, ...]  # قصف شنه الحوثيون، على يد، من قبل: the actor after did it
+    attribution: frozenset[str]  # نسبته: the actor after blames, the one after إلى did it
     target: tuple[str, ...]  # استهدف، ضد: the actor after was targeted
     partitive: regex.Pattern[str]  # 3 من أفراد الشرطة: the actor after counts the victims
+    claimed: regex.Pattern[str]  # تنظيم داعش مسؤوليته: the actor before claimed it
+    blamed_to: regex.Pattern[str]  # … نسبته السلطات إلى: the actor after إلى is the agent
 
 
 def _markers(res: Resources) -> _Markers:
     return _Markers(
         grammar("agent_markers"),
+        frozenset(grammar("attribution_markers")),
         grammar("target_markers"),
         regex.compile(
             r"(?:\d+|[\p{L}]+)\s+" + alternation(grammar("partitive")) + r"\s+(?:[\p{L}]+\s+)?$"
+        ),
+        regex.compile(r"\s*" + alternation(grammar("responsibility_words"))),
+        regex.compile(
+            alternation(grammar("attribution_markers"))
+            + r"(?:\s+\p{L}+){0,3}\s+"
+            + alternation(grammar("attribution_to"))
+            + r"\s*$"
         ),
     )
 
@@ -125,7 +138,7 @@ def actor_side(fr: Frame, s_actors: list[ActorMention]) -> bool | None:
         if a.start < fr.anchor.start + 60:
             return (
                 a.entry.inter == 1
-                or a.entry.kind in ("state", "state_generic")
+                or a.entry.kind in ("state", "state_generic", "state_named")
                 or "Popular Resistance" in a.entry.actor
             )
     return None
@@ -135,6 +148,19 @@ def is_agent(text: str, a: ActorMention) -> bool:
     """An agent marker right before the actor: مجزرة ارتكبها الجيش، قصف شنه الحوثيون."""
     before = text[max(0, a.start - 25) : a.start]
     return any(k in before for k in resources().get(_markers).agent)
+
+
+def is_target(text: str, a: ActorMention, anchor_end: int) -> bool:
+    """An actor after the trigger that it acts on (قصف … مواقع الجيش), not its subject
+    (قصفت القوات الحكومية …: the subject right after the verb)."""
+    if is_agent(text, a):
+        return False
+    before = text[max(0, a.start - 25) : a.start]
+    targeted = any(
+        before.rstrip().endswith(k) or f" {k} " in before[-12:]
+        for k in resources().get(_markers).target
+    )
+    return targeted or a.start - anchor_end >= 25
 
 
 def assign_roles(
@@ -157,11 +183,18 @@ def assign_roles(
             actors2.append((a, "victims"))
             continue
         before = text[max(0, a.start - 25) : a.start]
+        if mk.claimed.match(text, a.end):
+            actors1.append((a, "claimed responsibility"))  # أعلن داعش مسؤوليته عن …
+            continue
         if sp.speaker_before.search(before) and event_type != "Strategic developments":
             continue  # وقال التحالف …: the speaker reports the attack, it did not make it
         if sp.source_context.search(text, max(0, a.start - 40), a.start):
             continue  # وفق مصدر … في التحالف: a source's affiliation, not a party
         marker = next((k for k in mk.agent if k in before), None)
+        if marker in mk.attribution and not mk.blamed_to.search(
+            text, max(0, a.start - 45), a.start
+        ):
+            continue  # نسبته السلطات إلى …: the authorities blame, they are no party
         target = next(
             (k for k in mk.target if before.rstrip().endswith(k) or f" {k} " in before[-12:]),
             None,
@@ -208,9 +241,9 @@ def default_actors(ev: Event, fr: Frame) -> None:
         country = load_gazetteer().countries.get(ev.country)
         if country is not None:
             kind = "Police" if fr.police else "Military"
-            ev.actor2, ev.inter2 = f"{kind} Forces of {country.name}", 1
-            if ev.actor1 == ev.actor2:
-                ev.actor1, ev.inter1 = "Unidentified armed group", 3
+            forces = f"{kind} Forces of {country.name}"
+            if ev.actor1 != forces:  # قصفت القوات الحكومية: the forces are the attackers
+                ev.actor2, ev.inter2 = forces, 1
 
 
 def coalition(name: str, am: ActorMention, country: str | None) -> str:

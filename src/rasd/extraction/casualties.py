@@ -176,8 +176,10 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
         # a counted noun right after its number: 5 قتلى و12 جريحا — the number is its own
         counted = _number_before(tokens, i, consumed)
         if counted is not None:
-            c, s = counted
-            out.append(Toll(field, c, tokens[s].start, tokens[i].end, "before " + tokens[i].text))
+            value, s = counted
+            out.append(
+                Toll(field, value, tokens[s].start, tokens[i].end, "before " + tokens[i].text)
+            )
             i = consumed = i + 1
             continue
         # forward: مقتل (نحو) 5 أشخاص

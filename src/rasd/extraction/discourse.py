@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from rasd.extraction.actors import is_agent
+from rasd.extraction.actors import is_target
 from rasd.extraction.casualties import find_tolls
 from rasd.extraction.context import ArticleContext
 from rasd.extraction.frames import SentenceFacts, frames
@@ -138,7 +138,7 @@ class Discourse:
             (a.entry.inter in (1, 8) and "{country}" not in a.entry.actor)
             or a.entry.kind == "state_generic"
             for a in here.facts.actors
-            if a.start > fr.anchor.end and not is_agent(text, a)
+            if a.start > fr.anchor.end and is_target(text, a, fr.anchor.end)
         )
         fr.return_fire = bool(ctx.return_fire.within(s, e))
         fr.police = bool(ctx.police.within(s, e))

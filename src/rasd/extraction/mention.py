@@ -74,7 +74,23 @@ def build_mention(
     m.tolls = own_tolls(fr, facts.tolls, facts.sent, pos)
     m.munitions = mention_munitions(s_tokens, facts.sent)
     m.actors1, m.actors2 = assign_roles(fr, m.event_type, facts.actors, text)
+    _air_power(m)
     return m
+
+
+# Actors whose bombardment is from the air (the coalitions in Yemen, Iraq and Syria).
+_AIR_POWERS = frozenset({"coalition", "ambiguous_coalition"})
+_GUNS = frozenset({"artillery", "mortar", "rocket", "missile"})
+
+
+def _air_power(m: Mention) -> None:
+    """قصف التحالف مواقع …: a coalition's bombardment with no gun named is an air strike."""
+    if (
+        m.sub_event_type == "Shelling/artillery/missile attack"
+        and not set(m.frame.weapons) & _GUNS
+        and any(a.entry.kind in _AIR_POWERS for a, _ in m.actors1)
+    ):
+        m.sub_event_type, m.weapon = "Air/drone strike", "airstrike"
 
 
 def _keeps_territory(fr: Frame, s_places: list[PlaceMention], text: str) -> bool:
