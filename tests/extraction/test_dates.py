@@ -124,3 +124,24 @@ def test_ranges_ordinals_and_old_years():
 
 def test_the_night_between_two_days_with_a_dash():
     assert days("ليل الخميس - الجمعة") == [("2015-07-31", False)]
+
+
+def test_weeks_and_months_ago_and_parts_of_a_month():
+    got = {s: days(s)[0][0] for s in ("قبل أسبوع", "منذ أسبوعين", "منذ شهر", "قبل يوم أمس")}
+    assert got == {
+        "قبل أسبوع": "2015-07-29",
+        "منذ أسبوعين": "2015-07-22",
+        "منذ شهر": "2015-07-06",
+        "قبل يوم أمس": "2015-08-03",
+    }
+    assert days("أواخر الشهر الماضي") == [("2015-07-25", False)]
+    assert days("في مطلع يونيو") == [("2015-06-05", False)]
+
+
+def test_a_weekday_beside_a_date_names_its_year():
+    (d,) = find_dates(normalize("السبت 15 أغسطس").text, date(2016, 1, 10))
+    assert d.day == date(2015, 8, 15)  # a Saturday in 2015, not 2016
+
+
+def test_a_plural_unit_alone_names_no_day():
+    assert days("أصدرت بيانا قبل أيام") == []

@@ -62,6 +62,9 @@ class _Vocab:
     periods: dict[str, dict[str, int]]
     numbers: dict[str, int]  # number words of one word (منذ ثلاثة أيام)
     ordinals: dict[str, int]  # ordinal day words (الثامن من مايو)
+    ago_units: dict[str, dict[str, int]]  # أسبوع → 7 days, precision 2
+    parts: dict[str, int]  # مطلع → day 5 of the month
+    relative_months: dict[str, int]  # الشهر الماضي → -1
     relative_years: dict[str, int]  # العام الماضي → -1
     today: str  # the matching key of اليوم
     today_after: frozenset[str]  # words after اليوم that make it no calendar day
@@ -101,6 +104,9 @@ def _build(res: Resources) -> _Vocab:
         {key(f): p for f, p in y["periods"].items()},
         numbers,
         table("ordinal_days"),
+        {key(f): d for f, d in {**y["ago_units"], **y["ago_duals"]}.items()},
+        table("month_parts"),
+        table("relative_months"),
         table("relative_years"),
         key("اليوم"),
         frozenset(key(w) for w in y["today_not_a_day"]["after"]),
@@ -117,7 +123,9 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
     # a bare month name after a preposition; short forms (آب = father, ماي) need a day
     short = {key(f) for f in y["bare_month_exceptions"]}
     mo_only = a([f for f in v.month if len(f) > 3 and f not in short])
-    ago, units, two = a(y["ago"]), a(y["day_units"]), a(y["two_days"])
+    ago, units, two = a(y["ago"]), a(y["ago_units"]), a(y["ago_duals"])
+    one = a([u for u, d in y["ago_units"].items() if d.get("alone")])
+    part, rel_month = a(v.parts), a(v.relative_months)
     day_w, month_w, of = a(y["day_words"]), a(y["month_words"]), a(y["of_words"])
     year_w, hijri_year_w = a(y["year_words"]), a(y["hijri_year_words"])
     heads, month_past = a(y["month_alone_heads"]), a(y["month_past"])
@@ -141,8 +149,8 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
         rf"{b}(?:{of}\s+)?(?P<rd>\d{{1,2}})\s+{joiners}\s+\d{{1,2}}\s+(?:{of}\s+)?(?:{month_w}\s+)?"
         + month_of_day.replace("?P<gm>", "?P<rm>").replace("?P<gcur>", "?P<rcur>")
         + year_of_day.replace("?P<gy>", "?P<ry>").replace("?P<gyrel>", "?P<ryrel>")
-        # 17 يوليو (تموز) 2015, الثامن من مايو, 12 من الشهر الجاري
-        + rf"|{b}(?:{cl}(?:{day_w}\s+)?)?(?P<gd>{day})\s*(?:{of}\s+)?(?:{month_w}\s+)?"
+        # 17 يوليو (تموز) 2015, الثامن من مايو, 12 من الشهر الجاري, الاثنين 18 شباط
+        + rf"|{b}(?:{cl}(?:{day_w}\s+)?(?:(?P<gwd>{wd})\s*،?\s*)?)?(?P<gd>{day})\s*(?:{of}\s+)?(?:{month_w}\s+)?"
         + month_of_day
         + year_of_day
         + rf"|{b}(?P<hd>\d{{1,2}})\s+(?P<hm>{hm}){e}(?:\s+{hijri_year_w}?\s*(?P<hy>1[34]\d\d))?"
@@ -152,10 +160,12 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
         rf"|{b}{cl}(?:(?P<part>{parts})\s+)?(?:{day_w}\s+)?(?P<wd>{wd}){e}"
         rf"(?:(?:\s*-\s*|\s+)(?P<wd2>{wd}){e})?(?:\s+(?:(?P<past>{past})|(?P<next>{nxt})){e})?"
         rf"|{b}{cl}(?P<per>{per}){e}"
-        rf"|{b}{cl}{ago}\s+(?:(?P<agon>\d{{1,2}}|\w+)\s+{units}|(?P<two>{two})){e}"
+        rf"|{b}{cl}{ago}\s+(?:(?P<agon>\d{{1,2}}|\w+)\s+(?P<agou>{units})|(?P<agou1>{one})|(?P<two>{two})){e}"
+        # مطلع الشهر الجاري، أواخر الشهر الماضي: a part of a month relative to publication
+        rf"|{b}{cl}(?P<mpart>{part})\s+(?P<mrel>{rel_month}){e}"
         rf"|{b}{cl}{year_w}\s+(?P<year>{year}){e}"
         # a month alone (في مارس الماضي، خلال شهر يونيو، يونيو المقبل): precision 3
-        rf"|{b}{heads}\s+(?:{month_w}\s+)?(?P<mo>{mo_only}){e}"
+        rf"|{b}(?:(?P<mohead>{part})|{heads})\s+(?:{month_w}\s+)?(?P<mo>{mo_only}){e}"
         rf"(?:\s*[(/]\s*{mo}(?:\s*\))?)?(?:\s+(?:{month_past}|(?P<mnext>{nxt})){e})?"
         rf"(?:\s+(?:{of}\s+)?{year_w}?\s*(?P<moy>{year}))?"
         rf"(?P<lastyear>\s+(?:{of}\s+)?{ly_heads}\s+{ly_past})?"
@@ -252,7 +262,17 @@ def _future(m: regex.Match[str], v: _Vocab) -> bool:
 
 
 def _gregorian(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
-    return _day_month(m, v, pub, "gd", "gm", "gcur", "gy", "gyrel")
+    found = _day_month(m, v, pub, "gd", "gm", "gcur", "gy", "gyrel")
+    wd = m.group("gwd")
+    if found is None or found.day is None or not wd or not found.yearless or pub is None:
+        return found
+    # الخميس 15 أغسطس: the weekday names the year (this one, the last or the next)
+    for year in (found.day.year, pub.year, pub.year - 1, pub.year + 1):
+        with suppress(ValueError):
+            day = found.day.replace(year=year)
+            if day.weekday() == v.weekday[wd]:
+                return replace(found, day=day, yearless=False, relative=False)
+    return found
 
 
 def _range(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
@@ -355,11 +375,31 @@ def _period(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | N
 
 
 def _ago(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
-    agon = m.group("agon")
-    n = 2 if m.group("two") else (int(agon) if agon.isdigit() else v.numbers.get(agon))
-    if n is None:
-        return None
-    return _mention(m, pub - timedelta(days=n) if pub else None, 1, True)
+    if m.group("two"):
+        unit, n = v.ago_units[m.group("two")], 1  # قبل يومين، منذ أسبوعين
+    elif m.group("agou1"):
+        unit, n = v.ago_units[m.group("agou1")], 1  # قبل أسبوع، منذ شهر
+    else:
+        agon = m.group("agon")
+        unit = v.ago_units[m.group("agou")]
+        count = int(agon) if agon.isdigit() else v.numbers.get(agon)
+        if count is None:
+            return None
+        n = count
+    days = n * int(unit["days"])
+    return _mention(m, pub - timedelta(days=days) if pub else None, int(unit["precision"]), True)
+
+
+def _month_part(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
+    """مطلع الشهر الجاري، أواخر الشهر الماضي: that part of a month near publication."""
+    if pub is None:
+        return _mention(m, None, 3, True)
+    offset = v.relative_months[m.group("mrel")]
+    month0 = pub.year * 12 + pub.month - 1 + offset
+    day = date(month0 // 12, month0 % 12 + 1, v.parts[m.group("mpart")])
+    if offset == 0 and day > pub:
+        day = pub  # مطلع الشهر الجاري told on the 3rd: not later than publication
+    return _mention(m, day, 3, True, future=offset > 0)
 
 
 def _month(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
@@ -369,10 +409,11 @@ def _month(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | No
         # يونيو المقبل: the next such month
         ahead = date(pub.year + (month <= pub.month), month, 15)
         return _mention(m, ahead, 3, True, future=True)
+    mday = v.parts.get(m.group("mohead") or "", 15)  # مطلع يونيو: day 5; في يونيو: 15
     if pub is not None and month == pub.month and year in (None, pub.year):
-        day: date | None = min(pub, pub.replace(day=15))  # this month, not over yet
+        day: date | None = min(pub, pub.replace(day=mday))  # this month, not over yet
     else:
-        day = _month_day(pub, month, 15, year)
+        day = _month_day(pub, month, mday, year)
     return _mention(m, day, 3, not m.group("moy"))
 
 
@@ -404,6 +445,8 @@ _READERS: dict[str, Callable[[regex.Match[str], _Vocab, date | None], DateMentio
     "per": _period,
     "two": _ago,
     "agon": _ago,
+    "agou1": _ago,
+    "mpart": _month_part,
     "mo": _month,
     "year": _year,
 }
