@@ -64,3 +64,15 @@ def test_every_category_a_frame_can_end_with_gives_a_valid_pair():
     for cat in lexicon().precedence:
         etype, sub, _ = choose_type(frame(cat))
         assert valid_pair(etype, sub), (cat, etype, sub)
+
+
+def test_forms_derived_from_roots_are_triggers_and_hand_listed_ones_win():
+    from rasd.extraction.triggers import derived_triggers
+    from rasd.resources import resources
+    from rasd.text.normalize import key, normalize
+
+    derived = {key(f): t for f, t in derived_triggers(resources())}
+    assert derived[key("احتج")].category == "protest"
+    assert derived[key("يختطف")].strength == "cue"  # the imperfect only refines
+    hits = lexicon().triggers.find_all(normalize("أحرق المسلحون المنازل").text)
+    assert [h.value.category for h in hits] == ["attack"]

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rasd.resources import Resources, resources
+from rasd.resources import Resources, resources, split_forms
 from rasd.taxonomy import taxonomy
 from rasd.text.matcher import Hit, Matcher
+from rasd.text.morphology import derive
+from rasd.text.normalize import key
 from rasd.text.words import clitics
 
 
@@ -55,6 +57,8 @@ def _build(res: Resources) -> Lexicon:
         (r["arabic"], Trigger(r["category"], r["weapon"] or None, r["strength"]))
         for r in res.tsv("lexicon/triggers.tsv")
     ]
+    listed = {key(form) for form, _ in trig}
+    trig += [(f, t) for f, t in derived_triggers(res) if key(f) not in listed]
     cues = res.yaml("lexicon/cues.yaml")
     ne = [
         (f, (reason, spec["scope"], int(spec.get("reach", 45))))
@@ -84,6 +88,32 @@ def _build(res: Resources) -> Lexicon:
         establishment=Matcher(_words(cues["establishment"], "establishment")),
         topic_shift=Matcher(_words(cues["topic_shift"], "shift")),
     )
+
+
+def derived_triggers(res: Resources) -> list[tuple[str, Trigger]]:
+    """The trigger forms derived from the roots of trigger_roots.tsv (verbs, verbal nouns
+    and participles of the derived form given), each with its category and strength."""
+    out: list[tuple[str, Trigger]] = []
+    for r in res.tsv("lexicon/trigger_roots.tsv"):
+        forms = derive(
+            r["root"],
+            r["form"],
+            tuple(split_forms(r["nouns_given"])),
+            tuple(split_forms(r["except"])),
+        )
+        # the imperfect tells a habit, an opinion or what goes on more often than news
+        # (الذين يفجرون أنفسهم): it only refines an event another word tells
+        present = "cue" if r["verbs"] else ""
+        for strength, words in (
+            (r["verbs"], forms.verbs),
+            (present, forms.present),
+            (r["nouns"], forms.nouns),
+            (r["participles"], forms.participles),
+        ):
+            if strength:
+                trigger = Trigger(r["category"], r["weapon"] or None, strength)
+                out.extend((w, trigger) for w in words)
+    return out
 
 
 def valid_pair(event_type: str, sub_event_type: str) -> bool:
