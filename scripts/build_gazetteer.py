@@ -687,6 +687,8 @@ def build(wof_root: Path | None, report: bool) -> None:
                 dropped += 1
     print(f"{dropped} new names dropped as words or curated names of small places")
 
+    add_hand_names(rows)
+
     # spelled-back names for places that have none
     translit_places(rows, curated)
     if report:
@@ -939,6 +941,28 @@ def drop_misplaced_district_names(rows: dict[str, Row], districts: list[dict[str
                 d = by_code.get(r.admin2)
                 if d is not None:
                     d["arabic"] = "|".join(n for n in d["arabic"].split("|") if key(n) != k)
+
+
+def add_hand_names(rows: dict[str, Row]) -> None:
+    """Names from places_extra.tsv (kept by hand), added to the place with that id."""
+    path = OUT / "places_extra.tsv"
+    if not path.exists():
+        return
+    lines = [
+        x for x in path.read_text(encoding="utf-8").splitlines() if x and not x.startswith("#")
+    ]
+    header = lines[0].split("\t")
+    for line in lines[1:]:
+        cells = dict(zip(header, line.split("\t"), strict=False))
+        r = rows.get(cells["geonameid"])
+        if r is None:
+            print(
+                f"warning: places_extra.tsv: no place {cells['geonameid']} ({cells.get('name', '')})"
+            )
+            continue
+        r.keys |= {key(n) for n in cells["arabic"].split("|") if n.strip()}
+        r.base |= r.keys  # hand names pass no word filter
+        r.sources.add("hand")
 
 
 def curated_names() -> set[str]:
