@@ -344,7 +344,7 @@ _WORDS = {
 _SUFFIXES = (("īyah", "ية"), ("iyah", "ية"), ("iya", "ية"), ("iyya", "ية"), ("ïa", "ية"))
 
 
-def _word(w: str, french: bool, last: bool = True) -> list[str]:
+def _word(w: str, french: bool, last: bool = True, long_a: bool = False) -> list[str]:
     """Arabic spellings of one romanized word (first is the preferred one)."""
     lw = w.lower().replace("ʻ", "‘")
     plain = ascii_name(lw).replace("`", "'")
@@ -406,6 +406,15 @@ def _word(w: str, french: bool, last: bool = True) -> list[str]:
                 piece = "ا"  # a word-initial vowel sits on alef
             elif french and ch in "iï" and (i + 1 == n or lw[i + 1] not in _SHORT):
                 piece = "ي"  # French writes long i as plain i
+            elif (
+                long_a
+                and ch == "a"
+                and i + 2 < n
+                and lw[i + 1] not in _SHORT
+                and lw[i + 1] not in "yw"
+                and lw[i + 1] != lw[i + 2]
+            ):
+                piece = "ا"  # and long a as plain a (Mazouna مازونة, Tsabit تسابيت)
             elif ch == "a" and i + 1 < n and lw[i + 1] == "a":
                 piece = "ا"
                 i += 1
@@ -417,6 +426,12 @@ def _word(w: str, french: bool, last: bool = True) -> list[str]:
                 i += 1
             else:
                 piece = ""
+            i += 1
+        elif french and ch == "g":
+            piece = "ق"  # the Maghreb's g is ق (Gabès قابس)
+            i += 1
+        elif french and ch == "c" and i + 1 < n and lw[i + 1] in "eéèiy":
+            piece = "س"  # French soft c (Naciria)
             i += 1
         elif ch in _SINGLE:
             piece = _SINGLE[ch]
@@ -440,6 +455,7 @@ def transliterate(name: str, iso2: str = "") -> list[str]:
     Al Qā’im → القائم; Tall ‘Afar → تل عفر, تلعفر; Khān Shaykhūn → خان شيخون.
     """
     french = iso2 in FRENCH
+    plain = french  # French romanizations write long a as plain a
     text = unicodedata.normalize("NFC", name.replace("-", " ").replace("ʼ", "’"))
     text = regex.sub(r"\(.*?\)", " ", text)
     words = [w for w in text.split() if w]
@@ -452,7 +468,7 @@ def transliterate(name: str, iso2: str = "") -> list[str]:
         if lw in _ARTICLES and i + 1 < len(words):
             article = True
             continue
-        forms = _word(w, french, last=i + 1 == len(words))
+        forms = _word(w, french, last=i + 1 == len(words), long_a=plain)
         if not forms:
             continue
         if article:
@@ -464,6 +480,9 @@ def transliterate(name: str, iso2: str = "") -> list[str]:
     cands = [""]
     for forms in parts:
         cands = [(c + " " + f).strip() for c in cands for f in forms][:4]
+    if french and len(parts) == 1 and not cands[0].startswith("ال"):
+        # Maghreb names often drop the article Arabic writes: Skhira الصخيرة
+        cands = cands[:1] + ["ال" + cands[0]] + cands[1:]
     out = []
     for c in cands:
         k = key(c)
@@ -861,8 +880,9 @@ def shadows(k: str, pop: int, curated: set[str], biggest: dict[str, int]) -> boo
 
 
 def inflected(k: str) -> bool:
-    """A dual or plural of a frequent word (جنديان soldiers, مقرين headquarters)."""
-    if " " in k or len(k) < 5:
+    """A dual or plural of a frequent word that news writes (جنديان soldiers, مقرين
+    headquarters; not ميدون, which is no word)."""
+    if " " in k or len(k) < 5 or zipf_frequency(k, "ar") < 2.0:
         return False
     for end in ("ان", "ين", "ون", "ات"):
         if k.endswith(end):
@@ -1006,7 +1026,9 @@ def translit_places(rows: dict[str, Row], curated: set[str]) -> None:
                 if c not in cands:
                     cands.append(c)
         # frequent words are not worth a guessed place name
-        cands = [c for c in cands if frequency(c) < NEW_WORD and c not in curated][:4]
+        cands = [
+            c for c in cands if frequency(c) < NEW_WORD and c not in curated and not inflected(c)
+        ][:4]
         if r.feature == "ADM2":
             cands = [c for c in cands if len(c.replace(" ", "")) >= 4]
         r.keys = set(cands)
