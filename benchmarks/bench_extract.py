@@ -45,7 +45,9 @@ def baseline(texts: list[str]) -> float:
     """Articles/s of a plain regex pass: one alternation of the trigger words, finditer."""
     from rasd.resources import resources
 
-    words = sorted({r["arabic"] for r in resources().tsv("lexicon/triggers.tsv")}, key=len, reverse=True)
+    words = sorted(
+        {r["arabic"] for r in resources().tsv("lexicon/triggers.tsv")}, key=len, reverse=True
+    )
     pat = regex.compile("|".join(regex.escape(w) for w in words))
     t = time.perf_counter()
     hits = 0

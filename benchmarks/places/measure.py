@@ -12,8 +12,8 @@ of two versions of the gazetteer data files, reports
 * candidates: how many places the name has (ambiguity the resolver must settle);
 * common word: the name is in the common-word lists (the engine then demands a
   settlement word before it);
-* resolved right: the engine's resolver (rasd.geocode.resolve with the article's own
-  cues, here only the short context) picks the place meant; for the rows that are no
+* resolved right: the engine's resolver (rasd.extraction.places.article_places with the
+  cues of the short context) picks the place meant; for the rows that are no
   place (kind not_a_place: القدس in لواء القدس), that it picks nothing. Another
   resolver can be plugged in with --resolver module:function (see `engine_resolver`).
 
@@ -49,8 +49,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from common import print_results  # noqa: E402
 
 import rasd.gazetteer as gazetteer  # noqa: E402
-import rasd.lexicon as lexicon  # noqa: E402
-from rasd.normalize import key, normalize  # noqa: E402
+from rasd.resources import Resources, use  # noqa: E402
+from rasd.text.normalize import key, normalize  # noqa: E402
 
 NAMES = Path(__file__).with_name("names.tsv")
 GAZ = "src/rasd/data/gazetteer"
@@ -106,27 +106,14 @@ def translit_keys(data: Path) -> set[tuple[str, str]]:
 
 
 def engine_resolver(text: str, hits: list[Any], gaz: Any) -> list[tuple[int, int, Any]]:
-    """(start, end, place) chosen by rasd.geocode.resolve for the names found in `text`.
-
-    Cues are taken from the text alone, as the tests do; replace this function with
+    """(start, end, place) the engine resolves for the names found in `text`, with every
+    cue of the text (rasd.extraction.places.article_places); replace this function with
     --resolver to measure another resolver with the same signature."""
-    from rasd.events import lexicon as event_lexicon
-    from rasd.geocode import PlaceCues, resolve
+    from rasd.extraction.places import article_places
+    from rasd.extraction.triggers import lexicon
 
-    countries: Counter[str] = Counter()
-    for h in hits:
-        if len({p.iso3 for p in h.value}) == 1:
-            countries[h.value[0].iso3] += 1
-    lex = event_lexicon()
-    settlement = lex.settlement.find(text)
-    cues = PlaceCues(
-        {h.end for h in settlement},
-        {h.end for h in lex.near.find(text)},
-        {h.end for h in settlement if h.value == "division"},
-        {h.end for h in lex.establishment.find(text)},
-        set(),
-    )
-    return [(pm.start, pm.end, pm.place) for pm in resolve(text, hits, countries, set(), cues)]
+    places, _ = article_places(text, lexicon().triggers.find_all(text))
+    return [(pm.start, pm.end, pm.place) for pm in places]
 
 
 def is_right(place: Any, row: dict[str, str]) -> bool:
@@ -142,8 +129,7 @@ def measure(
     rev: str, tmp: Path, rows: list[dict[str, str]], resolver: Resolver | None
 ) -> tuple[dict[str, Any], list[dict[str, str]]]:
     data = data_dir(rev, tmp)
-    lexicon.DATA = data  # type: ignore[assignment]
-    gazetteer.load.cache_clear()
+    use(Resources(data))
     gaz = gazetteer.load()
     spelled = translit_keys(data)
     per_row = []

@@ -19,7 +19,7 @@ from rasd.text.words import grammar
 @dataclass(frozen=True, slots=True)
 class Place:
     name: str
-    kind: str  # country, admin1, city, district, facility
+    kind: str  # country, admin1, admin2, city, district (of a city), facility
     iso3: str
     admin1: str | None
     lat: float
@@ -38,6 +38,7 @@ class Gazetteer:
     national_capitals: dict[str, Place]  # iso3 → capital city (العاصمة alone names it)
     common: frozenset[str]  # names that are words first (بيان، المصدر; وكالة is not و + Calais)
     not_places: Matcher[str]  # phrases with a place name that name no place (الأسلحة البيضاء)
+    spelled_back: frozenset[tuple[str, str]]  # (key, ident): names made from a romanized one
 
     def find(self, text: str) -> list[Hit[tuple[Place, ...]]]:
         return self.matcher.find(text)
@@ -53,10 +54,11 @@ def _build(res: Resources) -> Gazetteer:
     b.countries()
     b.geonames()
     b.divisions()
+    b.districts()
     b.facilities()
     b.spelling_variants()
     # A name listed by a country, division or facility is a place even if it is also a word.
-    curated = {k for k, ps in b.names.items() if any(p.kind != "city" for p in ps)}
+    curated = {k for k, ps in b.names.items() if any(p.kind not in ("city", "admin2") for p in ps)}
     entries = [(k, tuple(ps)) for k, ps in b.names.items()]
     return Gazetteer(
         Matcher(entries, min_clitic_key=4, normalized=True, article_optional=False),
@@ -66,6 +68,7 @@ def _build(res: Resources) -> Gazetteer:
         b.national,
         frozenset(b.common - curated),
         Matcher([(w, "not a place") for w in res.lines("gazetteer/not_places.txt")]),
+        frozenset(b.spelled_back),
     )
 
 
@@ -82,6 +85,7 @@ class _Builder:
         self.capital_of: dict[str, str] = {}  # iso3 → name of the national capital
         self.capitals: dict[tuple[str, str], Place] = {}  # (iso3, admin1) → its capital
         self.national: dict[str, Place] = {}
+        self.spelled_back: set[tuple[str, str]] = set()  # names transliterated, not attested
         self.admin1_rows = list(res.tsv("gazetteer/admin1.tsv"))
         self.common = {
             key(w)
@@ -127,6 +131,8 @@ class _Builder:
             # the build script writes the names already as matching keys
             for k in r["arabic"].split("|"):
                 self.names.setdefault(k, []).append(p)
+            for k in split_forms(r.get("translit", "")):
+                self.spelled_back.add((k, p.ident))
             if self.capital_of.get(iso3) == r["name"]:
                 old = self.national.get(iso3)
                 if old is None or old.population < pop:
@@ -153,6 +159,23 @@ class _Builder:
                 self.capitals[(iso3, r["name"])] = Place(
                     r["capital"] or r["name"], "city", iso3, r["name"], p.lat, p.lon
                 )
+
+    def districts(self) -> None:
+        """Second-level divisions (مديرية، قضاء، معتمدية), placed at their centroid."""
+        admin1_names = {(r["iso2"], r["code"]): r["name"] for r in self.admin1_rows}
+        for r in self.res.tsv("gazetteer/admin2.tsv"):
+            if not r["arabic"]:
+                continue
+            p = Place(
+                r["name"],
+                "admin2",
+                self.iso2_to_3.get(r["iso2"], r["iso2"]),
+                admin1_names.get((r["iso2"], r["admin1"])),
+                float(r["lat"]),
+                float(r["lon"]),
+                ident=r["code"],
+            )
+            self.add(split_forms(r["arabic"]), p)
 
     def facilities(self) -> None:
         for r in self.res.tsv("gazetteer/facilities.tsv"):

@@ -14,7 +14,6 @@ import csv
 import gzip
 import threading
 from collections.abc import Callable, Iterator
-from functools import cache
 from importlib import resources as _pkg
 from pathlib import Path
 from typing import Any, TypeVar
@@ -85,10 +84,24 @@ class Resources:
                 return self._built[build]
 
 
-@cache
+_current: Resources | None = None
+
+
 def resources() -> Resources:
-    """The process-wide resources over the bundled data folder."""
-    return Resources()
+    """The process-wide resources: the bundled data folder unless `use` chose another."""
+    global _current
+    if _current is None:
+        _current = Resources()
+    return _current
+
+
+def use(res: Resources | None) -> Resources | None:
+    """Read the data files of `res` from now on (an analyst's own copy of the data folder,
+    `Resources(Path("my-data"))`); None goes back to the bundled folder. Returns the
+    resources used before."""
+    global _current
+    old, _current = _current, res
+    return old
 
 
 def split_forms(cell: str) -> list[str]:

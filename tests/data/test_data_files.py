@@ -152,3 +152,13 @@ def test_common_word_lists_are_normalizable():
     for name in ("gazetteer/common_words.txt", "gazetteer/common_words_extra.txt"):
         words = RES.lines(name)
         assert words and all(key(w) for w in words), name
+
+
+def test_districts():
+    iso2 = {r["iso2"] for r in RES.tsv("gazetteer/countries.tsv")}
+    rows = list(RES.tsv("gazetteer/admin2.tsv"))
+    assert len(rows) > 2000
+    assert len({r["code"] for r in rows}) == len(rows)
+    for r in rows:
+        assert r["iso2"] in iso2, r
+        assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180, r

@@ -108,3 +108,23 @@ def test_collocations_and_common_words_are_no_places():
 
 def test_the_capital_followed_by_its_name_introduces_it():
     assert places("وقع انفجار في العاصمة لندن") == ["London"]
+
+
+def test_a_district_word_reads_the_district():
+    from rasd.extraction.places import precision
+
+    text = normalize("قصفت مقاتلات التحالف مواقع في مديرية باقم بمحافظة صعدة").text
+    found, _ = article_places(text, lexicon().triggers.find_all(text))
+    districts = [p for p in found if p.place.kind == "admin2"]
+    assert districts and districts[0].place.iso3 == "YEM" and precision(districts[0]) == 2
+
+
+def test_no_village_or_town_abroad_in_an_article_about_other_countries():
+    def countries(s: str) -> set[str]:
+        text = normalize(s).text
+        found, _ = article_places(text, lexicon().triggers.find_all(text))
+        return {p.place.iso3 for p in found}
+
+    # فان in Turkey is not Vannes in France; الفوار in Tunisia is no Lebanese hamlet
+    assert "FRA" not in countries("قتل شخص في هجوم على حافلة إيرانية قرب مدينة فان في تركيا")
+    assert "LBN" not in countries("اندلعت اشتباكات بين سكان قبلي ومعتمدية الفوار في تونس")

@@ -91,16 +91,22 @@ def _cue_before(text: str, start: int, cue_ends: set[int]) -> bool:
 
 
 def context_countries(hits: list[Hit[tuple[Place, ...]]], adjectives: list[str]) -> Counter[str]:
-    """How strongly the article points at each country (countries, provinces, sure places)."""
+    """How strongly the article points at each country: its name and adjective, its
+    provinces and facilities, and towns big enough to be sure of (a village that shares
+    its name with a word or a town elsewhere says little)."""
     c: Counter[str] = Counter(adjectives)
     for h in hits:
         isos = {p.iso3 for p in h.value}
-        if len(isos) == 1:
-            kind_weight = (
-                2 if any(p.kind in ("country", "admin1", "facility") for p in h.value) else 1
-            )
-            c[next(iter(isos))] += kind_weight
+        if len(isos) != 1:
+            continue
+        if any(p.kind in ("country", "admin1", "facility") for p in h.value):
+            c[next(iter(isos))] += 2
+        elif any(p.population >= SURE_TOWN for p in h.value):
+            c[next(iter(isos))] += 1
     return c
+
+
+SURE_TOWN = 50_000  # inhabitants: a town this big points at its country
 
 
 def resolve(
@@ -113,14 +119,16 @@ def resolve(
     """One place per name found in the text, or none when the name is only a word here."""
     out: list[PlaceMention] = []
     pats = resources().get(_patterns)
-    total = sum(countries.values()) or 1
+    total = sum(countries.values())
     common = load().common
+    spelled_back = load().spelled_back
     cue_ends = cues.settlement_ends | cues.near_ends | cues.trigger_ends
     for h in hits:
         if (h.start, h.end) in cues.adjective_spans:
             continue  # الهندية is "Indian" before it is Al-Hindiyah
         prev = _end_before(text, h.start)
-        intro = prev in cues.settlement_ends
+        head = cues.heads.get(h.start)  # the name itself begins with مديرية، قضاء …
+        intro = prev in cues.settlement_ends or head == "district"
         if text[h.word_start : h.word_end] in common and not intro:
             continue  # وكالة is a word, not و + Calais
         before_intro = _end_before(text, _word_start(text, prev)) if intro else -1
@@ -134,10 +142,32 @@ def resolve(
             continue  # فندق بيبلوس names a hotel; تبعد 620 كلم من باماكو is a yardstick
         cue = intro or _cue_before(text, h.start, cue_ends)
         division_word = prev in cues.division_ends  # محافظة، ولاية، إقليم، منطقة
+        district_word = prev in cues.district_ends or head == "district"  # مديرية، قضاء
         best, best_score = None, -1e9
         if h.surface in common and not intro:
             continue  # بيان، المصدر: a word first; قرية بيان is a place
         for p in h.value:
+            if (
+                (h.surface, p.ident) in spelled_back
+                and not intro
+                and not (cue and countries.get(p.iso3))
+            ):
+                continue  # a name spelled back from its romanization needs a settlement word
+            if (
+                p.kind in ("city", "admin2")
+                and total >= 2
+                and not countries.get(p.iso3)
+                and (p.iso3 not in pats.core or p.population < 1000)
+            ):
+                # in an article about other countries, no town abroad (مدينة فان in Turkey is
+                # not Vannes) and no village elsewhere (الفوار in Tunisia is no Lebanese hamlet)
+                continue
+            if (
+                p.kind == "admin2"
+                and not (district_word or intro)
+                and not (cue and countries.get(p.iso3))
+            ):
+                continue  # a district after مديرية/قضاء, or after في in an article on its country
             if p.kind == "city":
                 # a town abroad (Lille, Kirby) only when introduced as a place in an
                 # article that names its country
@@ -150,14 +180,20 @@ def resolve(
                 if p.population < 20000 and not cue and (p.iso3, p.admin1 or "") not in admin1s:
                     continue
             score = 0.35 * math.log10(p.population + 10)
-            score += 4.0 * countries.get(p.iso3, 0) / total
+            score += 4.0 * countries.get(p.iso3, 0) / (total or 1)
             score += 2.5 if (p.iso3, p.admin1 or "") in admin1s else 0.0
             score += 1.0 if p.iso3 in pats.core else 0.0
-            score += {"facility": 3.0, "district": 1.0, "admin1": 1.5, "country": 1.0}.get(
-                p.kind, 0.0
-            )
+            score += {
+                "facility": 3.0,
+                "district": 1.0,
+                "admin1": 1.5,
+                "admin2": 1.0,
+                "country": 1.0,
+            }.get(p.kind, 0.0)
             if division_word and p.kind == "admin1":
                 score += 5.0  # بمنطقة أضنة، في محافظة حلب: the province, not its capital
+            if district_word and p.kind == "admin2":
+                score += 5.0  # في مديرية باقم: the district, not a village of its name
             if score > best_score:
                 best, best_score = p, score
         if best is None:
@@ -181,6 +217,9 @@ class PlaceCues:
     division_ends: set[int]
     establishment_ends: set[int]
     adjective_spans: set[tuple[int, int]]
+    district_ends: set[int] = field(default_factory=set)  # مديرية، قضاء، ناحية
+    # settlement words that begin a name (مديرية الدريهمي is a name of its own): their kind
+    heads: dict[int, str] = field(default_factory=dict)
     trigger_ends: set[int] = field(default_factory=set)  # هجوم مونستر: a place after an attack noun
 
 
@@ -203,9 +242,12 @@ def _word_start(text: str, end: int) -> int:
 
 
 def precision(pm: PlaceMention) -> int:
-    """SPEC geo_precision: 1 the place itself, 2 near / part of it, 3 only a province."""
+    """SPEC geo_precision: 1 the place itself, 2 near / part of it (a district), 3 only a
+    province."""
     if pm.place.kind == "admin1":
         return 3
+    if pm.place.kind == "admin2":
+        return 2
     return 2 if pm.near else 1
 
 
@@ -240,6 +282,8 @@ def article_places(
         settlement_ends={h.end for h in settlement},
         near_ends={h.end for h in lex.near.find(text)},
         division_ends={h.end for h in settlement if h.value == "division"},
+        district_ends={h.end for h in settlement if h.value == "district"},
+        heads={h.start: h.value for h in settlement},
         establishment_ends={h.end for h in lex.establishment.find(text)},
         adjective_spans={(h.start, h.end) for h in adjective_hits},
         trigger_ends={h.end for h in triggers if h.value.strength != "cue"},
@@ -282,7 +326,7 @@ def capital_mentions(
     return sorted(places + extra, key=lambda p: p.start) if extra else places
 
 
-SPECIFIC = ("city", "facility", "district")
+SPECIFIC = ("city", "facility", "district", "admin2")
 
 
 def choose_place(

@@ -36,7 +36,7 @@ class Lexicon:
     militants: Matcher[str]  # armed men as victims: an attack on them is a clash
     return_fire: Matcher[str]
     near: Matcher[str]
-    settlement: Matcher[str]  # value "division" for province words (محافظة، ولاية)
+    settlement: Matcher[str]  # "division" for province words (محافظة), "district" (مديرية)
     establishment: Matcher[str]
     topic_shift: Matcher[str]
 
@@ -82,7 +82,9 @@ def _build(res: Resources) -> Lexicon:
         near=Matcher(_words(cues["near"], "near")),
         # مدينة X introduces a name, المدينة (the city) does not
         settlement=Matcher(
-            _words(cues["settlement"], "settlement") + _words(cues["division"], "division"),
+            _words(cues["settlement"], "settlement")
+            + _words(cues["division"], "division")
+            + _words(cues["district"], "district"),
             article_optional=False,
         ),
         establishment=Matcher(_words(cues["establishment"], "establishment")),
