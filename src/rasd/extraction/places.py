@@ -109,6 +109,26 @@ def context_countries(hits: list[Hit[tuple[Place, ...]]], adjectives: list[str])
 SURE_TOWN = 50_000  # inhabitants: a town this big points at its country
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """How the text introduces one name."""
+
+    surface: str
+    intro: bool  # after or inside a settlement word (مدينة، قرية، مديرية)
+    cue: bool  # after a preposition, a settlement word or an attack noun
+    division_word: bool  # after محافظة، ولاية، منطقة
+    district_word: bool  # after or beginning with مديرية، قضاء، ناحية
+
+
+@dataclass(frozen=True)
+class _Context:
+    countries: Counter[str]
+    total: int  # how much country context the article has
+    admin1s: set[tuple[str, str]]  # (iso3, province) named in the article
+    core: frozenset[str]
+    spelled_back: frozenset[tuple[str, str]]
+
+
 def resolve(
     text: str,
     hits: list[Hit[tuple[Place, ...]]],
@@ -118,94 +138,113 @@ def resolve(
 ) -> list[PlaceMention]:
     """One place per name found in the text, or none when the name is only a word here."""
     out: list[PlaceMention] = []
-    pats = resources().get(_patterns)
-    total = sum(countries.values())
-    common = load().common
-    spelled_back = load().spelled_back
-    cue_ends = cues.settlement_ends | cues.near_ends | cues.trigger_ends
+    gaz = load()
+    ctx = _Context(
+        countries,
+        sum(countries.values()),
+        admin1s,
+        resources().get(_patterns).core,
+        gaz.spelled_back,
+    )
     for h in hits:
-        if (h.start, h.end) in cues.adjective_spans:
-            continue  # الهندية is "Indian" before it is Al-Hindiyah
-        prev = _end_before(text, h.start)
-        head = cues.heads.get(h.start)  # the name itself begins with مديرية، قضاء …
-        intro = prev in cues.settlement_ends or head == "district"
-        if text[h.word_start : h.word_end] in common and not intro:
-            continue  # وكالة is a word, not و + Calais
-        before_intro = _end_before(text, _word_start(text, prev)) if intro else -1
-        if (
-            prev in cues.establishment_ends
-            or before_intro in cues.establishment_ends
-            or pats.distance.search(text, max(0, h.word_start - 22), h.word_start)
-            # قبل أن تعود إلى قاعدة ديار بكر: where the planes came from, not the target
-            or pats.movement.search(text, max(0, h.word_start - 30), h.word_start)
-        ):
-            continue  # فندق بيبلوس names a hotel; تبعد 620 كلم من باماكو is a yardstick
-        cue = intro or _cue_before(text, h.start, cue_ends)
-        division_word = prev in cues.division_ends  # محافظة، ولاية، إقليم، منطقة
-        district_word = prev in cues.district_ends or head == "district"  # مديرية، قضاء
-        best, best_score = None, -1e9
-        if h.surface in common and not intro:
-            continue  # بيان، المصدر: a word first; قرية بيان is a place
-        for p in h.value:
-            if (
-                (h.surface, p.ident) in spelled_back
-                and not intro
-                and not (cue and countries.get(p.iso3))
-            ):
-                continue  # a name spelled back from its romanization needs a settlement word
-            if (
-                p.kind in ("city", "admin2")
-                and total >= 2
-                and not countries.get(p.iso3)
-                and (p.iso3 not in pats.core or p.population < 1000)
-            ):
-                # in an article about other countries, no town abroad (مدينة فان in Turkey is
-                # not Vannes) and no village elsewhere (الفوار in Tunisia is no Lebanese hamlet)
-                continue
-            if (
-                p.kind == "admin2"
-                and not (district_word or intro)
-                and not (cue and countries.get(p.iso3))
-            ):
-                continue  # a district after مديرية/قضاء, or after في in an article on its country
-            if p.kind == "city":
-                # a town abroad (Lille, Kirby) only when introduced as a place in an
-                # article that names its country
-                if p.iso3 not in pats.core and not intro and not (countries.get(p.iso3) and cue):
-                    continue
-                # villages of unknown or tiny population (GeoNames often gives 0): after a
-                # settlement word (قرية X), or after في/ب in an article naming their country
-                if p.population < 1000 and not intro and not (cue and countries.get(p.iso3)):
-                    continue
-                if p.population < 20000 and not cue and (p.iso3, p.admin1 or "") not in admin1s:
-                    continue
-            score = 0.35 * math.log10(p.population + 10)
-            score += 4.0 * countries.get(p.iso3, 0) / (total or 1)
-            score += 2.5 if (p.iso3, p.admin1 or "") in admin1s else 0.0
-            score += 1.0 if p.iso3 in pats.core else 0.0
-            score += {
-                "facility": 3.0,
-                "district": 1.0,
-                "admin1": 1.5,
-                "admin2": 1.0,
-                "country": 1.0,
-            }.get(p.kind, 0.0)
-            if division_word and p.kind == "admin1":
-                score += 5.0  # بمنطقة أضنة، في محافظة حلب: the province, not its capital
-            if district_word and p.kind == "admin2":
-                score += 5.0  # في مديرية باقم: the district, not a village of its name
-            if score > best_score:
-                best, best_score = p, score
-        if best is None:
+        reading = _read(text, h, cues, gaz.common)
+        if reading is None:
             continue
+        scored = [(_score(p, reading, ctx), p) for p in h.value if _admissible(p, reading, ctx)]
+        if not scored:
+            continue
+        best = max(scored, key=lambda sp: sp[0])[1]  # the first of equal scores
         # قرب مدينة تكريت: the near word may stand before the settlement word
+        prev = _end_before(text, h.start)
         near = prev in cues.near_ends or (
-            intro and _end_before(text, _word_start(text, prev)) in cues.near_ends
+            reading.intro and _end_before(text, _word_start(text, prev)) in cues.near_ends
         )
         out.append(
-            PlaceMention(h.start, h.end, best, near, f"gazetteer:{best.kind}:{h.surface}", cue)
+            PlaceMention(
+                h.start, h.end, best, near, f"gazetteer:{best.kind}:{h.surface}", reading.cue
+            )
         )
     return out
+
+
+def _read(
+    text: str, h: Hit[tuple[Place, ...]], cues: PlaceCues, common: frozenset[str]
+) -> _Reading | None:
+    """How the text introduces the name; None when it is no place name here."""
+    pats = resources().get(_patterns)
+    if (h.start, h.end) in cues.adjective_spans:
+        return None  # الهندية is "Indian" before it is Al-Hindiyah
+    prev = _end_before(text, h.start)
+    head = cues.heads.get(h.start)  # the name itself begins with مديرية، قضاء …
+    intro = prev in cues.settlement_ends or head == "district"
+    if text[h.word_start : h.word_end] in common and not intro:
+        return None  # وكالة is a word, not و + Calais
+    before_intro = _end_before(text, _word_start(text, prev)) if intro else -1
+    if (
+        prev in cues.establishment_ends
+        or before_intro in cues.establishment_ends
+        or pats.distance.search(text, max(0, h.word_start - 22), h.word_start)
+        # قبل أن تعود إلى قاعدة ديار بكر: where the planes came from, not the target
+        or pats.movement.search(text, max(0, h.word_start - 30), h.word_start)
+    ):
+        return None  # فندق بيبلوس names a hotel; تبعد 620 كلم من باماكو is a yardstick
+    if h.surface in common and not intro:
+        return None  # بيان، المصدر: a word first; قرية بيان is a place
+    cue_ends = cues.settlement_ends | cues.near_ends | cues.trigger_ends
+    return _Reading(
+        h.surface,
+        intro,
+        intro or _cue_before(text, h.start, cue_ends),
+        prev in cues.division_ends,
+        prev in cues.district_ends or head == "district",
+    )
+
+
+def _admissible(p: Place, r: _Reading, ctx: _Context) -> bool:
+    """Whether a candidate may be the place the name refers to here."""
+    named = bool(ctx.countries.get(p.iso3))
+    if (r.surface, p.ident) in ctx.spelled_back and not r.intro and not (r.cue and named):
+        return False  # a name spelled back from its romanization needs a settlement word
+    if (
+        p.kind in ("city", "admin2")
+        and ctx.total >= 2
+        and not named
+        and (p.iso3 not in ctx.core or p.population < 1000)
+    ):
+        # in an article about other countries, no town abroad (مدينة فان in Turkey is not
+        # Vannes) and no village elsewhere (الفوار in Tunisia is no Lebanese hamlet)
+        return False
+    if p.kind == "admin2" and not (r.district_word or r.intro) and not (r.cue and named):
+        return False  # a district after مديرية/قضاء, or after في in an article on its country
+    if p.kind != "city":
+        return True
+    # a town abroad (Lille, Kirby) only when introduced as a place in an article that
+    # names its country
+    if p.iso3 not in ctx.core and not r.intro and not (named and r.cue):
+        return False
+    # villages of unknown or tiny population (GeoNames often gives 0): after a settlement
+    # word (قرية X), or after في/ب in an article naming their country
+    if p.population < 1000 and not r.intro and not (r.cue and named):
+        return False
+    return not (p.population < 20000 and not r.cue and (p.iso3, p.admin1 or "") not in ctx.admin1s)
+
+
+_KIND_PRIOR = {"facility": 3.0, "district": 1.0, "admin1": 1.5, "admin2": 1.0, "country": 1.0}
+
+
+def _score(p: Place, r: _Reading, ctx: _Context) -> float:
+    """How likely the candidate is the place meant: its size, the article's countries and
+    provinces, the region rasd covers, its kind and the word that introduces it."""
+    score = 0.35 * math.log10(p.population + 10)
+    score += 4.0 * ctx.countries.get(p.iso3, 0) / (ctx.total or 1)
+    score += 2.5 if (p.iso3, p.admin1 or "") in ctx.admin1s else 0.0
+    score += 1.0 if p.iso3 in ctx.core else 0.0
+    score += _KIND_PRIOR.get(p.kind, 0.0)
+    if r.division_word and p.kind == "admin1":
+        score += 5.0  # بمنطقة أضنة، في محافظة حلب: the province, not its capital
+    if r.district_word and p.kind == "admin2":
+        score += 5.0  # في مديرية باقم: the district, not a village of its name
+    return score
 
 
 @dataclass(frozen=True)
