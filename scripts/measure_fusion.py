@@ -6,8 +6,12 @@
    pairwise precision and recall of the merge decisions.
 2. On the team's dev set when ../shared is present: the merges fusion makes, listed so
    a reader can check them.
+3. With --audit FILE (the audit set's real incidents, each told by several outlets:
+   `python scripts/audit_texts.py --part older --fusion --out FILE`): article-pair
+   precision and recall — two articles of one incident should share a canonical event,
+   two articles of different incidents should not.
 
-    python scripts/measure_fusion.py [--json]
+    python scripts/measure_fusion.py [--audit FILE] [--json]
 """
 
 from __future__ import annotations
@@ -111,11 +115,39 @@ def dev_merges() -> list[dict]:
     return out
 
 
+def article_pairs(arts: list[dict], incidents: dict[str, str]) -> dict:
+    """Article-pair precision and recall of fusion on real incidents told by several
+    outlets (`incidents`: article id → incident label)."""
+    clusters = fuse(_extract(arts))
+    fused: set[tuple[str, str]] = set()
+    for c in clusters:
+        ids = sorted({str(r.article_id) for r in c.reports})
+        fused.update(combinations(ids, 2))
+    labelled = sorted(a["id"] for a in arts if a["id"] in incidents)
+    truth = {(a, b) for a, b in combinations(labelled, 2) if incidents[a] == incidents[b]}
+    pred = {pair for pair in fused if pair[0] in incidents and pair[1] in incidents}
+    tp = len(pred & truth)
+    return {
+        "articles": len(labelled),
+        "incidents": len(set(incidents.values())),
+        "true_pairs": len(truth),
+        "fused_pairs": len(pred),
+        "precision": round(tp / len(pred), 3) if pred else 1.0,
+        "recall": round(tp / len(truth), 3) if truth else 1.0,
+        "missed": sorted(f"{a} ~ {b}: {incidents[a]}" for a, b in truth - pred),
+        "false": sorted(f"{a} ~ {b}" for a, b in pred - truth),
+    }
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--audit", type=Path, help="articles of the audit's fusion incidents")
     a = ap.parse_args()
     res = {"fixture": pairwise(_articles(FIXTURE)), "dev_merges": dev_merges()}
+    if a.audit:
+        labels = _articles(ROOT / "audit" / "older" / "fusion.jsonl")
+        res["audit"] = article_pairs(_articles(a.audit), {x["id"]: x["incident"] for x in labels})
     if a.json:
         print(json.dumps(res, ensure_ascii=False, indent=2))
         return 0
@@ -127,6 +159,17 @@ def main() -> int:
     )
     for u in f["unlabelled"]:
         print(f"  unlabelled report: {u}")
+    if "audit" in res:
+        x = res["audit"]
+        print(
+            f"audit: {x['articles']} articles, {x['incidents']} incidents, {x['true_pairs']} "
+            f"article pairs of one incident; fused pairs {x['fused_pairs']}: precision "
+            f"{x['precision']} recall {x['recall']}"
+        )
+        for m in x["missed"]:
+            print(f"  missed: {m}")
+        for m in x["false"]:
+            print(f"  false: {m}")
     print(f"dev set merges: {len(res['dev_merges'])}")
     for m in res["dev_merges"]:
         print(f"  {m['canonical']}  {m['event']}  (spread {m['spread_km']} km)")

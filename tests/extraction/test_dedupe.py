@@ -43,3 +43,15 @@ def test_two_bases_one_night_stay_apart():
 def test_province_only_mention_joins_the_precise_event_in_it():
     out = merge_events([ev(loc="Base"), ev(loc="Ramadi", lat=33.4, prec=3)])
     assert len(out) == 1 and out[0].location == "Base"
+
+
+def test_a_lead_dated_by_default_takes_the_day_a_later_sentence_gives():
+    from datetime import date
+
+    import rasd
+
+    evs = rasd.extract(
+        "قتل جنديان في انفجار عبوة ناسفة في مدينة الرمادي. ووقع الانفجار مساء الأحد قرب سوق المدينة.",
+        published=date(2023, 3, 14),
+    )
+    assert [(e.location, e.event_date) for e in evs] == [("Ramadi", date(2023, 3, 12))]

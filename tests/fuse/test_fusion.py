@@ -98,3 +98,55 @@ def test_adding_an_article_updates_its_canonical_event(reports):
     )
     after = next(c for c in fuse(reports) if c.id == before.id)
     assert len(after.reports) == len(before.reports) + 1
+
+
+def _report(
+    aid, day, location, lat, lon, *, precision=1, rule="date:x", facility=False, actor=None
+):
+    from datetime import date
+
+    from rasd.model import Event, Evidence
+
+    ev = Event("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    ev.article_id, ev.event_date, ev.location = aid, date.fromisoformat(day), location
+    ev.country, ev.admin1, ev.latitude, ev.longitude = "IRQ", "Anbar", lat, lon
+    ev.geo_precision = precision
+    ev.cite("event_date", Evidence(0, 1, "x", rule))
+    kind = "facility" if facility else "city"
+    ev.cite("location", Evidence(0, 1, "x", f"gazetteer:{kind}:x"))
+    if actor:
+        ev.actor1 = actor
+        ev.cite("actor1", Evidence(0, 1, "x", "actor:x"))
+    return ev
+
+
+def test_a_report_dated_by_default_fuses_with_the_day_another_gives():
+    from rasd.fuse import compatible
+
+    told = _report("a", "2022-01-05", "Ramadi", 33.42, 43.30)
+    later = _report("b", "2022-01-07", "Ramadi", 33.42, 43.30, rule="default: publication date")
+    assert compatible(told, later)[0]
+    # two sure days apart are two events
+    assert not compatible(told, _report("c", "2022-01-06", "Ramadi", 33.42, 43.30))[0]
+
+
+def test_a_facility_fuses_with_the_town_it_is_in_but_not_with_another_facility():
+    from rasd.fuse import compatible
+
+    town = _report("a", "2022-01-05", "Ramadi", 33.42, 43.30)
+    base = _report("b", "2022-01-05", "Ramadi base", 33.47, 43.33, facility=True)
+    other = _report("c", "2022-01-05", "Other base", 33.50, 43.36, facility=True)
+    assert compatible(town, base)[0]
+    assert not compatible(base, other)[0]
+
+
+def test_one_name_in_two_countries_is_two_places_and_a_different_perpetrator_only_costs():
+    from rasd.fuse import compatible
+
+    a = _report("a", "2022-01-05", "Ramadi", 33.42, 43.30, actor="Islamic State")
+    b = _report("b", "2022-01-05", "Ramadi", 33.42, 43.30, actor="Popular Mobilization Forces")
+    ok, _, cost = compatible(a, b)
+    assert ok and cost >= 8
+    far = _report("c", "2022-01-05", "Ramadi", 30.0, 40.0)
+    far.country = "SAU"
+    assert not compatible(a, far)[0]

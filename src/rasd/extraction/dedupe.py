@@ -11,8 +11,28 @@ from rasd.settings import SETTINGS
 GENERIC = {"Unidentified armed group", "Civilians", None}
 
 
+def _same_day(a: Event, b: Event) -> bool:
+    """The same day, or a lead mention dated by default to publication and a mention that
+    gives the day, up to two days before it (قتل جنديان في انفجار … مساء السبت)."""
+    if a.event_date == b.event_date:
+        return True
+    if a.event_date is None or b.event_date is None:
+        return False
+    later, earlier = (a, b) if a.event_date > b.event_date else (b, a)
+    assert later.event_date is not None and earlier.event_date is not None
+    return (
+        _default_day(later)
+        and not _default_day(earlier)
+        and (later.event_date - earlier.event_date).days <= 2
+    )
+
+
+def _default_day(ev: Event) -> bool:
+    return any(e.rule.startswith("default") for e in ev.fields.get("event_date", []))
+
+
 def _same(a: Event, b: Event) -> bool:
-    if a.event_date != b.event_date:
+    if not _same_day(a, b):
         return False
     if a.location == b.location:
         return True
@@ -70,6 +90,10 @@ def _follow_up(ev: Event) -> bool:
 
 
 def _fold(a: Event, b: Event, seen: dict[str, set[object]]) -> None:
+    if _default_day(a) and not _default_day(b) and b.event_date is not None:
+        # the mention that gives the day dates the event
+        a.event_date, a.time_precision = b.event_date, b.time_precision
+        a.fields["event_date"] = []
     for f in ("fatalities", "injuries"):
         if _follow_up(b) and getattr(a, f) is not None:
             continue  # "a village guard was killed" details the total, it does not rival it

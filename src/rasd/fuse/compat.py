@@ -15,7 +15,57 @@ from rasd.taxonomy import taxonomy
 def _uncertain_day(ev: Event) -> bool:
     if ev.time_precision and ev.time_precision > 1:
         return True
+    return _default_day(ev)
+
+
+def _default_day(ev: Event) -> bool:
+    """The day is the publication day taken by default (on or after the real day)."""
     return any(e.rule.startswith("default") for e in ev.fields.get("event_date", []))
+
+
+def _day_gap(a: Event, b: Event) -> int | None:
+    """Days between the reports' days when they may be one day, else None. Two sure days
+    must agree; a day only known to the week or month may be a few days off; a report
+    dated by default to its publication may be published up to two days after the day
+    another report gives (the follow-up on D+1 and the default on D+2 tell one event)."""
+    if a.event_date is None or b.event_date is None:
+        return 0 if a.event_date == b.event_date else None
+    days = abs((a.event_date - b.event_date).days)
+    if days == 0:
+        return 0
+    if (a.time_precision or 1) > 1 or (b.time_precision or 1) > 1:
+        return days if days <= 3 else None
+    later = a if a.event_date > b.event_date else b
+    if _default_day(later) and days <= 2:
+        return days
+    if days == 1 and (_uncertain_day(a) or _uncertain_day(b)):
+        return days
+    return None
+
+
+def _place_match(a: Event, b: Event) -> tuple[str, float] | None:
+    """What made the places match and their distance, or None when they are two places."""
+    if a.latitude is None or b.latitude is None or a.longitude is None or b.longitude is None:
+        return None
+    d = km((a.latitude, a.longitude), (b.latitude, b.longitude))
+    pa, pb = a.geo_precision or 1, b.geo_precision or 1
+    if 3 in (pa, pb):
+        if a.country == b.country and a.admin1 and a.admin1 == b.admin1:
+            return f"admin1 {a.admin1}", d
+        return None
+    if a.location == b.location:
+        # one name, one place: not the same-named town of another country or far away
+        return ("location", d) if a.country == b.country and d <= SETTINGS.near_km else None
+    fa, fb = _facility(a), _facility(b)
+    if fa != fb and d <= SETTINGS.district_km:
+        # مطار كابل told by one outlet, كابل by another: the facility is in the town
+        return f"inside, {d:.1f} km", d
+    if 2 in (pa, pb):
+        # near a town: within `near_km`, but a named facility is itself the place (the
+        # shelling "outside al-Mayadin" is not the rockets on the base 8 km away)
+        limit = SETTINGS.named_km if fa or fb else SETTINGS.near_km
+        return (f"near, {d:.1f} km", d) if d <= limit else None
+    return (f"place {d:.1f} km", d) if d <= SETTINGS.named_km else None
 
 
 def compatible(a: Event, b: Event) -> tuple[bool, list[str], float]:
@@ -24,39 +74,15 @@ def compatible(a: Event, b: Event) -> tuple[bool, list[str], float]:
         return False, [], 0.0  # one article's events were already merged by the extractor
     if a.event_type != b.event_type:
         return False, [], 0.0
-    matched = ["event_type"]
-    if a.event_date is None or b.event_date is None:
-        if a.event_date != b.event_date:
-            return False, [], 0.0
-        days = 0
-    else:
-        days = abs((a.event_date - b.event_date).days)
-        if days > 1 or (days == 1 and not (_uncertain_day(a) or _uncertain_day(b))):
-            return False, [], 0.0
-    matched.append("event_date" if days == 0 else "event_date±1")
-    if a.latitude is None or b.latitude is None or a.longitude is None or b.longitude is None:
+    days = _day_gap(a, b)
+    place = _place_match(a, b)
+    if days is None or place is None:
         return False, [], 0.0
-    d = km((a.latitude, a.longitude), (b.latitude, b.longitude))
-    pa, pb = a.geo_precision or 1, b.geo_precision or 1
-    if a.location == b.location:
-        matched.append("location")
-    elif 3 in (pa, pb):
-        if not (a.country == b.country and a.admin1 and a.admin1 == b.admin1):
-            return False, [], 0.0
-        matched.append(f"admin1 {a.admin1}")
-    elif 2 in (pa, pb):
-        # near a town: within `near_km`, but a named facility is itself the place (the
-        # shelling "outside al-Mayadin" is not the rockets on the base 8 km away)
-        limit = SETTINGS.named_km if _facility(a) or _facility(b) else SETTINGS.near_km
-        if d > limit:
-            return False, [], 0.0
-        matched.append(f"near, {d:.1f} km")
-    elif d > SETTINGS.named_km:
-        return False, [], 0.0
-    else:
-        matched.append(f"place {d:.1f} km")
-    # the perpetrator, when both reports name one: two different attackers, two events
-    # (targets are too often described loosely to tell events apart)
+    where, d = place
+    matched = ["event_type", "event_date" if days == 0 else f"event_date±{days}", where]
+    cost = d + 10.0 * days + (5.0 if 3 in (a.geo_precision, b.geo_precision) else 0.0)
+    # the perpetrator, when both reports name one: a different one costs (extracted roles
+    # are too often loose to keep two reports apart on them alone)
     x, y = a.actor1, b.actor1
     if (
         not generic_actor(x)
@@ -64,10 +90,11 @@ def compatible(a: Event, b: Event) -> tuple[bool, list[str], float]:
         and "actor1" in a.fields
         and "actor1" in b.fields
     ):
-        if actor_similarity(x, y) < 0.6:
-            return False, [], 0.0
-        matched.append("actor1")
-    return True, matched, d + 10.0 * days + (5.0 if 3 in (pa, pb) else 0.0)
+        if actor_similarity(x, y) >= 0.6:
+            matched.append("actor1")
+        else:
+            cost += 8.0
+    return True, matched, cost
 
 
 def _facility(ev: Event) -> bool:

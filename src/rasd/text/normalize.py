@@ -51,6 +51,7 @@ _MAP = {
     "\u202f": " ",
     "\u3000": " ",
     "\t": " ",
+    "_": " ",  # hashtags join words: #إقليم_داغستان
     # Arabic punctuation kept as such but the decimal separator becomes a point
     "\u066b": ".",
     "\u066c": ",",
