@@ -75,3 +75,12 @@ def test_a_massacre_is_violence_against_civilians_by_its_perpetrator():
         "ارتكب جيش الاحتلال مجزرة في مدرسة تؤوي نازحين في بلدة بيت حانون أمس.", published=PUB
     )
     assert (ev.event_type, ev.actor2) == ("Violence against civilians", "Civilians")
+
+
+def test_targets_are_no_goals_and_a_general_no_team():
+    # أهداف are a strike's targets as often as a match's goals; الفريق is also a rank
+    (ev,) = rasd.extract(
+        "قصفت مقاتلات التحالف مواقع وأهداف للمسلحين في مدينة صعدة أمس.", published=PUB
+    )
+    assert ev.sub_event_type == "Air/drone strike"
+    assert rasd.extract("سجل اللاعب هدفين في المباراة في مدينة صعدة أمس.", published=PUB) == []
