@@ -40,3 +40,12 @@ def test_an_undated_event_far_below_the_lead_is_background():
     assert rasd.extract(text, published=PUB) == []
     # the same clash told first is the article's news
     assert len(rasd.extract("اندلعت اشتباكات عنيفة في مدينة الموصل.", published=PUB)) == 1
+
+
+def test_each_report_of_a_roundup_is_an_event():
+    evs = rasd.extract(
+        "دارت اشتباكات عنيفة أمس في مدينة الزبداني، كما قصفت قوات النظام أمس مناطق في مدينة "
+        "داريا، بينما دارت اشتباكات فجر أمس في حي جوبر.",
+        published=PUB,
+    )
+    assert [e.location for e in evs] == ["Az Zabadani", "Darayya", "Jobar"]

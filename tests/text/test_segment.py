@@ -13,3 +13,13 @@ def test_sentences_clauses_and_quotes():
 
 def test_decimal_point_does_not_end_a_sentence():
     assert len(sentences(normalize("قطع 2.5 كيلومتر").text)) == 1
+
+
+def test_the_reports_of_a_roundup_are_sentences_of_their_own():
+    from rasd.text.normalize import normalize
+
+    t = normalize(
+        "دارت اشتباكات في مدينة الزبداني، كما قصفت القوات مدينة داريا، بينما دارت اشتباكات في حي جوبر"
+    ).text
+    assert len(sentences(t)) == 3
+    assert len(sentences(normalize("قال المصدر، كما ذكرنا سابقا، إن الوضع هادئ").text)) == 2

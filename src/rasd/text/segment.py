@@ -19,15 +19,32 @@ def _clause_end(res: Resources) -> regex.Pattern[str]:
     return regex.compile(rf"[،,؛;:]|\s-\s|(?<=\s)(?={connectors}\s)")
 
 
+def _report_break(res: Resources) -> regex.Pattern[str]:
+    """A comma before a word that opens the next report of a roundup (، كما قصفت …)."""
+    return regex.compile(rf"[،,؛;](?=\s*{alternation(grammar('report_connectors'))}\s)")
+
+
 def sentences(text: str) -> list[Sentence]:
-    """Split normalized text into sentences with clause and quote spans."""
+    """Split normalized text into sentences with clause and quote spans; the reports of a
+    roundup joined by commas (… ، كما قصفت … ، بينما دارت …) are sentences of their own."""
     out: list[Sentence] = []
     pos = 0
+    breaks = resources().get(_report_break)
     for m in _SENT_END.finditer(text):
+        _add_reports(text, pos, m.end(), out, breaks)
+        pos = m.end()
+    _add_reports(text, pos, len(text), out, breaks)
+    return out
+
+
+def _add_reports(
+    text: str, start: int, end: int, out: list[Sentence], breaks: regex.Pattern[str]
+) -> None:
+    pos = start
+    for m in breaks.finditer(text, start, end):
         _add(text, pos, m.end(), out)
         pos = m.end()
-    _add(text, pos, len(text), out)
-    return out
+    _add(text, pos, end, out)
 
 
 def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
