@@ -84,3 +84,18 @@ def test_targets_are_no_goals_and_a_general_no_team():
     )
     assert ev.sub_event_type == "Air/drone strike"
     assert rasd.extract("سجل اللاعب هدفين في المباراة في مدينة صعدة أمس.", published=PUB) == []
+
+
+def test_casualties_of_the_attack_just_told_add_to_it():
+    evs = rasd.extract(
+        "فجر انتحاري نفسه في سوق بمدينة المار أمس. وقتل 15 شخصا بينهم جندي في الهجوم.",
+        published=PUB,
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Suicide bomb", 15)]
+
+
+def test_a_weapon_noun_with_a_day_is_no_attack_and_a_release_cancels_its_arrests():
+    text = "نسبت تقارير إلى إيران نقل صواريخ إلى مدينة البصرة السبت."
+    assert rasd.extract(text, published=PUB) == []
+    text = "قالت الشرطة إن كل من اعتقلوا في مدينة الموصل أفرج عنهم."
+    assert rasd.extract(text, published=PUB) == []

@@ -128,3 +128,11 @@ def test_no_village_or_town_abroad_in_an_article_about_other_countries():
     # فان in Turkey is not Vannes in France; الفوار in Tunisia is no Lebanese hamlet
     assert "FRA" not in countries("قتل شخص في هجوم على حافلة إيرانية قرب مدينة فان في تركيا")
     assert "LBN" not in countries("اندلعت اشتباكات بين سكان قبلي ومعتمدية الفوار في تونس")
+
+
+def test_a_word_that_is_no_place_says_nothing_of_the_country():
+    from rasd.extraction.places import context_countries  # noqa: F401
+
+    text = normalize("نقلت وكالة الأنباء عن مصدر في مدينة فان التركية").text
+    _, countries = article_places(text, lexicon().triggers.find_all(text))
+    assert "FRA" not in countries  # وكالة is no Calais

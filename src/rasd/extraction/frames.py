@@ -32,6 +32,10 @@ class _Patterns:
     since: regex.Pattern[str]
     # تمكنت القوات من القضاء على: a verbal noun that tells the act, not a reference
     governed: regex.Pattern[str]
+    # في المعارك نفسها: the event just told, pointed at
+    same: regex.Pattern[str]
+    # قتل 15 في الهجوم: the definite event noun names the cause of the casualties
+    cause: regex.Pattern[str]
 
 
 def _patterns(res: Resources) -> _Patterns:
@@ -52,6 +56,8 @@ def _patterns(res: Resources) -> _Patterns:
             rf"(?<![\p{{L}}])[وف]?{alternation(g('verbal_noun_governors'))}(?:\s+\p{{L}}+){{0,3}}"
             r"\s+(?:من\s+|في\s+|علي\s+)?$"
         ),
+        same=regex.compile(rf"\s+{alternation(g('same_words'))}(?![\p{{L}}])"),
+        cause=regex.compile(rf"(?<![\p{{L}}]){alternation(g('cause_prepositions'))}\s+$"),
         since=regex.compile(
             rf"(?<![\p{{L}}])و?{alternation(g('since'))}\s+(?:\d+\s+|[\p{{L}}]+\s+)?"
             rf"{alternation([*g('since_objects'), *months])}(?![\p{{L}}])"
@@ -188,7 +194,12 @@ def _supported(
         any(c_start - 80 <= t.start <= c_end + 80 for t in facts.tolls)
         # وأضافت المصادر أنهم طردوا أيضا …: the same kind of event as the one just told
         or any(h.value.category in prev_categories for h in anchors)
-        or any(c_start - 40 <= d.start <= c_end + 40 for d in facts.dates)
+        # a day in the clause, unless the only trigger is a weapon noun (تقارير عن نقل صواريخ
+        # السبت: no attack)
+        or (
+            any(h.value.category != "shelling" for h in anchors)
+            and any(c_start - 40 <= d.start <= c_end + 40 for d in facts.dates)
+        )
         # مسلحون اقتحموا …: an armed party in the clause makes a violent verb an event
         or any(
             c_start <= a.start < c_end
@@ -225,6 +236,8 @@ def _anaphoric(
     ]
     if not anchors:
         return False
+    if not lead and _points_back(anchors, text, pats):
+        return True
     toll_here = any(c_start - 80 <= t.start <= c_end + 80 for t in facts.tolls)
     own_day_here = any(c_start - 40 <= d.start <= c_end + 40 for d in facts.dates)
     return (
@@ -236,6 +249,23 @@ def _anaphoric(
         _definite(text, h)
         and bool(relative_ref.search(text, max(facts.sent.start, h.word_start - 24), h.word_start))
         for h in anchors
+    )
+
+
+def _points_back(anchors: list[Hit[Trigger]], text: str, pats: _Patterns) -> bool:
+    """After the lead: في المعارك نفسها, or casualties of «the attack» (قتل 15 في الهجوم): the
+    event just told, with figures to add to it."""
+    told = [h for h in anchors if h.value.category != "kill"]
+    if not told:
+        return False
+    return all(_definite(text, h) and bool(pats.same.match(text, h.word_end)) for h in told) or (
+        len(told) < len(anchors)
+        and all(
+            _definite(text, h)
+            and h.value.strength != "strong"
+            and bool(pats.cause.search(text, max(0, h.word_start - 12), h.word_start))
+            for h in told
+        )
     )
 
 

@@ -96,14 +96,20 @@ def context_countries(hits: list[Hit[tuple[Place, ...]]], adjectives: list[str])
     its name with a word or a town elsewhere says little)."""
     c: Counter[str] = Counter(adjectives)
     for h in hits:
-        isos = {p.iso3 for p in h.value}
-        if len(isos) != 1:
-            continue
-        if any(p.kind in ("country", "admin1", "facility") for p in h.value):
-            c[next(iter(isos))] += 2
-        elif any(p.population >= SURE_TOWN for p in h.value):
-            c[next(iter(isos))] += 1
+        c.update(_vouches(h))
     return c
+
+
+def _vouches(h: Hit[tuple[Place, ...]]) -> Counter[str]:
+    """What one name says of the article's country."""
+    isos = {p.iso3 for p in h.value}
+    if len(isos) != 1:
+        return Counter()
+    if any(p.kind in ("country", "admin1", "facility") for p in h.value):
+        return Counter({next(iter(isos)): 2})
+    if any(p.population >= SURE_TOWN for p in h.value):
+        return Counter({next(iter(isos)): 1})
+    return Counter()
 
 
 SURE_TOWN = 50_000  # inhabitants: a town this big points at its country
@@ -123,6 +129,7 @@ class _Reading:
 @dataclass(frozen=True)
 class _Context:
     countries: Counter[str]
+    by_name: dict[str, Counter[str]]  # what each name itself adds to `countries`
     total: int  # how much country context the article has
     admin1s: set[tuple[str, str]]  # (iso3, province) named in the article
     core: frozenset[str]
@@ -139,8 +146,12 @@ def resolve(
     """One place per name found in the text, or none when the name is only a word here."""
     out: list[PlaceMention] = []
     gaz = load()
+    by_name: dict[str, Counter[str]] = {}
+    for h in hits:
+        by_name.setdefault(h.surface, Counter()).update(_vouches(h))
     ctx = _Context(
         countries,
+        by_name,
         sum(countries.values()),
         admin1s,
         resources().get(_patterns).core,
@@ -201,8 +212,9 @@ def _read(
 
 
 def _admissible(p: Place, r: _Reading, ctx: _Context) -> bool:
-    """Whether a candidate may be the place the name refers to here."""
-    named = bool(ctx.countries.get(p.iso3))
+    """Whether a candidate may be the place the name refers to here (a name does not vouch
+    for its own country: مدينة فان twice does not make a French story)."""
+    named = ctx.countries.get(p.iso3, 0) - ctx.by_name.get(r.surface, Counter()).get(p.iso3, 0) > 0
     if (r.surface, p.ident) in ctx.spelled_back and not r.intro and not (r.cue and named):
         return False  # a name spelled back from its romanization needs a settlement word
     if (
@@ -309,7 +321,14 @@ def article_places(
     spans = sorted([*names, *((h.start, h.end) for h in gaz.not_places.find(text))])
     place_hits = [h for h in gaz.find(text) if not _inside(h, spans)]
     adjective_hits = gaz.adjectives.find(text)
-    countries = context_countries(place_hits, [h.value for h in adjective_hits])
+    # a word that is only a common word here (وكالة is no Calais, مدينة no Medina) says
+    # nothing of the article's country
+    sure = [
+        h
+        for h in place_hits
+        if text[h.word_start : h.word_end] not in gaz.common and h.surface not in gaz.common
+    ]
+    countries = context_countries(sure, [h.value for h in adjective_hits])
     admin1s = {
         (p.iso3, p.name)
         for h in place_hits
