@@ -99,3 +99,12 @@ def test_a_weapon_noun_with_a_day_is_no_attack_and_a_release_cancels_its_arrests
     assert rasd.extract(text, published=PUB) == []
     text = "قالت الشرطة إن كل من اعتقلوا في مدينة الموصل أفرج عنهم."
     assert rasd.extract(text, published=PUB) == []
+
+
+def test_a_call_is_no_event_but_a_gathering_that_demands_is_a_protest():
+    text = "طالبت فرنسا بوقف إطلاق النار في مدينة غزة أمس."
+    assert rasd.extract(text, published=PUB) == []
+    (ev,) = rasd.extract(
+        "نظم الأهالي تجمعات في شوارع مدينة اللاذقية أمس وطالبوا بمحاسبة القاتل.", published=PUB
+    )
+    assert ev.event_type == "Protests"

@@ -172,11 +172,14 @@ def _unblocked(
     ):
         return []
     # a threat, plan or speculation word next to a trigger cancels that trigger
+    spares = lexicon().spares
     return [
         h
         for h in anchors
         if not any(
-            b.value[1] == "before" and h.start - b.value[2] <= b.start < h.end + 20
+            b.value[1] == "before"
+            and h.start - b.value[2] <= b.start < h.end + 20
+            and h.value.category not in spares[b.value[0]]
             for b in facts.blocks
         )
     ]
@@ -190,8 +193,15 @@ def _supported(
     prev_categories: frozenset[str],
 ) -> bool:
     """Whether something besides a weak trigger says an event happened in this clause."""
+    supports = lexicon().supports
     return (
         any(c_start - 80 <= t.start <= c_end + 80 for t in facts.tolls)
+        # تجمعات … وطالبوا بـ: a gathering that demands something is a protest
+        or any(
+            c_start <= b.start < c_end and h.value.category in supports[b.value[0]]
+            for b in facts.blocks
+            for h in anchors
+        )
         # وأضافت المصادر أنهم طردوا أيضا …: the same kind of event as the one just told
         or any(h.value.category in prev_categories for h in anchors)
         # a day in the clause, unless the only trigger is a weapon noun (تقارير عن نقل صواريخ

@@ -29,6 +29,8 @@ class Lexicon:
     fighting: frozenset[str]  # categories that tell fighting: their clauses join one frame
     separate: frozenset[str]  # categories whose strong trigger opens a frame of its own
     not_event: Matcher[tuple[str, str, int]]  # (reason, scope, reach before the trigger)
+    spares: dict[str, frozenset[str]]  # reason → trigger categories its cue leaves alone
+    supports: dict[str, frozenset[str]]  # reason → trigger categories its cue makes events
     background: Matcher[str]
     civilians: Matcher[str]
     security: Matcher[str]
@@ -73,6 +75,8 @@ def _build(res: Resources) -> Lexicon:
         fighting=frozenset(types["fighting"]),
         separate=frozenset(types["separate"]),
         not_event=Matcher(ne),
+        spares={r: frozenset(spec.get("spares", ())) for r, spec in cues["not_event"].items()},
+        supports={r: frozenset(spec.get("supports", ())) for r, spec in cues["not_event"].items()},
         background=Matcher(_words(cues["background"], "background")),
         civilians=Matcher(_words(cues["civilians"], "civilians"), suffixes=c.noun_suffixes),
         security=Matcher(_words(cues["security"], "security"), suffixes=c.noun_suffixes),
