@@ -108,3 +108,8 @@ def test_a_call_is_no_event_but_a_gathering_that_demands_is_a_protest():
         "نظم الأهالي تجمعات في شوارع مدينة اللاذقية أمس وطالبوا بمحاسبة القاتل.", published=PUB
     )
     assert ev.event_type == "Protests"
+
+
+def test_reinforcements_and_a_cordon_are_responses_not_events():
+    text = "دفعت قوات الجيش بتعزيزات عسكرية إلى مدينة الرمادي أمس وطوقت المنطقة."
+    assert rasd.extract(text, published=PUB) == []
