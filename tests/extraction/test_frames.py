@@ -113,3 +113,10 @@ def test_a_call_is_no_event_but_a_gathering_that_demands_is_a_protest():
 def test_reinforcements_and_a_cordon_are_responses_not_events():
     text = "دفعت قوات الجيش بتعزيزات عسكرية إلى مدينة الرمادي أمس وطوقت المنطقة."
     assert rasd.extract(text, published=PUB) == []
+
+
+def test_a_claim_tells_the_event_unless_it_recalls_it_in_a_relative_clause():
+    (ev,) = rasd.extract("وتبنت الحركة الأربعاء قتل شرطيين في مدينة الرمادي.", published=PUB)
+    assert ev.fatalities == 2
+    text = "وتنظيم داعش التي أعلنت مسؤوليتها عن تفجير مسجد في مدينة أبها يتصرف كالحركات الغادرة."
+    assert rasd.extract(text, published=PUB) == []
