@@ -1,7 +1,10 @@
 """The gazetteer built from its data files: countries, divisions, their capitals, facilities
 and the spelling variants it adds."""
 
-from rasd.gazetteer import load
+from rasd import gazetteer
+from rasd.gazetteer import load, read_files
+from rasd.resources import Resources
+from rasd.text.matcher import Matcher
 from rasd.text.normalize import key, normalize
 
 
@@ -29,3 +32,30 @@ def test_a_curated_name_is_never_a_common_word():
     gaz = load()
     assert key("الأنبار") not in gaz.common
     assert key("بيان") in gaz.common  # a village in GeoNames, a statement in the news
+
+
+def test_the_compiled_gazetteer_is_the_one_the_files_hold(tmp_path, monkeypatch):
+    monkeypatch.setenv("RASD_CACHE_DIR", str(tmp_path))
+    parts = read_files(Resources())
+    files = Matcher(
+        [(k, tuple(ps)) for k, ps in parts["names"].items()],
+        min_clitic_key=4,
+        normalized=True,
+        article_optional=False,
+    )
+    made = Resources().get(gazetteer._build)  # compiled and stored
+    assert len(list(tmp_path.glob("gazetteer-*.marshal"))) == 1
+    read = Resources().get(gazetteer._build)  # read back from the cache folder
+    t = normalize(
+        "قصفت الطائرات بلدة عين العرب وبالأنبار والرمادي، وسقطت قذيفة قرب مطار كابل الدولي "
+        "في ولاية ميزوري والبوكمال ودير الزور"
+    ).text
+    expected = [(h.start, h.end, h.value) for h in files.find(t)]
+    assert len(expected) >= 6
+    for gaz in (made, read):
+        assert [(h.start, h.end, h.value) for h in gaz.find(t)] == expected
+        assert gaz.countries == parts["countries"]
+        assert gaz.capitals == parts["capitals"]
+        assert gaz.national_capitals == parts["national"]
+        assert gaz.common == frozenset(parts["common"])
+        assert gaz.spelled_back == frozenset(parts["spelled_back"])

@@ -163,7 +163,7 @@ def field_confidence(claims: list[Claim], conflicts: list[Conflict]) -> dict[str
     """0..1 per field: independent sources agreeing raise it, a lone anonymous source or a
     contradiction lowers it."""
     out: dict[str, float] = {}
-    fields = {c.field for c in claims}
+    fields = dict.fromkeys(c.field for c in claims)  # in claim order: stable output
     contested = {c.field for c in conflicts}
     for f in fields:
         sources = {c.source: KIND_WEIGHT.get(c.source_kind, 0.6) for c in claims if c.field == f}

@@ -2,16 +2,28 @@
 facilities and city districts, matched clitic-aware in normalized text.
 
 Data files (all under `rasd/data/gazetteer/`, extendable by analysts):
-`countries.tsv`, `admin1.tsv`, `facilities.tsv`, `geonames.tsv.gz` (built by
-`scripts/build_gazetteer.py`), `common_words.txt` and `common_words_extra.txt`.
+`countries.tsv`, `admin1.tsv`, `admin2.tsv`, `facilities.tsv`, `geonames.tsv.gz` (built
+by `scripts/build_gazetteer.py`), `places_extra.tsv`, `common_words.txt`,
+`common_words_extra.txt` and `not_places.txt`.
+
+Reading ~100,000 places from the files takes seconds, so the first run compiles them into
+one table (rasd/gazetteer_cache.py) kept in the cache folder; later runs load that table
+in a fraction of the time and make each place only when a text names it.
 """
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
+from rasd import cache
 from rasd.resources import Resources, resources, split_forms
-from rasd.text.matcher import Hit, Matcher
+from rasd.text import matcher as matcher_module
+from rasd.text import normalize as normalize_module
+from rasd.text import words as words_module
+from rasd.text.matcher import NO_SUFFIX, Entry, Hit, Matcher, WordMatcher, entry_table, word_codes
 from rasd.text.normalize import key
 from rasd.text.words import grammar
 
@@ -50,6 +62,18 @@ def load() -> Gazetteer:
 
 
 def _build(res: Resources) -> Gazetteer:
+    folder = res.path("gazetteer")
+    files = sorted(folder.iterdir()) if folder.is_dir() else []
+    files += [res.path("lexicon/grammar.yaml"), res.path("lexicon/clitics.yaml")]
+    code = (__file__, matcher_module.__file__, normalize_module.__file__, words_module.__file__)
+    files += [Path(f) for f in code]
+    data = cache.compiled("gazetteer", files, lambda: _compile(read_files(res)))
+    return _from_compiled(data)
+
+
+def read_files(res: Resources) -> dict[str, Any]:
+    """What the gazetteer holds, read from the data files: names (matching key → places),
+    countries, capitals, adjectives, common words, non-places and spelled-back names."""
     b = _Builder(res)
     b.countries()
     b.geonames()
@@ -59,16 +83,130 @@ def _build(res: Resources) -> Gazetteer:
     b.spelling_variants()
     # A name listed by a country, division or facility is a place even if it is also a word.
     curated = {k for k, ps in b.names.items() if any(p.kind not in ("city", "admin2") for p in ps)}
-    entries = [(k, tuple(ps)) for k, ps in b.names.items()]
+    return {
+        "names": b.names,
+        "countries": b.country_places,
+        "capitals": b.capitals,
+        "adjectives": b.adjectives,
+        "national": b.national,
+        "common": sorted(b.common - curated),
+        "not_places": res.lines("gazetteer/not_places.txt"),
+        "spelled_back": sorted(b.spelled_back),
+    }
+
+
+_COLUMNS = ("name", "kind", "iso3", "admin1", "ident", "parent")
+
+
+def _compile(parts: dict[str, Any]) -> dict[str, Any]:
+    """The gazetteer as plain tables (strings, numbers, byte arrays) that `marshal` stores
+    and loads fast: every place once, by number; each matching key's entries as runs of
+    place numbers."""
+    places: list[Place] = []
+    number: dict[int, int] = {}
+
+    def ref(p: Place) -> int:
+        n = number.get(id(p))
+        if n is None:
+            n = number[id(p)] = len(places)
+            places.append(p)
+        return n
+
+    table = entry_table(((k, tuple(ps)) for k, ps in parts["names"].items()), normalized=True)
+    key_rows, row_places, place_ids = array("I", [0]), array("I", [0]), array("I")
+    article = bytearray()
+    for rows in table.values():
+        for e in rows:
+            article.append(e.article)
+            place_ids.extend(ref(p) for p in e.value)
+            row_places.append(len(place_ids))
+        key_rows.append(len(article))
+    return {
+        "codes": word_codes(table),
+        "keys": "\n".join(table),
+        "key_rows": key_rows.tobytes(),
+        "row_places": row_places.tobytes(),
+        "place_ids": place_ids.tobytes(),
+        "article": bytes(article),
+        "countries": {iso3: ref(p) for iso3, p in parts["countries"].items()},
+        "capitals": [(iso3, adm, ref(p)) for (iso3, adm), p in parts["capitals"].items()],
+        "national": {iso3: ref(p) for iso3, p in parts["national"].items()},
+        "places": {
+            **{c: [getattr(p, c) for p in places] for c in _COLUMNS},
+            "lat": array("d", (p.lat for p in places)).tobytes(),
+            "lon": array("d", (p.lon for p in places)).tobytes(),
+            "population": array("q", (p.population for p in places)).tobytes(),
+        },
+        **{k: parts[k] for k in ("adjectives", "common", "not_places", "spelled_back")},
+    }
+
+
+class _Places:
+    """The compiled places, each made into a Place the first time it is asked for."""
+
+    def __init__(self, cols: dict[str, Any]) -> None:
+        self.cols = cols
+        self.lat = array("d", cols["lat"])
+        self.lon = array("d", cols["lon"])
+        self.population = array("q", cols["population"])
+        self.made: list[Place | None] = [None] * len(self.lat)
+
+    def __getitem__(self, n: int) -> Place:
+        p = self.made[n]
+        if p is None:
+            c = self.cols
+            p = self.made[n] = Place(
+                c["name"][n],
+                c["kind"][n],
+                c["iso3"][n],
+                c["admin1"][n],
+                self.lat[n],
+                self.lon[n],
+                self.population[n],
+                c["ident"][n],
+                c["parent"][n],
+            )
+        return p
+
+
+class _Rows:
+    """The entries of a compiled key (by number), decoded on first use."""
+
+    def __init__(self, data: dict[str, Any], places: _Places) -> None:
+        self.keys: list[str] | None = None
+        self.data = data
+        self.key_rows = array("I", data["key_rows"])
+        self.row_places = array("I", data["row_places"])
+        self.place_ids = array("I", data["place_ids"])
+        self.places = places
+        self.done: dict[int, tuple[Entry[tuple[Place, ...]], ...]] = {}
+
+    def __call__(self, n: int) -> tuple[Entry[tuple[Place, ...]], ...]:
+        rows = self.done.get(n)
+        if rows is None:
+            if self.keys is None:
+                self.keys = self.data["keys"].split("\n")
+            k, article, out = self.keys[n], self.data["article"], []
+            for r in range(self.key_rows[n], self.key_rows[n + 1]):
+                ids = self.place_ids[self.row_places[r] : self.row_places[r + 1]]
+                value = tuple(self.places[i] for i in ids)
+                surface = "\u0627\u0644" + k if article[r] else k
+                out.append(Entry(value, surface, bool(article[r]), NO_SUFFIX))
+            rows = self.done[n] = tuple(out)
+        return rows
+
+
+def _from_compiled(data: dict[str, Any]) -> Gazetteer:
+    places = _Places(data["places"])
     return Gazetteer(
-        Matcher(entries, min_clitic_key=4, normalized=True, article_optional=False),
-        b.country_places,
-        b.capitals,
-        Matcher(b.adjectives, article_optional=False),
-        b.national,
-        frozenset(b.common - curated),
-        Matcher([(w, "not a place") for w in res.lines("gazetteer/not_places.txt")]),
-        frozenset(b.spelled_back),
+        WordMatcher(data["codes"], _Rows(data, places), min_clitic_key=4, article_optional=False),
+        {iso3: places[n] for iso3, n in data["countries"].items()},
+        {(iso3, adm): places[n] for iso3, adm, n in data["capitals"]},
+        Matcher(data["adjectives"], article_optional=False),
+        {iso3: places[n] for iso3, n in data["national"].items()},
+        frozenset(data["common"]),
+        Matcher([(w, "not a place") for w in data["not_places"]]),
+        frozenset((k, ident) for k, ident in data["spelled_back"]),
     )
 
 

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rasd.text.matcher import Matcher
+from rasd.text.matcher import Matcher, WordMatcher
 from rasd.text.normalize import key, normalize
 
 
@@ -40,3 +40,47 @@ def test_short_keys_take_no_clitic_when_asked():
 @given(st.text(alphabet=st.sampled_from(list("إأآاىيةهـًٌٍَُِّْ \u200fیھکقصفب٣«»")), max_size=40))
 def test_key_equals_normalized_text(s):
     assert key(s) == " ".join(normalize(s).text.split())
+
+
+PLACES = [
+    ("الأنبار", "anbar"),
+    ("بغداد", "baghdad"),
+    ("دير الزور", "deir"),
+    ("دير الزور الجديدة", "new deir"),
+    ("الزور", "zor"),
+    ("عين العرب", "kobani"),
+    ("رانس", "reims"),
+]
+SENTENCES = [
+    "وصل إلى الأنبار وبغداد ثم للأنبار",
+    "قصف في دير الزور الجديدة ودير الزور، وبالزور",
+    "في ديرالزور وعين العربية وعين العرب.",
+    "فرانس ورانس والرانس",
+    "",
+    "دير",
+]
+
+
+def found(m: Matcher, t: str, start: int = 0, end: int | None = None) -> list[tuple]:
+    return [(h.start, h.end, h.value, h.word_start, h.word_end) for h in m.find(t, start, end)]
+
+
+def test_the_word_matcher_finds_what_the_automaton_finds():
+    for opts in ({}, {"min_clitic_key": 5}, {"article_optional": False}):
+        auto, words = Matcher(PLACES, **opts), WordMatcher.of(PLACES, **opts)
+        for s in SENTENCES:
+            t = normalize(s).text
+            assert found(words, t) == found(auto, t)
+            assert sorted(map(str, words.find_all(t))) == sorted(map(str, auto.find_all(t)))
+    t = normalize(SENTENCES[1]).text
+    assert [h.value for h in WordMatcher.of(PLACES).find(t)] == ["new deir", "deir", "zor"]
+
+
+def test_the_word_matcher_reads_a_window_whole_words_only():
+    m = WordMatcher.of(PLACES)
+    t = normalize("قصف في دير الزور الجديدة").text
+    at = t.index("دير")
+    assert [h.value for h in m.find(t, at)] == ["new deir"]
+    assert [h.value for h in m.find(t, at, at + len("دير الزور"))] == ["deir"]
+    # a window that cuts a word finds no key starting inside it, only the words after
+    assert [h.value for h in m.find(t, at + 1)] == ["zor"]
