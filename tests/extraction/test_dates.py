@@ -143,5 +143,23 @@ def test_a_weekday_beside_a_date_names_its_year():
     assert d.day == date(2015, 8, 15)  # a Saturday in 2015, not 2016
 
 
+def test_a_weekday_and_its_date_with_a_word_between():
+    pub = date(2013, 2, 12)  # a Tuesday
+
+    def on(s: str) -> list[date | None]:
+        return [d.day for d in find_dates(normalize(s).text, pub)]
+
+    assert on("يوم الاثنين في 18 شباط") == [date(2013, 2, 18)]
+    assert on("الخميس الموافق 14 شهر شباط") == [date(2013, 2, 14)]
+    # after الموافق the day number alone: the 8th of a month near publication that is a Friday
+    assert on("وقع الهجوم يوم الجمعة الموافق 8") == [date(2013, 2, 8)]
+    assert on("قتل يوم الجمعة 15 شخصا") == [date(2013, 2, 8)]  # 15 people, no date
+
+
+def test_numeric_dates_day_first_or_year_first():
+    found = find_dates(normalize("في 22/2/2016 وفي 2016/02/23 وفي 2016/13/01").text, WED)
+    assert [d.day for d in found] == [date(2016, 2, 22), date(2016, 2, 23)]
+
+
 def test_a_plural_unit_alone_names_no_day():
     assert days("أصدرت بيانا قبل أيام") == []

@@ -132,6 +132,7 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
     ly_heads, ly_past = a(y["last_year_heads"]), a(y["last_year_past"])
     rel_year, this_month = a(v.relative_years), a(y["current_month"])
     joiners = a(y["range_joiners"])
+    links, agreeing = a(y["weekday_date_links"]), a(y["weekday_date_links"][:1])
     b = r"(?<![\p{L}\p{N}])"  # word start, clitics allowed via the optional group
     e = r"(?![\p{L}\p{N}])"
     cl = a(y["proclitics"]) + "?"
@@ -150,11 +151,15 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
         + month_of_day.replace("?P<gm>", "?P<rm>").replace("?P<gcur>", "?P<rcur>")
         + year_of_day.replace("?P<gy>", "?P<ry>").replace("?P<gyrel>", "?P<ryrel>")
         # 17 يوليو (تموز) 2015, الثامن من مايو, 12 من الشهر الجاري, الاثنين 18 شباط
-        + rf"|{b}(?:{cl}(?:{day_w}\s+)?(?:(?P<gwd>{wd})\s*،?\s*)?)?(?P<gd>{day})\s*(?:{of}\s+)?(?:{month_w}\s+)?"
+        + rf"|{b}(?:{cl}(?:{day_w}\s+)?(?:(?P<gwd>{wd})\s*،?\s*(?:{links}\s+)?)?)?(?P<gd>{day})\s*"
+        + rf"(?:{of}\s+)?(?:{month_w}\s+)?"
         + month_of_day
         + year_of_day
+        # الجمعة الموافق 15: the day of the month the weekday falls on
+        + rf"|{b}{cl}(?:{day_w}\s+)?(?P<lwd>{wd})\s*،?\s*{agreeing}\s+(?P<ld>{day}){e}"
         + rf"|{b}(?P<hd>\d{{1,2}})\s+(?P<hm>{hm}){e}(?:\s+{hijri_year_w}?\s*(?P<hy>1[34]\d\d))?"
         rf"|{b}(?P<nd>\d{{1,2}})[/.-](?P<nm>\d{{1,2}})[/.-](?P<ny>{year}){e}"
+        rf"|{b}(?P<iy>{year})[/.-](?P<im>\d{{1,2}})[/.-](?P<id>\d{{1,2}}){e}"
         rf"|{b}{cl}(?:{parts}\s+)?(?:{day_w}\s+)?(?P<rel>{rel}){e}(?:\s*،?\s*(?P<rw>{wd}){e})?"
         # ليل الخميس - الجمعة: the night between two days; الأحد القادم: the coming one
         rf"|{b}{cl}(?:(?P<part>{parts})\s+)?(?:{day_w}\s+)?(?P<wd>{wd}){e}"
@@ -312,11 +317,28 @@ def _hijri_day(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention 
 
 
 def _numeric(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
+    # 22/2/2016 (day first, as Arabic writes it) or 2016/02/22 (year first)
+    y, mo, d = ("ny", "nm", "nd") if m.group("nm") else ("iy", "im", "id")
     try:
-        day = date(int(m.group("ny")), int(m.group("nm")), int(m.group("nd")))
+        day = date(int(m.group(y)), int(m.group(mo)), int(m.group(d)))
     except ValueError:
         return None
     return _mention(m, day, 1, False)
+
+
+def _weekday_date(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
+    """الجمعة الموافق 15: the 15th of the month nearest publication that is a Friday."""
+    if pub is None:
+        return _mention(m, None, 1, True)
+    raw, wd = m.group("ld"), v.weekday[m.group("lwd")]
+    n = int(raw) if raw.isdigit() else v.ordinals[raw]
+    month0 = pub.year * 12 + pub.month - 1
+    for shift in (0, -1, 1, -2):
+        with suppress(ValueError):
+            day = date((month0 + shift) // 12, (month0 + shift) % 12 + 1, n)
+            if day.weekday() == wd:
+                return _mention(m, day, 1, True, future=day > pub + timedelta(days=1))
+    return None
 
 
 def _relative(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
@@ -440,6 +462,8 @@ _READERS: dict[str, Callable[[regex.Match[str], _Vocab, date | None], DateMentio
     "gd": _gregorian,
     "hm": _hijri_day,
     "nm": _numeric,
+    "im": _numeric,
+    "lwd": _weekday_date,
     "rel": _relative,
     "wd": _weekday,
     "per": _period,
