@@ -131,7 +131,7 @@ def test_weeks_and_months_ago_and_parts_of_a_month():
     assert got == {
         "قبل أسبوع": "2015-07-29",
         "منذ أسبوعين": "2015-07-22",
-        "منذ شهر": "2015-07-06",
+        "منذ شهر": "2015-07-05",  # a calendar month
         "قبل يوم أمس": "2015-08-03",
     }
     assert days("أواخر الشهر الماضي") == [("2015-07-25", False)]
@@ -154,6 +154,18 @@ def test_a_weekday_and_its_date_with_a_word_between():
     # after الموافق the day number alone: the 8th of a month near publication that is a Friday
     assert on("وقع الهجوم يوم الجمعة الموافق 8") == [date(2013, 2, 8)]
     assert on("قتل يوم الجمعة 15 شخصا") == [date(2013, 2, 8)]  # 15 people, no date
+
+
+def test_months_and_years_ago_count_calendar_months():
+    pub = date(2016, 11, 7)
+    found = find_dates(normalize("قبل شهر، ومنذ عامين، وقبل 3 سنوات").text, pub)
+    assert [(d.day, d.precision) for d in found] == [
+        (date(2016, 10, 7), 3),
+        (date(2014, 11, 7), 3),
+        (date(2013, 11, 7), 3),
+    ]
+    (d,) = find_dates(normalize("قبل شهر").text, date(2016, 3, 31))
+    assert d.day == date(2016, 2, 29)  # the last day of a shorter month
 
 
 def test_numeric_dates_day_first_or_year_first():

@@ -10,6 +10,7 @@ expressions stay unresolved (None), never "today".
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, replace
@@ -408,8 +409,15 @@ def _ago(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None
         if count is None:
             return None
         n = count
-    days = n * int(unit["days"])
-    return _mention(m, pub - timedelta(days=days) if pub else None, int(unit["precision"]), True)
+    if pub is None:
+        return _mention(m, None, int(unit["precision"]), True)
+    if "months" in unit:
+        month0 = pub.year * 12 + pub.month - 1 - n * int(unit["months"])
+        year, month = month0 // 12, month0 % 12 + 1
+        day = date(year, month, min(pub.day, monthrange(year, month)[1]))
+    else:
+        day = pub - timedelta(days=n * int(unit["days"]))
+    return _mention(m, day, int(unit["precision"]), True)
 
 
 def _month_part(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
