@@ -168,6 +168,15 @@ def test_months_and_years_ago_count_calendar_months():
     assert d.day == date(2016, 2, 29)  # the last day of a shorter month
 
 
+def test_a_day_of_the_last_or_next_month():
+    pub = date(2017, 12, 7)
+    found = find_dates(normalize("في العاشر من الشهر الماضي، و20 من الشهر المقبل").text, pub)
+    assert [(d.day, d.future) for d in found] == [
+        (date(2017, 11, 10), False),
+        (date(2018, 1, 20), True),
+    ]
+
+
 def test_numeric_dates_day_first_or_year_first():
     found = find_dates(normalize("في 22/2/2016 وفي 2016/02/23 وفي 2016/13/01").text, WED)
     assert [d.day for d in found] == [date(2016, 2, 22), date(2016, 2, 23)]

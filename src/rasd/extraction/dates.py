@@ -131,7 +131,7 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
     year_w, hijri_year_w = a(y["year_words"]), a(y["hijri_year_words"])
     heads, month_past = a(y["month_alone_heads"]), a(y["month_past"])
     ly_heads, ly_past = a(y["last_year_heads"]), a(y["last_year_past"])
-    rel_year, this_month = a(v.relative_years), a(y["current_month"])
+    rel_year = a(v.relative_years)
     joiners = a(y["range_joiners"])
     links, agreeing = a(y["weekday_date_links"]), a(y["weekday_date_links"][:1])
     b = r"(?<![\p{L}\p{N}])"  # word start, clitics allowed via the optional group
@@ -140,7 +140,7 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
     year = r"(?:1[0-9]|20)\d\d"
     day = rf"(?:\d{{1,2}}|{a(v.ordinals)})"
     # the month of a day: a month name (with an optional second family), or the current month
-    month_of_day = rf"(?:(?P<gm>{mo}){e}(?:\s*[(/]\s*{mo}(?:\s*\))?)?|(?P<gcur>{this_month}){e})"
+    month_of_day = rf"(?:(?P<gm>{mo}){e}(?:\s*[(/]\s*{mo}(?:\s*\))?)?|(?P<gcur>{rel_month}){e})"
     # its year: digits, or relative to publication (من العام الماضي)
     year_of_day = (
         rf"(?:\s*(?:{of}\s+)?{year_w}?\s*(?P<gy>{year})(?!\d)"
@@ -292,10 +292,12 @@ def _day_month(
     raw = m.group(d)
     day = int(raw) if raw.isdigit() else v.ordinals[raw]
     if m.group(cur):
+        # 12 من الشهر الجاري، العاشر من الشهر الماضي: a day of a month near publication
         if pub is None:
             return _mention(m, None, 1, True)
+        month0 = pub.year * 12 + pub.month - 1 + v.relative_months[m.group(cur)]
         try:
-            when = pub.replace(day=day)
+            when = date(month0 // 12, month0 % 12 + 1, day)
         except ValueError:
             return None
         return _mention(m, when, 1, True, future=when > pub + timedelta(days=1))
