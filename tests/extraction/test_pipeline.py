@@ -33,6 +33,13 @@ def test_airstrike():
     assert ev.event_date == date(2023, 3, 13)
 
 
+def test_an_anti_armour_shell_is_a_fight_not_shelling():
+    ev = one("استهدف مقاتلون دبابة للجيش بقذيفة مضادة للدروع في مدينة تكريت أمس.")
+    assert ev.sub_event_type == "Armed clash"
+    ev = one("سقطت قذيفة على مدينة تكريت أمس وأصابت منزلا.")
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"
+
+
 def test_protest_with_intervention():
     ev = one(
         "تظاهر مئات المحتجين أمس في مدينة البصرة، وفرقت قوات الأمن المتظاهرين بالغاز المسيل للدموع."

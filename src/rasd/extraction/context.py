@@ -62,6 +62,17 @@ class ArticleContext:
         return self.tokens[i:j]
 
 
+def _outermost(hits: list[Hit[Trigger]]) -> list[Hit[Trigger]]:
+    """Drop a trigger inside a longer one (قذيفة in قذيفة مضادة للدروع): the longer
+    phrase says what the words mean together."""
+    out: list[Hit[Trigger]] = []
+    for h in hits:  # by start, longest first
+        if out and h.end <= out[-1].end and (h.start, h.end) != (out[-1].start, out[-1].end):
+            continue
+        out.append(h)
+    return out
+
+
 def read_article(article: Article) -> ArticleContext | None:
     """Normalize and segment the article and find its hits; None when no word of it can
     start an event (most articles of a news feed)."""
@@ -70,7 +81,7 @@ def read_article(article: Article) -> ArticleContext | None:
     text = n.text
     article.sentences = sentences(text)
     lex = lexicon()
-    triggers = lex.triggers.find_all(text)
+    triggers = _outermost(lex.triggers.find_all(text))
     if not any(h.value.strength != "cue" for h in triggers):
         return None
     tokens = tokenize(text)
