@@ -40,6 +40,12 @@ def test_an_anti_armour_shell_is_a_fight_not_shelling():
     assert ev.sub_event_type == "Shelling/artillery/missile attack"
 
 
+def test_an_attack_noun_between_two_armed_sides_is_an_event():
+    ev = one("بثت حركة طالبان مشاهد لاستهداف جنود الجيش الأفغاني في مدينة قندوز.")
+    assert (ev.sub_event_type, ev.actor1) == ("Armed clash", "Taliban")
+    assert rasd.extract("ناقش الوزراء استهداف المدنيين في مدينة قندوز.", published=PUB) == []
+
+
 def test_protest_with_intervention():
     ev = one(
         "تظاهر مئات المحتجين أمس في مدينة البصرة، وفرقت قوات الأمن المتظاهرين بالغاز المسيل للدموع."

@@ -185,6 +185,9 @@ def _unblocked(
     ]
 
 
+_ARMED = frozenset({"state", "nonstate", "militia", "coalition", "state_named"})
+
+
 def _supported(
     anchors: list[Hit[Trigger]],
     facts: SentenceFacts,
@@ -209,6 +212,18 @@ def _supported(
         or (
             any(h.value.category != "shelling" for h in anchors)
             and any(c_start - 40 <= d.start <= c_end + 40 for d in facts.dates)
+        )
+        # استهداف القسام جنود الاحتلال: two armed sides in the clause make an attack a fight
+        or (
+            any(h.value.category in ("attack", "clash") for h in anchors)
+            and len(
+                {
+                    a.entry.actor
+                    for a in facts.actors
+                    if c_start <= a.start < c_end and a.entry.kind in _ARMED
+                }
+            )
+            >= 2
         )
         # مسلحون اقتحموا …: an armed party in the clause makes a violent verb an event
         or any(
