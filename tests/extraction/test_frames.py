@@ -120,3 +120,16 @@ def test_a_claim_tells_the_event_unless_it_recalls_it_in_a_relative_clause():
     assert ev.fatalities == 2
     text = "وتنظيم داعش التي أعلنت مسؤوليتها عن تفجير مسجد في مدينة أبها يتصرف كالحركات الغادرة."
     assert rasd.extract(text, published=PUB) == []
+
+
+def test_damage_told_before_its_cause_makes_the_cause_this_event():
+    evs = rasd.extract(
+        "رصد مراسلنا الدمار الكبير الذي طال سوق مدينة تكريت إثر قصفه بالطائرات.",
+        published=date(2023, 3, 14),
+    )
+    assert [e.sub_event_type for e in evs] == ["Air/drone strike"]
+    # an event named only as the time of another is still no event
+    evs = rasd.extract(
+        "وصل الوزير إلى مدينة تكريت إثر قصف الطائرات للمدينة.", published=date(2023, 3, 14)
+    )
+    assert evs == []

@@ -36,6 +36,8 @@ class _Patterns:
     same: regex.Pattern[str]
     # قتل 15 في الهجوم: the definite event noun names the cause of the casualties
     cause: regex.Pattern[str]
+    # الدمار الذي طال السوق إثر قصفه: damage told before the event it came from
+    consequence: regex.Pattern[str]
 
 
 def _patterns(res: Resources) -> _Patterns:
@@ -58,6 +60,9 @@ def _patterns(res: Resources) -> _Patterns:
         ),
         same=regex.compile(rf"\s+{alternation(g('same_words'))}(?![\p{{L}}])"),
         cause=regex.compile(rf"(?<![\p{{L}}]){alternation(g('cause_prepositions'))}\s+$"),
+        consequence=regex.compile(
+            rf"(?<![\p{{L}}])[وب]?{alternation(g('consequence_words'))}(?![\p{{L}}])"
+        ),
         since=regex.compile(
             rf"(?<![\p{{L}}])و?{alternation(g('since'))}\s+(?:\d+\s+|[\p{{L}}]+\s+)?"
             rf"{alternation([*g('since_objects'), *months])}(?![\p{{L}}])"
@@ -137,11 +142,14 @@ def _live(trig: list[Hit[Trigger]], facts: SentenceFacts, text: str) -> list[Hit
     fighting = lexicon().fighting
     out = []
     for h in trig:
-        if pats.reference.search(
-            text, max(sent.start, h.word_start - 16), h.word_start
-        ) and not any(t.start < h.start for t in facts.tolls):
+        if (
+            pats.reference.search(text, max(sent.start, h.word_start - 16), h.word_start)
+            and not any(t.start < h.start for t in facts.tolls)
+            and not pats.consequence.search(text, sent.start, h.word_start)
+        ):
             # وصل الوزير غداة الهجوم: an event named as a time reference is another event
-            # (but قتل 3 إثر تفجير: the cause of the casualties just told is this event)
+            # (but قتل 3 إثر تفجير، دمار إثر قصف: the cause of the casualties or damage
+            # just told is this event)
             continue
         if h.value.category == "clash" and text[h.end : h.word_end] in possessive:
             continue  # في معاركه المصيرية: a battle that belongs to someone is a figure of speech
