@@ -133,3 +133,18 @@ def test_damage_told_before_its_cause_makes_the_cause_this_event():
         "وصل الوزير إلى مدينة تكريت إثر قصف الطائرات للمدينة.", published=date(2023, 3, 14)
     )
     assert evs == []
+
+
+def test_an_event_told_beside_another_is_its_own_event():
+    evs = rasd.extract(
+        "تواصلت الاشتباكات بين الجيش العراقي ومسلحي داعش في مدينة تكريت أمس، وسط غارات "
+        "شنتها الطائرات على مواقع المسلحين.",
+        published=date(2023, 3, 14),
+    )
+    assert sorted(e.sub_event_type for e in evs) == ["Air/drone strike", "Armed clash"]
+    # at the head of a sentence it names the context: no event of its own
+    evs = rasd.extract(
+        "بالتزامن مع المعارك الجارية في العراق، أعلنت الحكومة في بغداد خطة لدعم المزارعين.",
+        published=date(2023, 3, 14),
+    )
+    assert evs == []

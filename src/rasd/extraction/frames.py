@@ -38,6 +38,8 @@ class _Patterns:
     cause: regex.Pattern[str]
     # الدمار الذي طال السوق إثر قصفه: damage told before the event it came from
     consequence: regex.Pattern[str]
+    # وسط غارات، بالتزامن مع قصف: another event at the same time, inside the clause
+    co_occurring: regex.Pattern[str]
 
 
 def _patterns(res: Resources) -> _Patterns:
@@ -60,6 +62,7 @@ def _patterns(res: Resources) -> _Patterns:
         ),
         same=regex.compile(rf"\s+{alternation(g('same_words'))}(?![\p{{L}}])"),
         cause=regex.compile(rf"(?<![\p{{L}}]){alternation(g('cause_prepositions'))}\s+$"),
+        co_occurring=regex.compile(rf"\s*(?<![\p{{L}}]){alternation(g('co_occurring'))}\s"),
         consequence=regex.compile(
             rf"(?<![\p{{L}}])[وب]?{alternation(g('consequence_words'))}(?![\p{{L}}])"
         ),
@@ -92,7 +95,7 @@ def frames(
     sent = facts.sent
     out: list[Frame] = []
     trig = _live(trig, facts, text)
-    for c_start, c_end in sent.clauses:
+    for c_start, c_end in _split_co_occurring(sent.clauses, trig, text):
         c_trig = [h for h in trig if c_start <= h.start < c_end]
         if not c_trig:
             continue
@@ -118,7 +121,8 @@ def frames(
             # a weak trigger alone (هجوم، قذائف) with nothing to say it happened here
             continue
         anchor = next((h for h in anchors if h.value.strength == "strong"), anchors[0])
-        if out and _compatible(out[-1], cats) and not _new_event(out[-1], anchor):
+        beside = bool(out) and _co_occurring(out[-1], anchor, text, c_start)
+        if out and _compatible(out[-1], cats) and not _new_event(out[-1], anchor) and not beside:
             fr = out[-1]
             fr.anaphoric = fr.anaphoric and anaphoric
         else:
@@ -134,18 +138,49 @@ def frames(
     return out
 
 
+def _split_co_occurring(
+    clauses: list[tuple[int, int]], trig: list[Hit[Trigger]], text: str
+) -> list[tuple[int, int]]:
+    """Clauses cut before a co-occurrence word (وسط، بالتزامن مع) that has a trigger after it."""
+    pat = resources().get(_patterns).co_occurring
+    out = []
+    for c_start, c_end in clauses:
+        for m in pat.finditer(text, c_start + 1, c_end):
+            if any(m.start() <= h.start < c_end for h in trig) and any(
+                c_start <= h.start < m.start() for h in trig
+            ):
+                out.append((c_start, m.start()))
+                c_start = m.start()
+        out.append((c_start, c_end))
+    return out
+
+
+def _co_occurring(fr: Frame, anchor: Hit[Trigger], text: str, c_start: int) -> bool:
+    """A clause opened by a co-occurrence word whose strong trigger is of another kind
+    than the frame's: another event beside it (اشتباكات … وسط غارات)."""
+    return (
+        anchor.value.strength == "strong"
+        and anchor.value.category not in fr.categories
+        and resources().get(_patterns).co_occurring.match(text, c_start) is not None
+    )
+
+
 def _live(trig: list[Hit[Trigger]], facts: SentenceFacts, text: str) -> list[Hit[Trigger]]:
     """Triggers that may tell an event of their own."""
     pats = resources().get(_patterns)
     possessive = clitics().possessive
     sent = facts.sent
     fighting = lexicon().fighting
-    out = []
+    out: list[Hit[Trigger]] = []
     for h in trig:
+        ref = pats.reference.search(text, max(sent.start, h.word_start - 16), h.word_start)
         if (
-            pats.reference.search(text, max(sent.start, h.word_start - 16), h.word_start)
+            ref
             and not any(t.start < h.start for t in facts.tolls)
             and not pats.consequence.search(text, sent.start, h.word_start)
+            and not (
+                pats.co_occurring.match(ref.group()) and any(o.end <= ref.start() for o in out)
+            )
         ):
             # وصل الوزير غداة الهجوم: an event named as a time reference is another event
             # (but قتل 3 إثر تفجير، دمار إثر قصف: the cause of the casualties or damage
