@@ -148,3 +148,16 @@ def test_an_event_told_beside_another_is_its_own_event():
         published=date(2023, 3, 14),
     )
     assert evs == []
+
+
+def test_an_event_named_as_cause_or_start_of_a_period_is_no_new_event():
+    pub = date(2023, 3, 14)
+    for s in (
+        "رست أول سفينة مساعدات أمس في ميناء عدن بعد أربعة أشهر على بدء المعارك في البلاد.",
+        "أعيد فتح مطار عدن اليوم لأول مرة منذ أشهر بسبب المعارك في اليمن.",
+        "وبدأت المعارك في مدينة حلب في صيف 2012 وانقسمت المدينة منذ ذلك الحين.",
+    ):
+        assert rasd.extract(s, published=pub) == [], s
+    # the cause of casualties just told is this event
+    evs = rasd.extract("قتل ثلاثة مدنيين أمس في مدينة حلب جراء القصف.", published=pub)
+    assert [e.sub_event_type for e in evs] == ["Shelling/artillery/missile attack"]

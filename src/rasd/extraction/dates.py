@@ -129,6 +129,7 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
     part, rel_month = a(v.parts), a(v.relative_months)
     day_w, month_w, of = a(y["day_words"]), a(y["month_words"]), a(y["of_words"])
     year_w, hijri_year_w = a(y["year_words"]), a(y["hijri_year_words"])
+    seasons = a(y["season_words"])
     heads, month_past = a(y["month_alone_heads"]), a(y["month_past"])
     ly_heads, ly_past = a(y["last_year_heads"]), a(y["last_year_past"])
     rel_year = a(v.relative_years)
@@ -169,7 +170,7 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
         rf"|{b}{cl}{ago}\s+(?:(?P<agon>\d{{1,2}}|\w+)\s+(?P<agou>{units})|(?P<agou1>{one})|(?P<two>{two})){e}"
         # مطلع الشهر الجاري، أواخر الشهر الماضي: a part of a month relative to publication
         rf"|{b}{cl}(?P<mpart>{part})\s+(?P<mrel>{rel_month}){e}"
-        rf"|{b}{cl}{year_w}\s+(?P<year>{year}){e}"
+        rf"|{b}{cl}(?:{year_w}|{seasons})\s+(?P<year>{year}){e}"
         # a month alone (في مارس الماضي، خلال شهر يونيو، يونيو المقبل): precision 3
         rf"|{b}(?:(?P<mohead>{part})|{heads})\s+(?:{month_w}\s+)?(?P<mo>{mo_only}){e}"
         rf"(?:\s*[(/]\s*{mo}(?:\s*\))?)?(?:\s+(?:{month_past}|(?P<mnext>{nxt})){e})?"

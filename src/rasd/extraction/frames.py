@@ -53,8 +53,9 @@ def _patterns(res: Resources) -> _Patterns:
         reference=regex.compile(
             rf"(?<![\p{{L}}])(?:(?:و?{alternation(g('reference_demonstratives'))}\s+)?"
             rf"{alternation(g('reference_heads'))}\s+(?:[\p{{L}}]+\s+)?"
-            rf"|{alternation(g('reference_after'))}\s+(?:\d+\s+)?{alternation(g('reference_units'))}"
-            rf"\s+{alternation(g('reference_prepositions'))}\s+)$"
+            rf"|{alternation(g('reference_after'))}\s+(?:\d+\s+|[\p{{L}}]+\s+)?"
+            rf"{alternation(g('reference_units'))}\s+{alternation(g('reference_prepositions'))}\s+"
+            rf"(?:{alternation(g('reference_phases'))}\s+)?)$"
         ),
         governed=regex.compile(
             rf"(?<![\p{{L}}])[وف]?{alternation(g('verbal_noun_governors'))}(?:\s+\p{{L}}+){{0,3}}"
@@ -173,7 +174,7 @@ def _live(trig: list[Hit[Trigger]], facts: SentenceFacts, text: str) -> list[Hit
     fighting = lexicon().fighting
     out: list[Hit[Trigger]] = []
     for h in trig:
-        ref = pats.reference.search(text, max(sent.start, h.word_start - 16), h.word_start)
+        ref = pats.reference.search(text, max(sent.start, h.word_start - 40), h.word_start)
         if (
             ref
             and not any(t.start < h.start for t in facts.tolls)
