@@ -214,7 +214,7 @@ export function createPanel(el, { onClose }) {
     if (f === 'sources') return (v || []).map((x, i) => [i ? t('list_sep') : '', bdi(x)]);
     if (f === 'location') {
       const where = typeof detail.latitude === 'number' && typeof detail.longitude === 'number'
-        ? h('span', { class: 'muted small' }, ` ${detail.latitude}, ${detail.longitude}`) : null;
+        ? [' ', h('span', { class: 'muted small', dir: 'ltr' }, `${detail.latitude}, ${detail.longitude}`)] : null;
       return [bdi(v ?? '—'), where];
     }
     return v == null || v === '' ? '—' : bdi(String(v));
@@ -234,14 +234,14 @@ export function createPanel(el, { onClose }) {
       h('dt', null, fieldLabel(f),
         n ? h('span', { class: 'count', title: t('evidence_count', { n }) }, String(n)) : null,
         typeof conf[f] === 'number'
-          ? h('span', { class: 'conf', title: t('confidence') }, `${Math.round(conf[f] * 100)}%`) : null),
+          ? h('span', { class: 'conf', dir: 'ltr', title: t('confidence') }, `${Math.round(conf[f] * 100)}%`) : null),
       h('dd', null, value));
     };
     const dl = h('dl', { class: 'fields' }, SUMMARY_FIELDS.map((f) => row(f, summaryValue(f))));
     const others = Object.keys(fields).filter((f) => !SUMMARY_FIELDS.includes(f));
     return h('section', { class: 'panel-summary' },
       h('h3', null, t('summary')),
-      detail.notes ? h('p', { class: 'notes', 'data-field': 'notes' }, bdi(detail.notes)) : null,
+      detail.notes ? h('p', { class: 'notes', 'data-field': 'notes', dir: 'auto' }, detail.notes) : null,
       dl,
       others.length ? [
         h('h4', null, t('other_evidence')),
