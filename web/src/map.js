@@ -51,9 +51,9 @@ function tooltipFor(ev) {
     ev.fatalities != null ? h('div', null, `${t('col_fatalities')}: ${ev.fatalities}`) : null);
 }
 
-/** A tile URL template is used only if it is http(s). */
+/** A tile URL template is used only if it is http(s) or a path on this server. */
 function tileTemplate(url) {
-  if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) return null;
+  if (typeof url !== 'string' || !/^(https?:\/\/|\/[^/])/i.test(url)) return null;
   return url;
 }
 
@@ -145,7 +145,7 @@ export function createMap(el, { onSelect }) {
     const url = tileTemplate(config && config.tile_url);
     if (url) {
       hasTiles = true;
-      L.tileLayer(url, { maxZoom: 19, crossOrigin: true }).addTo(map);
+      L.tileLayer(url, { maxZoom: 19 }).addTo(map);
       tileAttribution = typeof config.tile_attribution === 'string' ? config.tile_attribution : '';
     }
     relabel();

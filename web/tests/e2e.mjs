@@ -301,6 +301,25 @@ try {
     assert.match(await $('event-panel').innerText(), /no event rasd-missing/);
   });
 
+  await step('a tile_url in /config.json adds a tile layer under the outlines', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    await page.route('**/config.json', (route) => route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ tile_url: '/test-tiles/{z}/{x}/{y}.png', write_enabled: false, version: 'test',
+        tile_attribution: '© test tiles <img src=x onerror="window.__xss=10">' }),
+    }));
+    await page.route('**/test-tiles/**', (route) => route.fulfill({ contentType: 'image/png', body: png }));
+    await page.goto(base);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForSelector('[data-testid="map"] .leaflet-tile-pane img.leaflet-tile-loaded');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="map"] .leaflet-overlay-pane path').length > 0);
+    assert.equal(await page.locator('[data-testid="map"] .leaflet-overlay-pane path').first().getAttribute('fill-opacity'), '0');
+    assert.match(await page.locator('.map-attribution').textContent(), /© test tiles <img src=x/);
+    assert.equal(await page.locator('.map-attribution img').count(), 0);
+    assert.equal(await page.evaluate(() => typeof window.__xss), 'undefined');
+    await page.unrouteAll();
+  });
+
   await step('no script errors, no CSP violations, no dialogs', async () => {
     assert.equal(await page.evaluate(() => typeof window.__xss), 'undefined');
     assert.deepEqual(pageErrors, []);
