@@ -21,6 +21,7 @@ let seq = 0;
 
 const filters = createFilters($('#filters'), {
   onChange(next) {
+    if (api.query(next) === api.query(state.filters)) return;
     const fit = api.query(withoutDates(next)) !== api.query(withoutDates(state.filters));
     state.filters = next;
     refresh({ fit });

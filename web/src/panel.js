@@ -179,12 +179,16 @@ export function createPanel(el, { onClose }) {
       reveal(keys, '.panel-summary') || reveal(keys, '.panel-claims');
       return;
     }
+    // the words may be in another report's article: open it
     const claimEl = e.target.closest('[data-testid="claim"]');
     const claim = claimEl && indexed.claims[Number(claimEl.getAttribute('data-claim'))];
-    if (claim && claim.article_id && claim.article_id !== articleId) {
-      openArticle(claim.article_id, keys);
-    } else {
-      reveal(keys, '.article-text');
+    const row = e.target.closest('.field-row');
+    const field = row && row.getAttribute('data-field');
+    const elsewhere = claim
+      ? claim.article_id
+      : field && (detail?.fields?.[field] || []).map((ev) => ev.article_id).find(Boolean);
+    if (!reveal(keys, '.article-text') && elsewhere && elsewhere !== articleId) {
+      openArticle(elsewhere, keys);
     }
   });
   el.addEventListener('keydown', (e) => {

@@ -218,6 +218,11 @@ try {
       'قاعدة عين الأسد الجوية');
     await sel.selectOption('seed-73ea38c8');
     await page.waitForSelector('[data-testid="article-text"][data-article-id="seed-73ea38c8"]');
+    // the fatalities evidence is only in the AFP article: clicking the field opens it
+    await page.locator('.field-row[data-field="fatalities"] dt').click();
+    await page.waitForSelector('[data-testid="article-text"][data-article-id="seed-b41d02e7"] mark[data-field="fatalities"].linked');
+    await $('report-select').selectOption('seed-73ea38c8');
+    await page.waitForSelector('[data-testid="article-text"][data-article-id="seed-73ea38c8"]');
   });
 
   await step('screenshots of the map and the event panel', async () => {
