@@ -168,8 +168,15 @@ def event_id_cnty(country: str | None, identity: str) -> str:
     return f"{country or 'XXX'}{int(digest[:12], 16) % 10**12:012d}"
 
 
-def identity(article: str | None, span: tuple[int, int] | list[int]) -> str:
-    return f"{article or ''}|{span[0]}-{span[1]}"
+def identity(
+    article: str | None, span: tuple[int, int] | list[int], what: dict[str, Any] | Event
+) -> str:
+    """What names an event: its (first) article, the words of its (first) report, and its
+    day, place and sub-event type (one sentence may report two events)."""
+    get = what.get if isinstance(what, dict) else lambda k: getattr(what, k, None)
+    day = get("event_date")
+    parts = [article or "", f"{span[0]}-{span[1]}", str(day or ""), get("location") or ""]
+    return "|".join([*parts, get("sub_event_type") or ""])
 
 
 def format_date(d: date | None, style: AcledStyle) -> str:
@@ -300,7 +307,7 @@ def acled_row(
     outs = outlets if outlets is not None else [ev.outlet or ""]
     return {
         "event_id_cnty": event_id_cnty(
-            ev.country, ident or identity(ev.url or ev.article_id, ev.evidence_span)
+            ev.country, ident or identity(ev.url or ev.article_id, ev.evidence_span, ev)
         ),
         "event_date": format_date(ev.event_date, style),
         "year": ev.event_date.year if ev.event_date else "",
@@ -352,7 +359,9 @@ def record_row(rec: dict[str, Any], stamp: int, style: AcledStyle | None = None)
     reports = rec.get("reports") or []
     first = reports[0] if reports else {}
     ident = (
-        identity(first.get("url") or first.get("article_id"), first.get("evidence_span") or (0, 0))
+        identity(
+            first.get("url") or first.get("article_id"), first.get("evidence_span") or (0, 0), ev
+        )
         if first
         else None
     )

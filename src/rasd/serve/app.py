@@ -3,6 +3,7 @@ problem-detail errors, the body limit and security headers, and the OpenAPI sche
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -46,6 +47,7 @@ def create_app(settings: ServeSettings, store: Store | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.store = store or Store(settings.db)
     app.state.acled_keys = AcledKeys()
+    app.state.write_lock = threading.Lock()
     problems.install(app)
     app.add_middleware(Guard, max_body=settings.max_body)
     app.include_router(router)

@@ -28,6 +28,7 @@ from rasd.serve.problems import Problem, responses
 from rasd.serve.settings import ServeSettings
 from rasd.store import Store, queries
 from rasd.store.queries import EventFilter
+from rasd.store.writes import article_key
 
 router = APIRouter()
 JSON = "application/json"
@@ -281,25 +282,30 @@ def post_extract(request: Request, body: m.ExtractIn) -> Response:
     "/articles",
     response_model=m.IngestOut,
     status_code=201,
-    responses=responses(401, 403, 413, 422),
+    responses=responses(401, 403, 409, 413, 422),
     dependencies=[Depends(require_token)],
     summary="Store an article and its events (needs the bearer token)",
 )
 def post_article(request: Request, body: m.ArticleIn) -> Response:
     doc = body.id or "api-" + hashlib.sha256(body.text.encode("utf-8")).hexdigest()[:16]
     art = _article(body, doc, _settings(request), url=body.url)
-    events = extract_article(art)
     store = _store(request)
-    run_id = store.start_run(f"rasd serve: POST /articles {doc}")
-    res = store.save_batch([(art, events)], run_id)
-    store.finish_run(
-        run_id,
-        articles_read=1,
-        articles_new=res.new,
-        articles_changed=res.changed,
-        articles_unchanged=res.unchanged,
-        reports_written=res.reports,
-    )
+    with request.app.state.write_lock:  # one writer at a time in this process
+        with store.engine.connect() as conn:
+            same_id = queries.article_row(conn, doc)
+        if same_id is not None and same_id["key"] != article_key(art):
+            raise Problem(409, f"Another article (key {same_id['key']!r}) has the id {doc!r}.")
+        events = extract_article(art)
+        run_id = store.start_run(f"rasd serve: POST /articles {doc}")
+        res = store.save_batch([(art, events)], run_id)
+        store.finish_run(
+            run_id,
+            articles_read=1,
+            articles_new=res.new,
+            articles_changed=res.changed,
+            articles_unchanged=res.unchanged,
+            reports_written=res.reports,
+        )
     status = "new" if res.new else "changed" if res.changed else "unchanged"
     with store.engine.connect() as conn:
         row = queries.article_row(conn, doc)

@@ -29,6 +29,7 @@ def acled_keys(rec: dict[str, Any]) -> tuple[str, str]:
     ident = identity(
         first.get("url") or first.get("article_id") or rec.get("url") or rec.get("article_id"),
         first.get("evidence_span") or rec.get("evidence_span") or (0, 0),
+        rec,
     )
     outlets = [r.get("outlet") or "" for r in reports] or [rec.get("outlet") or ""]
     return event_id_cnty(rec.get("country"), ident), source_scale(rec.get("sources") or [], outlets)

@@ -265,7 +265,7 @@ def _ranked(counter: dict[str, int]) -> list[dict[str, Any]]:
 def article_row(conn: Connection, doc_id: str) -> dict[str, Any] | None:
     """A stored article by its document id (or its key, the URL)."""
     a = t.articles.c
-    cols = (a.id, a.doc_id, a.url, a.outlet, a.title, a.published, a.text)
+    cols = (a.id, a.key, a.doc_id, a.url, a.outlet, a.title, a.published, a.text)
     row = conn.execute(select(*cols).where(a.doc_id == doc_id).order_by(a.id)).first()
     if row is None:
         row = conn.execute(select(*cols).where(a.key == doc_id)).first()
