@@ -8,15 +8,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
+from server_process import served
 
 from rasd.serve.run import load_examples
 
@@ -34,12 +31,6 @@ ARGS = [
 TOKEN = "e2e-token-93ab"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _request(url: str, body: dict | None = None, token: str | None = None) -> tuple[int, dict]:
     data = json.dumps(body).encode("utf-8") if body is not None else None
     req = urllib.request.Request(url, data=data, method="POST" if data else "GET")
@@ -54,8 +45,8 @@ def _request(url: str, body: dict | None = None, token: str | None = None) -> tu
 
 
 class Server:
-    def __init__(self, base: str, proc: subprocess.Popen) -> None:
-        self.base, self.proc = base, proc
+    def __init__(self, base: str) -> None:
+        self.base = base
 
     def get(self, path: str) -> dict:
         status, body = _request(self.base + path)
@@ -71,33 +62,8 @@ def server(tmp_path_factory):
     """`rasd serve` as its own process, over the examples, writing enabled by a token."""
     db = str(tmp_path_factory.mktemp("e2e") / "desk.db")
     load_examples(db)
-    port = _free_port()
-    env = {**os.environ, "RASD_TOKEN": TOKEN}
-    log = open(tmp_path_factory.mktemp("log") / "serve.log", "w+")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "rasd.cli", "serve", "--db", db, "--port", str(port)],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(base + "/config.json", timeout=2).read()
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                pytest.fail(f"rasd serve did not start:\n{log.read()}")
-            time.sleep(0.2)
-    yield Server(base, proc)
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    with served(db, TOKEN) as base:
+        yield Server(base)
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.responses import StreamingResponse
+from starlette.concurrency import run_in_threadpool
 
 from rasd import __version__
 from rasd.extraction.pipeline import extract_article
@@ -63,7 +64,7 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return (x0, y0, x1, y1)
 
 
-def event_filter(
+async def event_filter(
     since: Annotated[date | None, Query(description="first day, inclusive")] = None,
     until: Annotated[date | None, Query(description="last day, inclusive")] = None,
     country: Annotated[
@@ -127,7 +128,7 @@ def _format(fmt: str | None, accept: str) -> str:
     },
     summary="Events matching the filters, newest first",
 )
-def list_events(
+async def list_events(
     request: Request,
     f: Filter,
     limit: Annotated[int | None, Query(ge=0, le=100_000)] = None,
@@ -143,19 +144,18 @@ def list_events(
     settings, store = _settings(request), _store(request)
     fmt = _format(format, request.headers.get("accept", ""))
     if fmt == "json":
+        # a page is a few indexed queries: answered on the event loop, without a thread hop
         n = settings.default_limit if limit is None else min(limit, settings.max_limit)
         with store.engine.connect() as conn:
             total = queries.count_events(conn, f)
             rows = queries.event_summaries(conn, f, n, offset) if n else []
-            keys = request.app.state.acled_keys
-            items = [views.summary(r, keys.get(conn, r["id"], r["updated_at"])) for r in rows]
+            items = views.summaries(conn, rows, request.app.state.acled_keys)
         body = {"total": total, "limit": n, "offset": offset, "items": items}
         return Response(_dumps(body), media_type=JSON)
     n = settings.max_export if limit is None else min(limit, settings.max_export)
-    with store.engine.connect() as conn:
-        total = queries.count_events(conn, f)
     style = AcledStyle(inter=inter, dates=dates)
-    export = _export_rows(store, f, n, offset, style)
+    total, records = await run_in_threadpool(_export_records, store, f, n, offset)
+    export = _export_rows(records, style)
     headers = {"X-Total-Count": str(total)}
     if fmt == "csv":
         headers["Content-Disposition"] = 'attachment; filename="rasd-events.csv"'
@@ -164,13 +164,19 @@ def list_events(
     return StreamingResponse(_geojson(export), media_type=GEOJSON, headers=headers)
 
 
+def _export_records(
+    store: Store, f: EventFilter, limit: int, offset: int
+) -> tuple[int, list[dict[str, Any]]]:
+    with store.engine.connect() as conn:
+        total = queries.count_events(conn, f)
+        return total, list(queries.event_records(conn, f, limit, offset, newest_first=True))
+
+
 def _export_rows(
-    store: Store, f: EventFilter, limit: int, offset: int, style: AcledStyle
+    records: list[dict[str, Any]], style: AcledStyle
 ) -> Iterator[tuple[str, dict[str, Any]]]:
     stamp = int(time.time())
-    with store.engine.connect() as conn:
-        recs = list(queries.event_records(conn, f, limit, offset, newest_first=True))
-    for rec in recs:
+    for rec in records:
         yield str(rec.get("id")), record_row(rec, stamp, style)
 
 

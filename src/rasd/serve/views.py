@@ -41,10 +41,10 @@ class AcledKeys:
     is re-fused."""
 
     def __init__(self) -> None:
-        self._cache: dict[tuple[str, str], tuple[str, str]] = {}
+        self._cache: dict[tuple[str, Any], tuple[str, str]] = {}
 
     def get(self, conn: Any, event_id: str, updated: Any) -> tuple[str, str]:
-        k = (event_id, str(updated))
+        k = (event_id, updated)
         hit = self._cache.get(k)
         if hit is None:
             rec = queries.event_record(conn, event_id) or {"id": event_id}
@@ -55,11 +55,15 @@ class AcledKeys:
         return hit
 
 
-def summary(row: dict[str, Any], keys: tuple[str, str]) -> dict[str, Any]:
-    """An EventSummary from a row of `queries.event_summaries`."""
-    out = {k: v for k, v in row.items() if k != "updated_at"}
-    out["event_id_cnty"], out["source_scale"] = keys
-    out["country_name"] = country_names().get(row.get("country") or "")
+def summaries(conn: Any, rows: list[dict[str, Any]], keys: AcledKeys) -> list[dict[str, Any]]:
+    """EventSummaries from rows of `queries.event_summaries`."""
+    names = country_names()
+    out = []
+    for row in rows:
+        updated = row.pop("updated_at", None)
+        row["event_id_cnty"], row["source_scale"] = keys.get(conn, row["id"], updated)
+        row["country_name"] = names.get(row["country"] or "")
+        out.append(row)
     return out
 
 

@@ -133,8 +133,8 @@ def _ordered(q: Select[Any], newest_first: bool) -> Select[Any]:
     """A total order, so that paging with offsets neither skips nor repeats events:
     by day (undated last), then id."""
     if newest_first:
-        return q.order_by(E.event_date.is_(None), E.event_date.desc(), E.id)
-    return q.order_by(E.event_date.is_(None), E.event_date, E.id)
+        return q.order_by(E.event_date.desc().nulls_last(), E.id)
+    return q.order_by(E.event_date.asc().nulls_last(), E.id)
 
 
 def count_events(conn: Connection, f: EventFilter) -> int:
@@ -168,15 +168,21 @@ def event_summaries(
 ) -> list[dict[str, Any]]:
     """One page of events as flat rows (the table's columns, `sources` as a list, and the
     numbers of reports and conflicts), without reading the full JSON records."""
-    cols = [E[name] for name in SUMMARY_COLUMNS]
-    q = _ordered(_where(select(*cols, _n_reports(), _n_conflicts()), f), newest_first)
+    # the page's ids first (a narrow sort), then the columns and counts of those rows only
+    ids = _ordered(_where(select(E.id, E.event_date), f), newest_first)
     if limit is not None:
-        q = q.limit(limit)
+        ids = ids.limit(limit)
     if offset:
-        q = q.offset(offset)
+        ids = ids.offset(offset)
+    page = ids.subquery()
+    cols = [E[name] for name in SUMMARY_COLUMNS]
+    q = select(*cols, _n_reports(), _n_conflicts()).join(page, page.c.id == E.id)
+    q = _ordered(q, newest_first)
+    result = conn.execute(q)
+    names = list(result.keys())
     out = []
-    for row in conn.execute(q):
-        d = dict(row._mapping)
+    for row in result:
+        d = dict(zip(names, row, strict=True))
         d["sources"] = [s for s in (d["sources"] or "").split(";") if s]
         if isinstance(d["event_date"], date):
             d["event_date"] = d["event_date"].isoformat()
