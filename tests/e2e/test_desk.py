@@ -158,3 +158,57 @@ def test_markup_in_an_article_stays_text(server, page, artifacts):
     assert page.dialogs == []
     _whole_panel(page, artifacts / "panel-markup.png")
     assert page.errors == []
+
+
+def test_rasd_demo_shows_the_seed_events_on_the_map(page, artifacts, tmp_path):
+    """The README's first command ends in `rasd demo`: the seed's events on the map."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from server_process import free_port
+
+    port = free_port()
+    log = tmp_path / "demo.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "rasd.cli",
+                "demo",
+                "--no-browser",
+                "--port",
+                str(port),
+                "--db",
+                str(tmp_path / "demo.db"),
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                urllib.request.urlopen(base + "/config.json", timeout=2).read()
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, log.read_text()
+                time.sleep(0.3)
+        assert f"serving {tmp_path / 'demo.db'} at {base}/" in log.read_text()
+        _ready(page, base + "/")
+        page.wait_for_selector('[data-testid="event-row"]')
+        seed_rows = page.locator('[data-testid="event-row"]', has_text="Ain al-Asad Air Base")
+        assert seed_rows.count() == 2
+        # every seed event is on the map: a marker or inside a cluster
+        n_markers = page.locator('[data-testid="event-marker"]').count()
+        in_clusters = sum(
+            int(t) for t in page.locator(".ev-cluster-count").all_inner_texts() if t.isdigit()
+        )
+        assert n_markers + in_clusters == len(_rows(page)) == 9
+        page.screenshot(path=str(artifacts / "demo.png"))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
