@@ -3,28 +3,15 @@ a server) and an API client over it."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
+from backends import BACKENDS, PG, reset_pg
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
 
 from rasd.serve import ServeSettings, create_app
 from rasd.serve.run import load_examples
-from rasd.store import db_url
 
-PG = os.environ.get("RASD_TEST_PG")
-BACKENDS = ["sqlite"] + (["postgresql"] if PG else [])
 TOKEN = "test-token-5f1c"
 SEED_EVENT = {"location": "Ain al-Asad Air Base", "event_date": "2022-01-05"}
-
-
-def reset_pg(url: str) -> None:
-    eng = create_engine(db_url(url))
-    with eng.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    eng.dispose()
 
 
 @pytest.fixture(scope="module", params=BACKENDS)

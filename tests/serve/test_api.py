@@ -127,6 +127,12 @@ def test_unknown_things_are_404_problems(client):
         assert body["status"] == 404 and body["title"] and body["detail"]
 
 
+def test_control_characters_in_ids_are_refused(client):
+    for path in ("/events/rasd-%00", "/articles/a%00b"):
+        r = client.get(path)
+        assert r.status_code == 400 and r.headers["content-type"] == PROBLEM
+
+
 def test_bad_parameters_are_4xx_problems(client):
     for params in (
         {"since": "yesterday"},

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from backends import BACKENDS, PG, reset_pg
 from server_process import served
 
 from rasd.serve.run import load_examples
@@ -20,8 +22,13 @@ def _schemathesis() -> list[str]:
     return [str(exe)] if exe.exists() else [shutil.which("schemathesis") or "schemathesis"]
 
 
-def test_no_server_errors_on_generated_requests(tmp_path):
-    db = str(tmp_path / "rasd.db")
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_no_server_errors_on_generated_requests(tmp_path, backend):
+    if backend == "sqlite":
+        db = str(tmp_path / "rasd.db")
+    else:
+        reset_pg(PG)
+        db = PG
     load_examples(db)
     with served(db, TOKEN) as base:
         run = subprocess.run(
@@ -36,7 +43,7 @@ def test_no_server_errors_on_generated_requests(tmp_path):
                 "--max-examples",
                 "25",
                 "--max-time",
-                "150",
+                "120",
                 "--seed",
                 "20260105",
                 "--workers",

@@ -40,12 +40,12 @@ Text = Annotated[str | None, Query(max_length=200)]
 
 
 def _clean(v: str | None) -> str | None:
-    """A filter value without surrounding space; control characters are refused (a NUL
-    cannot be sent to PostgreSQL)."""
+    """A filter value or id without surrounding space; control characters are refused (a
+    NUL cannot be sent to PostgreSQL)."""
     if v is None:
         return None
     if any(ord(ch) < 32 for ch in v):
-        raise Problem(400, "Filter values may not contain control characters.")
+        raise Problem(400, "Values may not contain control characters.")
     return v.strip() or None
 
 
@@ -207,12 +207,13 @@ def _geojson(rows: Iterator[tuple[str, dict[str, Any]]]) -> Iterator[str]:
 @router.get(
     "/events/{event_id}",
     response_model=m.EventDetail,
-    responses=responses(404, 422),
+    responses=responses(400, 404, 422),
     summary="One canonical event: reports, claims, conflicts and evidence spans",
 )
 def get_event(
     request: Request, event_id: Annotated[str, Path(min_length=1, max_length=64)]
 ) -> Response:
+    _clean(event_id)  # a NUL cannot be sent to PostgreSQL
     with _store(request).engine.connect() as conn:
         rec = queries.event_record(conn, event_id)
         if rec is None:
@@ -223,7 +224,7 @@ def get_event(
 @router.get(
     "/articles/{article_id:path}",
     response_model=m.ArticleOut,
-    responses=responses(404, 422),
+    responses=responses(400, 404, 422),
     summary="An article's original text with the evidence spans of its events",
 )
 def get_article(
@@ -231,6 +232,7 @@ def get_article(
 ) -> Response:
     """Span offsets are Unicode code points into `text` (Python string indices). The text
     is untrusted: render it as text, never as HTML."""
+    _clean(article_id)
     with _store(request).engine.connect() as conn:
         row = queries.article_row(conn, article_id)
         if row is None:
@@ -323,4 +325,4 @@ def post_article(request: Request, body: m.ArticleIn) -> Response:
 
 
 def _dumps(v: Any) -> bytes:
-    return json.dumps(v, ensure_ascii=False, default=str).encode("utf-8")
+    return json.dumps(v, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")

@@ -12,9 +12,10 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, exists, func, literal, or_, select
 from sqlalchemy.engine import Connection
 
 from rasd.store import schema as t
@@ -138,7 +139,14 @@ def _ordered(q: Select[Any], newest_first: bool) -> Select[Any]:
 
 
 def count_events(conn: Connection, f: EventFilter) -> int:
-    return int(conn.execute(_where(select(func.count()).select_from(t.events), f)).scalar_one())
+    return int(conn.execute(_count_stmt(f)).scalar_one())
+
+
+@lru_cache(maxsize=256)
+def _count_stmt(f: EventFilter) -> Select[Any]:
+    """Statements are kept per filter (filters are immutable values): a page asked again, as
+    the web page and its users do, skips building the statement and its cache key."""
+    return _where(select(func.count()).select_from(t.events), f)
 
 
 def _n_reports() -> Any:
@@ -168,26 +176,32 @@ def event_summaries(
 ) -> list[dict[str, Any]]:
     """One page of events as flat rows (the table's columns, `sources` as a list, and the
     numbers of reports and conflicts), without reading the full JSON records."""
-    # the page's ids first (a narrow sort), then the columns and counts of those rows only
-    ids = _ordered(_where(select(E.id, E.event_date), f), newest_first)
-    if limit is not None:
-        ids = ids.limit(limit)
-    if offset:
-        ids = ids.offset(offset)
-    page = ids.subquery()
-    cols = [E[name] for name in SUMMARY_COLUMNS]
-    q = select(*cols, _n_reports(), _n_conflicts()).join(page, page.c.id == E.id)
-    q = _ordered(q, newest_first)
-    result = conn.execute(q)
+    limited = limit is not None or offset > 0
+    q = _page_stmt(f, newest_first, limited)
+    everything = 2**62  # an offset without a limit
+    params = {"page_limit": everything if limit is None else limit, "page_offset": offset}
+    result = conn.execute(q, params if limited else {})
     names = list(result.keys())
     out = []
-    for row in result:
+    for row in result.all():
         d = dict(zip(names, row, strict=True))
         d["sources"] = [s for s in (d["sources"] or "").split(";") if s]
         if isinstance(d["event_date"], date):
             d["event_date"] = d["event_date"].isoformat()
         out.append(d)
     return out
+
+
+@lru_cache(maxsize=256)
+def _page_stmt(f: EventFilter, newest_first: bool, limited: bool) -> Select[Any]:
+    """The page's ids first (a narrow sort), then the columns and counts of those rows only."""
+    ids = _ordered(_where(select(E.id, E.event_date), f), newest_first)
+    if limited:
+        ids = ids.limit(bindparam("page_limit")).offset(bindparam("page_offset"))
+    page = ids.subquery()
+    cols = [E[name] for name in SUMMARY_COLUMNS]
+    q = select(*cols, _n_reports(), _n_conflicts()).join(page, page.c.id == E.id)
+    return _ordered(q, newest_first)
 
 
 def event_records(
