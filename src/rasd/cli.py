@@ -17,7 +17,7 @@ from typing import IO, Any
 from rasd import __version__
 from rasd.evaluate import load_jsonl, report, score
 from rasd.ingest import parse_date
-from rasd.output import FORMATS, write_parquet, write_records
+from rasd.output import FORMATS, AcledStyle, ExportOptions, write_parquet, write_records
 from rasd.runner import Job, run
 from rasd.store import Store
 from rasd.watch import parse_every, watch
@@ -32,6 +32,8 @@ def _format_for(path: str | None, given: str | None) -> str:
         return "acled-csv"
     if path and path.endswith((".geojson", ".geo.json")):
         return "geojson"
+    if path and path.endswith(".parquet"):
+        return "parquet"
     return "jsonl"
 
 
@@ -76,6 +78,7 @@ def cmd_extract(a: argparse.Namespace) -> int:
             dead,
             a.quiet,
         )
+        job.export = _export_options(a)
         if a.engine == "dask":
             from rasd.scale import extract_with_dask
 
@@ -112,7 +115,7 @@ def cmd_events(a: argparse.Namespace) -> int:
         if not a.output:
             print("rasd: --format parquet needs -o FILE", file=sys.stderr)
             return 2
-        write_parquet(records, a.output)
+        write_parquet(records, a.output, _export_options(a).style)
     else:
         with ExitStack() as stack:
             out = (
@@ -120,7 +123,7 @@ def cmd_events(a: argparse.Namespace) -> int:
                 if a.output
                 else sys.stdout
             )
-            write_records(records, out, "acled-csv" if fmt == "csv" else fmt)
+            write_records(records, out, "acled-csv" if fmt == "csv" else fmt, _export_options(a))
     print(f"rasd: {len(records)} events", file=sys.stderr)
     return 0
 
@@ -183,6 +186,8 @@ def parser() -> argparse.ArgumentParser:
     _events_parser(sub)
     _stats_parser(sub)
     _eval_parser(sub)
+    _serve_parsers(sub)
+    _compare_parser(sub)
     return p
 
 
@@ -234,6 +239,7 @@ def _extract_parser(sub: Any) -> None:
         action="store_true",
         help="one record per real event: reports of it from several articles fused, with their claims",
     )
+    _export_args(e)
     e.set_defaults(func=cmd_extract)
 
 
@@ -282,6 +288,7 @@ def _events_parser(sub: Any) -> None:
         help="default from -o, else jsonl",
     )
     q.add_argument("-o", "--output", help="output file (default: stdout)")
+    _export_args(q)
     q.set_defaults(func=cmd_events)
 
 
@@ -306,6 +313,104 @@ def _eval_parser(sub: Any) -> None:
     v.add_argument("--per-article", action="store_true", help="list per-article counts")
     v.add_argument("--json", action="store_true", help="print the figures as JSON")
     v.set_defaults(func=cmd_eval)
+
+
+# -- ACLED export options; serve, demo, compare ------------------------------------------
+
+
+def _export_args(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("ACLED CSV, GeoJSON and Parquet")
+    g.add_argument(
+        "--inter",
+        choices=("text", "numeric"),
+        default="text",
+        help="inter1/inter2/interaction as ACLED writes them now (text, default) "
+        "or in its older numeric codes",
+    )
+    g.add_argument(
+        "--date-format",
+        choices=("iso", "acled"),
+        default="iso",
+        help="event_date as 2022-01-05 (iso, default) or 05 January 2022 (acled)",
+    )
+    g.add_argument("--bom", action="store_true", help="CSV: a byte-order mark for Excel")
+
+
+def _export_options(a: argparse.Namespace) -> ExportOptions:
+    return ExportOptions(AcledStyle(inter=a.inter, dates=a.date_format), bom=a.bom)
+
+
+def cmd_serve(a: argparse.Namespace) -> int:
+    from rasd.serve.run import serve
+
+    return serve(a.db, a.host, a.port, a.workers, open_browser=False)
+
+
+def cmd_demo(a: argparse.Namespace) -> int:
+    from rasd.serve.run import demo
+
+    return demo(a.db, a.host, a.port, open_browser=not a.no_browser)
+
+
+def _serve_parsers(sub: Any) -> None:
+    s = sub.add_parser(
+        "serve",
+        help="the REST API and the web map over a store",
+        description="Serve the store's events: the web page at / and the API (docs at /docs). "
+        "Writing (POST /articles) needs RASD_TOKEN in the environment.",
+    )
+    s.add_argument("--db", required=True, help=_DB_HELP)
+    _listen_args(s)
+    s.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
+    s.set_defaults(func=cmd_serve)
+    d = sub.add_parser(
+        "demo",
+        help="load the bundled example articles into a new SQLite file and serve them",
+        description="Extract the bundled examples (the seed article and rasd's own sentences) "
+        "into a fresh SQLite store and open the map.",
+    )
+    d.add_argument("--db", help="the SQLite file to create (default: a temporary one)")
+    _listen_args(d)
+    d.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+    d.set_defaults(func=cmd_demo)
+
+
+def _listen_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine)"
+    )
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000; 0: any free one)")
+
+
+def cmd_compare(a: argparse.Namespace) -> int:
+    from rasd.output.compare import compare, read_acled_csv
+    from rasd.output.compare import report as compare_report
+
+    acled, mine = read_acled_csv(a.acled), read_acled_csv(a.rasd)
+    since = parse_date(a.since) if a.since else None
+    until = parse_date(a.until) if a.until else None
+    cmp = compare(acled, mine, a.country or None, since, until)
+    if a.json:
+        print(json.dumps(cmp.to_dict(), indent=2))
+    else:
+        print(compare_report(cmp))
+    return 0
+
+
+def _compare_parser(sub: Any) -> None:
+    c = sub.add_parser(
+        "compare",
+        help="set rasd's ACLED CSV beside an ACLED export of the same country and weeks",
+        description="Reads an ACLED export and rasd's ACLED CSV, keeps the countries and weeks "
+        "of rasd's events, pairs events as the SPEC scorer does and prints counts by type.",
+    )
+    c.add_argument("--acled", required=True, help="an ACLED export (CSV)")
+    c.add_argument("--rasd", required=True, help="rasd's output (rasd extract/events ... .csv)")
+    c.add_argument("--country", action="append", help="ISO3 code (repeatable; default: rasd's)")
+    c.add_argument("--since", help="YYYY-MM-DD (default: the Monday of rasd's first week)")
+    c.add_argument("--until", help="YYYY-MM-DD (default: the Sunday of rasd's last week)")
+    c.add_argument("--json", action="store_true", help="print the figures as JSON")
+    c.set_defaults(func=cmd_compare)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,7 +17,7 @@ from rasd.extraction.pipeline import extract_article
 from rasd.fuse.fusion import fuse
 from rasd.ingest import Skip, read_inputs
 from rasd.model import Article, Event
-from rasd.output.writers import Writer
+from rasd.output.writers import ExportOptions, Writer
 from rasd.store.store import Store, article_key, batched, content_hash
 
 Item = Article | Skip | tuple[Article, list[Event]]  # a tuple: already extracted (Dask)
@@ -116,6 +116,7 @@ class Job:
     quiet: bool = False
     log: IO[str] = field(default_factory=lambda: sys.stderr)
     items: Iterable[Item] | None = None  # instead of reading the inputs
+    export: ExportOptions | None = None  # ACLED style and CSV byte-order mark
 
 
 def run(job: Job, out: IO[str]) -> RunSummary:
@@ -135,7 +136,7 @@ class _Run:
     def __init__(self, job: Job, out: IO[str]) -> None:
         self.job = job
         self.summary = RunSummary()
-        self.writer = Writer(out, job.fmt)
+        self.writer = Writer(out, job.fmt, job.export)
         self.collected: list[Event] = []
         self.pending: list[tuple[Article, list[Event]]] = []
         store = job.store

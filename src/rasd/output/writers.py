@@ -1,4 +1,5 @@
-"""Writing events: SPEC JSON Lines, ACLED CSV and GeoJSON, streamed article by article."""
+"""Writing events: SPEC JSON Lines, ACLED CSV, GeoJSON and GeoParquet, streamed article by
+article (Parquet is written when the writer closes)."""
 
 from __future__ import annotations
 
@@ -6,107 +7,113 @@ import csv
 import json
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import IO, Any
 
 from rasd.fuse.fusion import CanonicalEvent
 from rasd.model import Event
-from rasd.output.acled import ACLED_COLUMNS, EXTRA_COLUMNS, acled_row
+from rasd.output.acled import ACLED_COLUMNS, EXTRA_COLUMNS, AcledStyle, acled_row, record_row
+from rasd.output.geojson import FeatureStream, feature
 
-FORMATS = ("jsonl", "acled-csv", "geojson")
+FORMATS = ("jsonl", "acled-csv", "geojson", "parquet")
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """How the ACLED-shaped outputs are written: the ACLED style (inter codes, dates) and,
+    for CSV, a byte-order mark so that Excel reads the Arabic as UTF-8."""
+
+    style: AcledStyle = field(default_factory=AcledStyle)
+    bom: bool = False
 
 
 class Writer:
     """Streams events of many articles to one output in one format."""
 
-    def __init__(self, fh: IO[str], fmt: str) -> None:
+    def __init__(self, fh: IO[str], fmt: str, options: ExportOptions | None = None) -> None:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         self.fh, self.fmt = fh, fmt
+        self.options = options or ExportOptions()
         self.count = 0
         self.stamp = int(time.time())
-        self._first_feature = True
+        self._rows: list[dict[str, Any]] = []  # parquet: written on close
+        self._features: FeatureStream | None = None
         if fmt == "acled-csv":
+            if self.options.bom:
+                fh.write(BOM)
             self._csv = csv.DictWriter(
                 fh, fieldnames=ACLED_COLUMNS + EXTRA_COLUMNS, lineterminator="\n"
             )
             self._csv.writeheader()
         elif fmt == "geojson":
-            fh.write('{"type": "FeatureCollection", "features": [\n')
+            self._features = FeatureStream(fh)
+
+    def _row(self, row: dict[str, Any], ident: str) -> None:
+        if self.fmt == "acled-csv":
+            self._csv.writerow(row)
+        elif self.fmt == "parquet":
+            self._rows.append(row)
+        elif self._features is not None:
+            self._features.add(feature(row, ident))
+        self.count += 1
 
     def article(self, article_id: str, events: Iterable[Event]) -> None:
         evs = list(events)
         if self.fmt == "jsonl":
             rec = {"id": article_id, "events": [e.to_dict() for e in evs]}
             self.fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        elif self.fmt == "acled-csv":
-            for e in evs:
-                self._csv.writerow(acled_row(e, self.count + 1, self.stamp))
-                self.count += 1
+            self.count += len(evs)
             return
-        else:
-            for e in evs:
-                if e.latitude is None or e.longitude is None:
-                    continue
-                props = e.to_dict()
-                feat = {
-                    "type": "Feature",
-                    "geometry": {"type": "Point", "coordinates": [e.longitude, e.latitude]},
-                    "properties": props,
-                }
-                self.fh.write(
-                    ("" if self._first_feature else ",\n") + json.dumps(feat, ensure_ascii=False)
-                )
-                self._first_feature = False
-        self.count += len(evs)
+        for e in evs:
+            row = acled_row(e, self.stamp, self.options.style)
+            self._row(row, row["event_id_cnty"])
 
     def canonical(self, c: CanonicalEvent) -> None:
         """One fused event (--fuse): the canonical record with its reports and merges."""
+        rec = c.to_dict()
         if self.fmt == "jsonl":
-            self.fh.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
-        elif self.fmt == "acled-csv":
-            row = acled_row(c.event, self.count + 1, self.stamp)
-            row["event_id_cnty"] = c.id
-            row["source_scale"] = c.source_scale
-            row["article_id"] = ";".join(sorted({str(r.article_id) for r in c.reports}))
-            row["outlet"] = ";".join(sorted({r.outlet or "" for r in c.reports} - {""}))
-            self._csv.writerow(row)
-        else:
-            e = c.event
-            if e.latitude is not None and e.longitude is not None:
-                feat = {
-                    "type": "Feature",
-                    "geometry": {"type": "Point", "coordinates": [e.longitude, e.latitude]},
-                    "properties": c.to_dict(),
-                }
-                self.fh.write(
-                    ("" if self._first_feature else ",\n") + json.dumps(feat, ensure_ascii=False)
-                )
-                self._first_feature = False
-        self.count += 1
+            self.fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            self.count += 1
+            return
+        self._row(record_row(rec, self.stamp, self.options.style), c.id)
+
+    def record(self, rec: dict[str, Any]) -> None:
+        """A stored canonical record (a dict, as `Store.events` returns them)."""
+        if self.fmt == "jsonl":
+            self.fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            self.count += 1
+            return
+        self._row(record_row(rec, self.stamp, self.options.style), str(rec.get("id")))
 
     def close(self) -> None:
-        if self.fmt == "geojson":
-            self.fh.write("\n]}\n")
+        if self._features is not None:
+            self._features.close()
+        if self.fmt == "parquet":
+            from rasd.output.parquet import write_rows
+
+            self.fh.flush()
+            write_rows(self._rows, _binary(self.fh), self.options.style.inter == "numeric")
         self.fh.flush()
 
 
-def write_records(records: Iterable[dict[str, Any]], fh: IO[str], fmt: str) -> None:
-    """Write stored canonical records (dicts) as JSON Lines, ACLED CSV or GeoJSON."""
-    from rasd.model import Event
+def _binary(fh: IO[str]) -> IO[bytes]:
+    """The bytes under a text stream (Parquet is binary)."""
+    buf = getattr(fh, "buffer", None)
+    if buf is None:
+        raise ValueError("Parquet needs a file: give -o FILE.parquet")
+    return buf
 
-    if fmt == "jsonl":
-        for r in records:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-        return
-    w = Writer(fh, fmt)
+
+def write_records(
+    records: Iterable[dict[str, Any]],
+    fh: IO[str],
+    fmt: str,
+    options: ExportOptions | None = None,
+) -> None:
+    """Write stored canonical records (dicts) as JSON Lines, ACLED CSV or GeoJSON."""
+    w = Writer(fh, fmt, options)
     for r in records:
-        ev = Event.from_dict(r)
-        if fmt == "acled-csv":
-            row = acled_row(ev, w.count + 1, w.stamp)
-            row["event_id_cnty"] = r.get("id", row["event_id_cnty"])
-            row["source_scale"] = r.get("source_scale", "")
-            w._csv.writerow(row)
-            w.count += 1
-        else:
-            w.article(str(r.get("id")), [ev])
+        w.record(r)
     w.close()

@@ -79,6 +79,7 @@ events = Table(
     Column("record", JSON, nullable=False),  # the canonical record as rasd writes it
     Column("updated_at", DateTime, nullable=False),
     Index("ix_events_date_country", "event_date", "country"),
+    Index("ix_events_country_date", "country", "event_date", "id"),  # a country's pages
 )
 
 reports = Table(

@@ -11,17 +11,19 @@ the same command run again finishes the work exactly once.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, insert, select, text, update
+from sqlalchemy import Engine, create_engine, event, insert, select, text, update
 
 from rasd.model import Article, Event
+from rasd.store import queries
 from rasd.store import schema as t
+from rasd.store.queries import EventFilter
 from rasd.store.writes import BatchResult, article_key, content_hash, now, pk, save_batch
 
 __all__ = ["BatchResult", "Store", "article_key", "batched", "content_hash", "db_url"]
@@ -102,7 +104,7 @@ class Store:
         with self.engine.begin() as conn:
             return save_batch(conn, items, run_id, self.postgis)
 
-    # queries ---------------------------------------------------------------------------
+    # queries (rasd.store.queries) -----------------------------------------------------
 
     def events(
         self,
@@ -110,62 +112,29 @@ class Store:
         since: date | None = None,
         until: date | None = None,
         event_type: str | None = None,
+        where: EventFilter | None = None,
     ) -> list[dict[str, Any]]:
-        """Canonical event records matching the filters, oldest first."""
-        q = select(t.events.c.record)
-        if country:
-            q = q.where(t.events.c.country == country.upper())
-        if since:
-            q = q.where(t.events.c.event_date >= since)
-        if until:
-            q = q.where(t.events.c.event_date <= until)
-        if event_type:
-            q = q.where(
-                (t.events.c.event_type == event_type) | (t.events.c.sub_event_type == event_type)
-            )
-        q = q.order_by(t.events.c.event_date, t.events.c.id)
+        """Canonical event records matching the filters, oldest first (`event_type` is an
+        event type or a sub-event type; `where` adds any other filter)."""
+        f = where or EventFilter()
+        f = replace(
+            f,
+            country=country or f.country,
+            since=since or f.since,
+            until=until or f.until,
+            kind=event_type or f.kind,
+        )
         with self.engine.connect() as conn:
-            return [_unjson(r.record) for r in conn.execute(q)]
+            return list(queries.event_records(conn, f))
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
-            return {
-                name: int(conn.execute(select(func.count()).select_from(tab)).scalar_one())
-                for name, tab in (
-                    ("articles", t.articles),
-                    ("reports", t.reports),
-                    ("events", t.events),
-                    ("claims", t.claims),
-                    ("conflicts", t.conflicts),
-                    ("sources", t.sources),
-                    ("runs", t.runs),
-                )
-            }
+            return queries.counts(conn)
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self, where: EventFilter | None = None) -> dict[str, Any]:
         """Counts of canonical events by day, type, country and source."""
-        out: dict[str, Any] = {"totals": self.counts()}
         with self.engine.connect() as conn:
-            for name, col in (
-                ("by_day", t.events.c.event_date),
-                ("by_type", t.events.c.event_type),
-                ("by_sub_type", t.events.c.sub_event_type),
-                ("by_country", t.events.c.country),
-            ):
-                rows = conn.execute(select(col, func.count()).group_by(col).order_by(col))
-                out[name] = {str(k): int(v) for k, v in rows}
-            rows = conn.execute(
-                select(t.sources.c.name, func.count(t.claims.c.id))
-                .join(t.claims, t.claims.c.source_id == t.sources.c.id)
-                .group_by(t.sources.c.name)
-                .order_by(func.count(t.claims.c.id).desc())
-            )
-            out["claims_by_source"] = {str(k): int(v) for k, v in rows}
-        return out
-
-
-def _unjson(v: Any) -> Any:
-    return json.loads(v) if isinstance(v, str) else v
+            return queries.stats(conn, where)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

@@ -103,7 +103,9 @@ def _save_article(
     if row is None:
         res.new += 1
         return pk(conn.execute(insert(t.articles).values(**values)))
-    old = conn.execute(select(*SPOT).where(t.reports.c.article_id == row.id))
+    old = conn.execute(
+        select(t.reports.c.event_id, *SPOT).where(t.reports.c.article_id == row.id)
+    ).all()
     touched.extend(Spot.of(r) for r in old if r.event_date is not None)
     conn.execute(
         delete(t.claims).where(
@@ -111,9 +113,27 @@ def _save_article(
         )
     )
     conn.execute(delete(t.reports).where(t.reports.c.article_id == row.id))
+    _drop_emptied({r.event_id for r in old if r.event_id}, conn)
     conn.execute(update(t.articles).where(t.articles.c.id == row.id).values(**values))
     res.changed += 1
     return int(row.id)
+
+
+def _drop_emptied(event_ids: set[str], conn: Connection) -> None:
+    """Canonical events left without any report (all of them were the changed article's)
+    go; events that keep reports of other articles are re-fused with the neighbourhood."""
+    if not event_ids:
+        return
+    kept = {
+        eid
+        for (eid,) in conn.execute(
+            select(t.reports.c.event_id).where(t.reports.c.event_id.in_(sorted(event_ids)))
+        )
+    }
+    empty = sorted(event_ids - kept)
+    if empty:
+        conn.execute(delete(t.conflicts).where(t.conflicts.c.event_id.in_(empty)))
+        conn.execute(delete(t.events).where(t.events.c.id.in_(empty)))
 
 
 def _claims(conn: Connection, report_id: int, ev: Event) -> None:
