@@ -1,6 +1,9 @@
 """Which place a name refers to: cues, common words, clitics, country context, provinces,
 the capital, and the place an event takes."""
 
+from datetime import date
+
+import rasd
 from rasd.extraction.places import article_places, choose_place, precision
 from rasd.extraction.triggers import lexicon
 from rasd.gazetteer import load
@@ -136,3 +139,12 @@ def test_a_word_that_is_no_place_says_nothing_of_the_country():
     text = normalize("نقلت وكالة الأنباء عن مصدر في مدينة فان التركية").text
     _, countries = article_places(text, lexicon().triggers.find_all(text))
     assert "FRA" not in countries  # وكالة is no Calais
+
+
+def test_where_the_wounded_were_taken_or_people_fled_is_not_the_place():
+    evs = rasd.extract(
+        "أصيب قائد اللواء بجروح في هجوم مسلح استهدف موكبه أمس في مدينة مأرب، وسيتم نقله "
+        "إلى مدينة الرياض للعلاج.",
+        published=date(2023, 3, 14),
+    )
+    assert [e.location for e in evs] == ["Ma'rib"]
