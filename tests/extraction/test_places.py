@@ -142,9 +142,15 @@ def test_a_word_that_is_no_place_says_nothing_of_the_country():
 
 
 def test_where_the_wounded_were_taken_or_people_fled_is_not_the_place():
+    pub = date(2023, 3, 14)
+    for s in (
+        "أصيب ثلاثة جنود بجروح في انفجار عبوة ناسفة أمس، وتم نقلهم إلى مدينة الرياض للعلاج.",
+        "قتل جنديان في انفجار عبوة ناسفة استهدف دوريتهما أمس قبل أن يفروا إلى مدينة مأرب.",
+    ):
+        assert [e.location for e in rasd.extract(s, published=pub)] == [], s
     evs = rasd.extract(
-        "أصيب قائد اللواء بجروح في هجوم مسلح استهدف موكبه أمس في مدينة مأرب، وسيتم نقله "
-        "إلى مدينة الرياض للعلاج.",
-        published=date(2023, 3, 14),
+        "أصيب ثلاثة جنود بجروح في انفجار عبوة ناسفة في محافظة مأرب أمس، وتم نقلهم إلى "
+        "مدينة الرياض للعلاج.",
+        published=pub,
     )
     assert [e.location for e in evs] == ["Ma'rib"]
