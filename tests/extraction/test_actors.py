@@ -1,3 +1,6 @@
+from datetime import date
+
+import rasd
 from rasd.extraction.actors import find_actors, state_actor
 from rasd.text.normalize import normalize
 
@@ -64,3 +67,11 @@ def test_who_blames_is_no_party_the_one_blamed_is():
         "قتل عنصران من الشرطة التركية في مدينة أضنة أمس في هجوم نسبته السلطات إلى حزب العمال الكردستاني."
     )
     assert ev.actor1 == "PKK: Kurdistan Workers Party"
+
+
+def test_the_ones_counted_in_a_toll_are_the_victims():
+    (ev,) = rasd.extract(
+        "قتل 4 جنود و3 مدنيين في هجوم مسلح على حاجز في مدينة العريش أمس.",
+        published=date(2015, 8, 5),
+    )
+    assert (ev.actor1, ev.actor2) == ("Unidentified armed group", "Military Forces of Egypt")

@@ -7,6 +7,7 @@ event's country.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -128,6 +129,7 @@ def _markers(res: Resources) -> _Markers:
 
 
 Role = tuple[ActorMention, str]
+_COUNTED = regex.compile(r"(?<![\p{L}\p{N}])\d+\s*$")
 
 
 def actor_side(fr: Frame, s_actors: list[ActorMention]) -> bool | None:
@@ -164,7 +166,11 @@ def is_target(text: str, a: ActorMention, anchor_end: int) -> bool:
 
 
 def assign_roles(
-    fr: Frame, event_type: str, s_actors: list[ActorMention], text: str
+    fr: Frame,
+    event_type: str,
+    s_actors: list[ActorMention],
+    text: str,
+    tolls: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[Role], list[Role]]:
     """actor1 (who acted) and actor2 (on whom) candidates, each with the rule that placed
     it, from position and markers around the trigger."""
@@ -200,10 +206,19 @@ def assign_roles(
             None,
         )
         partitive = bool(mk.partitive.search(before[-16:]))
+        # قتل 4 جنود و3 مدنيين في هجوم: the ones counted in a toll are its victims
+        # (13 مسلحا من الحوثيين: generic armed men are counted from the group named after them)
+        counted = (
+            a.entry.kind != "unidentified"
+            and _COUNTED.search(before[-6:]) is not None
+            and any(s <= a.start < e for s, e in tolls)
+        )
         if marker:
             actors1.append((a, f"agent marker {marker}"))
         elif target:
             actors2.append((a, f"target marker {target}"))
+        elif counted:
+            actors2.append((a, "victims counted in the toll (4 جنود)"))
         elif partitive and a.start > pos - 40:
             actors2.append((a, "victims counted from it (3 من أفراد الشرطة)"))
         elif a.start < pos and pos - a.end < 60 and not sp.complementizer.search(text, a.end, pos):

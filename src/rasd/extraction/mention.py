@@ -73,7 +73,8 @@ def build_mention(
         m.date_ = choose_day(facts.dates, pos, facts.sent.start, text, m.place)
     m.tolls = own_tolls(fr, facts.tolls, facts.sent, pos)
     m.munitions = mention_munitions(s_tokens, facts.sent)
-    m.actors1, m.actors2 = assign_roles(fr, m.event_type, facts.actors, text)
+    spans = [(t.start, t.end) for t in facts.tolls if t.value > 0]
+    m.actors1, m.actors2 = assign_roles(fr, m.event_type, facts.actors, text, spans)
     _air_power(m)
     return m
 
