@@ -184,3 +184,13 @@ def test_numeric_dates_day_first_or_year_first():
 
 def test_a_plural_unit_alone_names_no_day():
     assert days("أصدرت بيانا قبل أيام") == []
+
+
+def test_maghrebi_past_words():
+    pub = date(2016, 3, 1)  # a Tuesday
+    found = find_dates(normalize("الليلة الفارطة، والسبت الفارط، والأسبوع الفارط").text, pub)
+    assert [(d.day, d.precision) for d in found] == [
+        (date(2016, 2, 29), 1),
+        (date(2016, 2, 27), 1),
+        (date(2016, 2, 24), 2),
+    ]
