@@ -40,3 +40,49 @@ def test_short_keys_take_no_clitic_when_asked():
 @given(st.text(alphabet=st.sampled_from(list("إأآاىيةهـًٌٍَُِّْ \u200fیھکقصفب٣«»")), max_size=40))
 def test_key_equals_normalized_text(s):
     assert key(s) == " ".join(normalize(s).text.split())
+
+
+def _old_find(m: Matcher, text: str, start: int, end: int) -> list:
+    """find() as it was: every hit of the whole text, then the window's, longest first."""
+    hits = [h for h in m.find_all(text) if h.start >= start and h.end <= end]
+    hits.sort(key=lambda h: (-(h.end - h.start), h.start))
+    taken: set[int] = set()
+    out = []
+    for h in hits:
+        if taken & set(range(h.start, h.end)):
+            continue
+        taken |= set(range(h.start, h.end))
+        out.append(h)
+    return sorted(out, key=lambda h: h.start)
+
+
+_WINDOW_LEXICON = [("الأنبار", "anbar"), ("قصف", "q"), ("قصف مدفعي", "qm"), ("بغداد", "b")]
+_WORDS = ["قصف", "مدفعي", "بالأنبار", "للأنبار", "وبغداد", "القصفية", "مقصف", "في", "،"]
+
+
+@given(
+    st.lists(st.sampled_from(_WORDS), max_size=30),
+    st.integers(min_value=-3, max_value=200),
+    st.integers(min_value=0, max_value=200),
+)
+def test_windowed_find_keeps_exactly_the_hits_of_the_whole_text(words, a, b):
+    m = Matcher(_WINDOW_LEXICON)
+    text = normalize(" ".join(words)).text
+    assert m.find(text, a, b) == _old_find(m, text, max(a, 0), b)
+
+
+def test_windowed_find_scans_only_the_window():
+    """A window of a long text costs its own length, not the text's (issue 11, case 16)."""
+    m = Matcher(_WINDOW_LEXICON)
+    text = normalize("قصف مدفعي على بغداد. " * 5000).text
+    real, asked = m._automaton, []
+
+    class Spy:
+        def iter(self, s, *bounds):
+            asked.append(bounds)
+            return real.iter(s, *bounds)
+
+    m._automaton = Spy()
+    hits = m.find(text, 40, 80)
+    assert asked == [(40, 80)]
+    assert [h.value for h in hits] == [h.value for h in _old_find(m, text, 40, 80)]

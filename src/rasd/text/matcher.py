@@ -89,11 +89,12 @@ class Matcher(Generic[T]):
     def __len__(self) -> int:
         return self.size
 
-    def _all(self, text: str) -> Iterator[Hit[T]]:
+    def _all(self, text: str, lo: int = 0, hi: int | None = None) -> Iterator[Hit[T]]:
+        """Hits whose key lies in text[lo:hi]; word boundaries are read in the whole text."""
         if not self.size:
             return
         n = len(text)
-        for end_idx, (k, entries) in self._automaton.iter(text):
+        for end_idx, (k, entries) in self._automaton.iter(text, lo, n if hi is None else hi):
             end = end_idx + 1
             start = end - len(k)
             # left side: the clitic chain from the start of the word
@@ -128,15 +129,21 @@ class Matcher(Generic[T]):
                 yield Hit(s, end, e.value, e.surface, ws, we)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit[T]]:
-        """Non-overlapping hits in text[start:end], preferring the longest."""
-        hits = [h for h in self._all(text) if h.start >= start and (end is None or h.end <= end)]
+        """Non-overlapping hits in text[start:end], preferring the longest. Only the window
+        is scanned (a hit's key lies inside it), so the cost follows the window's length."""
+        start = max(start, 0)
+        stop = len(text) if end is None else min(end, len(text))
+        if start >= stop:
+            return []
+        hits = [h for h in self._all(text, start, stop) if h.start >= start and h.end <= stop]
         hits.sort(key=lambda h: (-(h.end - h.start), h.start))
-        taken = bytearray(len(text) + 1)
+        taken = bytearray(stop - start + 1)
         out: list[Hit[T]] = []
         for h in hits:
-            if any(taken[h.start : h.end]):
+            a, b = h.start - start, h.end - start
+            if any(taken[a:b]):
                 continue
-            taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+            taken[a:b] = b"\x01" * (b - a)
             out.append(h)
         out.sort(key=lambda h: h.start)
         return out
