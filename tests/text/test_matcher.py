@@ -79,10 +79,10 @@ def test_windowed_find_scans_only_the_window():
 
     class Spy:
         def iter(self, s, *bounds):
-            asked.append(bounds)
+            asked.append(len(s[slice(*bounds)]) if bounds else len(s))
             return real.iter(s, *bounds)
 
     m._automaton = Spy()
     hits = m.find(text, 40, 80)
-    assert asked == [(40, 80)]
+    assert asked == [40]
     assert [h.value for h in hits] == [h.value for h in _old_find(m, text, 40, 80)]

@@ -94,8 +94,11 @@ class Matcher(Generic[T]):
         if not self.size:
             return
         n = len(text)
-        for end_idx, (k, entries) in self._automaton.iter(text, lo, n if hi is None else hi):
-            end = end_idx + 1
+        hi = n if hi is None else hi
+        # the automaton gets the slice: given the whole text it would copy all of it per call
+        window = text if lo == 0 and hi >= n else text[lo:hi]
+        for end_idx, (k, entries) in self._automaton.iter(window):
+            end = end_idx + 1 + lo
             start = end - len(k)
             # left side: the clitic chain from the start of the word
             ws = start
