@@ -167,3 +167,13 @@ def test_deeply_nested_html_is_read(tmp_path):
         from rasd.ingest import Notice
 
         assert any(isinstance(g, Notice) for g in got) == deep
+
+
+def test_a_bad_csv_row_is_one_skip_and_the_rows_after_it_are_read(tmp_path):
+    """A bare carriage return in a field raised csv.Error out of the reader and ended the
+    run with a traceback (found by the fuzzer, kept in tests/fuzz/crashes/)."""
+    c = tmp_path / "a.csv"
+    c.write_text(f"id,text\nx1,{TEXT}\nx2,broken\rfield\nx3,{TEXT}\n", encoding="utf-8", newline="")
+    got = read(c)
+    assert [type(g).__name__ for g in got] == ["Article", "Skip", "Article"]
+    assert "unreadable CSV row" in got[1].reason and got[2].id == "x3"

@@ -28,16 +28,19 @@ def csv_articles(
     if not fields or "text" not in fields:
         yield Skip(name, "CSV without a 'text' column", path=name)
         return
-    n = 1
+    n, stuck = 1, -1
     while True:
         n += 1
         try:
             row = next(reader)
         except StopIteration:
             return
-        except csv.Error as e:
+        except csv.Error as e:  # a bare carriage return in a field …: that row, not the file
             yield Skip(f"{name}:{n}", f"unreadable CSV row ({e})", path=name)
-            return
+            if reader.line_num == stuck:
+                return
+            stuck = reader.line_num
+            continue
         raw = json.dumps(row, ensure_ascii=False, default=str)
         yield from record_article(f"{name}:{n}", row, published, outlet, raw)
 

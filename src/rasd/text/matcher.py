@@ -83,6 +83,7 @@ class Matcher(Generic[T]):
         for k, lst in table.items():
             self._automaton.add_word(k, (k, tuple(lst)))
         self.size = len(table)
+        self._last: tuple[str, int, int, tuple[Hit[T], ...]] | None = None
         if table:
             self._automaton.make_automaton()
 
@@ -138,6 +139,9 @@ class Matcher(Generic[T]):
         stop = len(text) if end is None else min(end, len(text))
         if start >= stop:
             return []
+        last = self._last  # the events of one long sentence ask for the same window
+        if last is not None and last[0] is text and last[1] == start and last[2] == stop:
+            return list(last[3])
         hits = [h for h in self._all(text, start, stop) if h.start >= start and h.end <= stop]
         hits.sort(key=lambda h: (-(h.end - h.start), h.start))
         taken = bytearray(stop - start + 1)
@@ -149,6 +153,7 @@ class Matcher(Generic[T]):
             taken[a:b] = b"\x01" * (b - a)
             out.append(h)
         out.sort(key=lambda h: h.start)
+        self._last = (text, start, stop, tuple(out))
         return out
 
     def find_all(self, text: str) -> list[Hit[T]]:
