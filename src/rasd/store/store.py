@@ -94,7 +94,9 @@ class Store:
         self.engine: Engine = create_engine(self.url)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-            event.listen(self.engine, "begin", _sqlite_begin)
+            # a writer takes the write lock up front; a query (which may be on a read-only
+            # file) only reads
+            event.listen(self.engine, "begin", _sqlite_begin if create else _sqlite_read)
         try:
             if create:
                 self.migrate()
@@ -286,6 +288,10 @@ def _sqlite_begin(conn: Connection) -> None:
     """Every transaction takes the write lock up front: a second writer waits its turn
     (busy_timeout) instead of failing when it upgrades a read to a write."""
     conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _sqlite_read(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN")
 
 
 def _check_sqlite_file(path: Path, create: bool) -> None:
