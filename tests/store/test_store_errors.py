@@ -99,7 +99,7 @@ def test_query_commands_never_create_a_store(capsys, tmp_path, command):
     assert empty.read_bytes() == b""
 
 
-def test_a_store_written_after_it_was_opened_read_only(capsys, tmp_path, article):
+def test_stats_read_an_existing_store(capsys, tmp_path, article):
     db = tmp_path / "x.db"
     assert main(["extract", article, "--db", str(db), "-q", "--published", "2023-03-14"]) == 0
     capsys.readouterr()
