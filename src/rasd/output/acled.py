@@ -8,6 +8,8 @@ docs/outputs/acled-csv.md describes every column.
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -158,6 +160,12 @@ def _build(res: Resources) -> _Tables:
 
 
 # -- the columns ---------------------------------------------------------------------------
+
+
+def export_stamp() -> int:
+    """ACLED's `timestamp` column: now, or SOURCE_DATE_EPOCH for byte-identical exports."""
+    fixed = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return int(fixed) if fixed.isdigit() else int(time.time())
 
 
 def event_id_cnty(country: str | None, identity: str) -> str:

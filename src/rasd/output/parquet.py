@@ -5,9 +5,12 @@ geometry in WKB with GeoParquet 1.0 metadata, so that pandas, geopandas
 from __future__ import annotations
 
 import json
+import os
 import struct
+import tempfile
 from collections.abc import Iterable
 from datetime import date
+from pathlib import Path
 from typing import IO, Any
 
 from rasd.output.acled import ACLED_COLUMNS, EXTRA_COLUMNS
@@ -103,12 +106,26 @@ def write_rows(
     return n
 
 
-def write_parquet(records: list[dict[str, Any]], path: str, style: Any = None) -> None:
-    """Stored canonical records as GeoParquet (ACLED columns, typed; point geometry)."""
-    import time
-
-    from rasd.output.acled import AcledStyle, record_row
+def write_parquet(
+    records: list[dict[str, Any]], path: str | Path | IO[bytes], style: Any = None
+) -> None:
+    """Stored canonical records as GeoParquet (ACLED columns, typed; point geometry). A
+    path is written under a temporary name beside it and renamed into place."""
+    from rasd.output.acled import AcledStyle, export_stamp, record_row
 
     style = style or AcledStyle()
-    stamp = int(time.time())
-    write_rows((record_row(r, stamp, style) for r in records), path, style.inter == "numeric")
+    stamp = export_stamp()
+    rows = (record_row(r, stamp, style) for r in records)
+    numeric = style.inter == "numeric"
+    if not isinstance(path, (str, Path)):
+        write_rows(rows, path, numeric)
+        return
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write_rows(rows, fh, numeric)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    finally:
+        Path(tmp).unlink(missing_ok=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -51,8 +51,9 @@ SUMMARY_COLUMNS = (
 @dataclass(frozen=True)
 class EventFilter:
     """What to select. Empty fields select everything; `since`/`until` are inclusive and
-    leave out undated events; `kind` matches the event type or the sub-event type (the
-    CLI's `--type`); `actor` is actor1 or actor2; `source` one of the event's sources;
+    leave out undated events unless `undated` is "include" ("exclude": never undated
+    events, "only": nothing but them); `kind` matches the event type or the sub-event type
+    (the CLI's `--type`); `actor` is actor1 or actor2; `source` one of the event's sources;
     `bbox` is (min lon, min lat, max lon, max lat)."""
 
     since: date | None = None
@@ -66,6 +67,7 @@ class EventFilter:
     source: str | None = None
     bbox: tuple[float, float, float, float] | None = None
     q: str | None = None
+    undated: str | None = None
 
     def is_empty(self) -> bool:
         return all(getattr(self, f.name) in (None, "") for f in fields(self))
@@ -81,11 +83,7 @@ def _contains(col: Any, value: str) -> ColumnElement[bool]:
 
 def conditions(f: EventFilter) -> list[ColumnElement[bool]]:
     """The WHERE clauses of a filter (SQLite and PostgreSQL alike)."""
-    c: list[ColumnElement[bool]] = []
-    if f.since:
-        c.append(E.event_date >= f.since)
-    if f.until:
-        c.append(E.event_date <= f.until)
+    c = _days(f)
     if f.country:
         c.append(E.country == f.country.strip().upper())
     if f.admin1:
@@ -108,6 +106,22 @@ def conditions(f: EventFilter) -> list[ColumnElement[bool]]:
     if f.q and f.q.strip():
         c.append(_text_match(f.q.strip()))
     return c
+
+
+def _days(f: EventFilter) -> list[ColumnElement[bool]]:
+    """The date range, and whether events whose day is unknown are in it."""
+    dated: list[ColumnElement[bool]] = []
+    if f.since:
+        dated.append(E.event_date >= f.since)
+    if f.until:
+        dated.append(E.event_date <= f.until)
+    if f.undated == "only":
+        return [E.event_date.is_(None)]
+    if f.undated == "exclude":
+        return [E.event_date.is_not(None), *dated]
+    if f.undated == "include" and dated:
+        return [or_(and_(*dated), E.event_date.is_(None))]
+    return dated
 
 
 def _text_match(q: str) -> ColumnElement[bool]:
@@ -259,6 +273,11 @@ def stats(conn: Connection, f: EventFilter | None = None) -> dict[str, Any]:
         ("by_country", E.country),
     ):
         out[name] = _grouped(conn, col, f)
+    ranged = f.since is not None or f.until is not None
+    if f.undated in ("include", "only") or (f.undated is None and not ranged):
+        undated = count_events(conn, replace(f, undated="only"))
+        if undated:
+            out["by_day"]["undated"] = undated  # events whose day is unknown, after the days
     rows = conn.execute(
         select(t.sources.c.name, func.count(t.claims.c.id))
         .join(t.claims, t.claims.c.source_id == t.sources.c.id)
