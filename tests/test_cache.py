@@ -39,6 +39,10 @@ def test_a_changed_file_makes_a_new_table(tmp_path, data, monkeypatch):
     data.write_text("arabic\nبغداد\nالموصل\n", encoding="utf-8")
     assert cache.compiled("t", [data], make)["n"] == 2
     assert calls == [1, 1]
+    # the table made from the old file is gone, another name's table stays
+    cache.compiled("other", [data], make)
+    names = sorted(p.name.split("-")[0] for p in (tmp_path / "cache").glob("*.marshal"))
+    assert names == ["other", "t"]
 
 
 def test_a_broken_cache_file_is_made_again(tmp_path, data, monkeypatch):

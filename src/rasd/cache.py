@@ -62,7 +62,16 @@ def compiled(name: str, files: Iterable[Path], make: Callable[[], Any]) -> Any:
         table = make()
         if path is not None:
             _store(path, marshal.dumps(table))
+            _prune(path, name)
         return table
+
+
+def _prune(keep: Path, name: str) -> None:
+    """Remove the tables of the same name made from other files (an edited data file or a
+    new rasd leaves the old ones behind)."""
+    for old in keep.parent.glob(f"{name}-*.marshal"):
+        if old != keep:
+            old.unlink(missing_ok=True)
 
 
 def _store(path: Path, blob: bytes) -> None:

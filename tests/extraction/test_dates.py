@@ -166,6 +166,8 @@ def test_months_and_years_ago_count_calendar_months():
     ]
     (d,) = find_dates(normalize("قبل شهر").text, date(2016, 3, 31))
     assert d.day == date(2016, 2, 29)  # the last day of a shorter month
+    # a span older than the calendar names no day (and breaks nothing)
+    assert find_dates(normalize("منذ 6257 عام، وقبل 999999 يوم").text, pub) == []
 
 
 def test_a_day_of_the_last_or_next_month():

@@ -49,3 +49,16 @@ def test_each_report_of_a_roundup_is_an_event():
         published=PUB,
     )
     assert [e.location for e in evs] == ["Az Zabadani", "Darayya", "Jobar"]
+
+
+def test_the_fight_that_ended_an_attack_happened_where_the_attack_did():
+    evs = rasd.extract(
+        "قتل مسلح ثلاثة مدنيين بإطلاق النار عليهم في سوق مدينة كركوك أمس. وقال مسؤول في "
+        "الشرطة إن عناصر الأمن طاردوا المهاجم. وأضاف أن المهاجم قتل خلال تبادل لإطلاق النار "
+        "مع قوات الأمن.",
+        published=date(2023, 3, 14),
+    )
+    assert [(e.sub_event_type, e.location) for e in evs] == [
+        ("Attack", "Kirkuk"),
+        ("Armed clash", "Kirkuk"),
+    ]

@@ -23,3 +23,10 @@ def test_the_reports_of_a_roundup_are_sentences_of_their_own():
     ).text
     assert len(sentences(t)) == 3
     assert len(sentences(normalize("قال المصدر، كما ذكرنا سابقا، إن الوضع هادئ").text)) == 2
+
+
+def test_a_full_stop_without_its_space_still_ends_a_sentence():
+    t = normalize(
+        "زار الوزير مقر القيادة.واستمع إلى شرح عن الحرب. نقلا عن أ.ف.ب والمصدر د.محمد"
+    ).text
+    assert len(sentences(t)) == 3

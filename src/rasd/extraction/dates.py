@@ -414,12 +414,15 @@ def _ago(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None
         n = count
     if pub is None:
         return _mention(m, None, int(unit["precision"]), True)
-    if "months" in unit:
-        month0 = pub.year * 12 + pub.month - 1 - n * int(unit["months"])
-        year, month = month0 // 12, month0 % 12 + 1
-        day = date(year, month, min(pub.day, monthrange(year, month)[1]))
-    else:
-        day = pub - timedelta(days=n * int(unit["days"]))
+    try:
+        if "months" in unit:
+            month0 = pub.year * 12 + pub.month - 1 - n * int(unit["months"])
+            year, month = month0 // 12, month0 % 12 + 1
+            day = date(year, month, min(pub.day, monthrange(year, month)[1]))
+        else:
+            day = pub - timedelta(days=n * int(unit["days"]))
+    except (ValueError, OverflowError):
+        return None  # منذ 6000 عام: before the calendar has a year
     return _mention(m, day, int(unit["precision"]), True)
 
 

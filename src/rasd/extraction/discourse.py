@@ -231,7 +231,7 @@ class Discourse:
                 m.date_ = last.date_
             if (
                 m.place is None
-                and last.event_type == m.event_type
+                and (last.event_type == m.event_type or _fight_after_attack(last, m))
                 and last.place is not None
                 and same_country(last.place, here.countries)
             ):
@@ -261,6 +261,16 @@ class Discourse:
 
 def _similar(res: Resources) -> regex.Pattern[str]:
     return regex.compile(alternation(grammar("similar")))
+
+
+def _fight_after_attack(last: Mention, m: Mention) -> bool:
+    """المهاجم … قتل خلال تبادل لإطلاق النار مع الشرطة: the fight that ended an attack just
+    told happened where the attack did."""
+    return (
+        "exchange" in m.frame.categories
+        and m.event_type == "Battles"
+        and last.event_type == "Violence against civilians"
+    )
 
 
 def _family(m: Mention) -> str:

@@ -9,7 +9,12 @@ from rasd.resources import Resources, resources
 from rasd.text.words import alternation, grammar
 
 # A sentence ends at . ! ? ؟ ۔ (not inside numbers like 2.5) or at a line break.
-_SENT_END = regex.compile(r"(?<!\d)[.!?؟۔]+(?=\s|$|[\"'])|(?<=\d)\.(?=\s|$)|\n+")
+# a full stop before a space, a quote or the end; between two Arabic words without the
+# space (…بقوة منطقة جازان.واستمع: scraped text), but not in abbreviations (أ.ف.ب، د.محمد)
+_SENT_END = regex.compile(
+    r"(?<!\d)[.!?؟۔]+(?=\s|$|[\"'])|(?<=\d)\.(?=\s|$)|\n+"
+    r"|(?<=\p{Arabic}{2})\.(?=\p{Arabic}{2})"
+)
 _QUOTE = regex.compile(r'"[^"\n]{1,600}"')
 
 
