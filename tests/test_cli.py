@@ -72,3 +72,135 @@ def test_stdin(tmp_path):
 def test_bad_published_date_is_reported(capsys):
     assert main(["extract", "--published", "yesterday", "-q"]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+# -- issue 11: nothing lost, nothing silently wrong ---------------------------------------
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[1]
+
+
+def _corpus(tmp_path, n=3):
+    from helpers import corpus
+
+    src = tmp_path / "c.jsonl"
+    corpus(src, n)
+    return src
+
+
+def test_extracting_onto_its_own_input_keeps_it_byte_for_byte(tmp_path, capsys):
+    """`rasd extract c.jsonl -o c.jsonl` emptied the corpus (issue 11, case 1)."""
+    src = _corpus(tmp_path)
+    before = src.read_bytes()
+    assert main(["extract", str(src), "-o", str(src), "-q"]) == 2
+    assert src.read_bytes() == before
+    err = capsys.readouterr().err
+    assert "would overwrite the input" in err and len(err.strip().splitlines()) == 1
+    # the same through a pattern, and for the dead-letter file
+    assert main(["extract", str(tmp_path / "*.jsonl"), "-o", str(src), "-q"]) == 2
+    assert main(["extract", str(src), "--dead-letter", str(src), "-q"]) == 2
+    assert src.read_bytes() == before
+
+
+def test_a_missing_input_leaves_an_existing_output_alone(tmp_path, capsys):
+    """`rasd extract typo.jsonl -o results.jsonl` emptied the results (issue 11, case 1)."""
+    out = tmp_path / "results.jsonl"
+    out.write_text('{"id": "kept", "events": []}\n', encoding="utf-8")
+    assert main(["extract", str(tmp_path / "typo.jsonl"), "-o", str(out)]) == 1
+    assert out.read_text(encoding="utf-8") == '{"id": "kept", "events": []}\n'
+    assert "no such file" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir()] == ["results.jsonl"]  # no temporary left
+
+
+def test_an_interrupted_run_leaves_the_output_as_it_was(tmp_path, monkeypatch, capsys):
+    """Ctrl-C: one line, exit 130, no traceback, the old output intact (issue 11, case 13)."""
+    import rasd.runner
+
+    src = _corpus(tmp_path)
+    out = tmp_path / "results.jsonl"
+    out.write_text("old\n", encoding="utf-8")
+
+    def interrupted(article):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(rasd.runner, "extract_article", interrupted)
+    assert main(["extract", str(src), "-o", str(out), "-q"]) == 130
+    assert out.read_text(encoding="utf-8") == "old\n"
+    assert capsys.readouterr().err.strip() == "rasd: interrupted"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.jsonl", "results.jsonl"]
+
+
+def test_ctrl_c_in_a_real_process(tmp_path):
+    import signal
+    import time
+
+    src = _corpus(tmp_path, 400)
+    out = tmp_path / "o.jsonl"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rasd.cli", "extract", str(src), "-o", str(out), "-q"],
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 120
+    while not any(p.name.startswith(".o.jsonl.") and p.stat().st_size for p in tmp_path.iterdir()):
+        assert proc.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err.decode().strip() == "rasd: interrupted"
+    assert not out.exists() and [p.name for p in tmp_path.iterdir()] == ["c.jsonl"]
+
+
+def test_zero_workers_and_other_bad_numbers_are_refused_at_parse_time(capsys):
+    """`--engine dask --workers 0` hung forever (issue 11, case 13)."""
+    for args in (
+        ["extract", "--engine", "dask", "--workers", "0"],
+        ["extract", "--batch", "0"],
+        ["extract", "--batch", "many"],
+        ["watch", "https://example.org/rss", "--db", "x.db", "--every", "soon"],
+        ["watch", "https://example.org/rss", "--db", "x.db", "--retries", "-1"],
+    ):
+        assert main(args) == 2, args
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
+
+
+def test_parquet_output_is_parquet(tmp_path):
+    """`-o x.parquet` wrote JSON Lines and `-f parquet` was refused (issue 11, case 2)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    src = _corpus(tmp_path, 4)
+    out = tmp_path / "x.parquet"
+    assert main(["extract", str(src), "-o", str(out), "-q"]) == 0
+    t = pq.read_table(out)
+    rows = t.to_pylist()
+    assert rows and all(r["article_id"] for r in rows)
+    assert t.schema.field("event_date").type == pa.date32()
+    assert t.schema.field("published").type == pa.date32()
+    assert t.schema.field("latitude").type == pa.float64()
+    assert json.loads(rows[0]["fields"])["event_type"][0]["rule"]
+    fused = tmp_path / "fused.data"
+    assert main(["extract", str(src), "-f", "parquet", "--fuse", "-o", str(fused), "-q"]) == 0
+    f = pq.read_table(fused).to_pylist()
+    assert f and all(r["id"].startswith("rasd-") and json.loads(r["reports"]) for r in f)
+    assert main(["extract", str(src), "-f", "parquet", "-q"]) == 2  # no file to write to
+
+
+def _run(args, seed, env_extra=None):
+    import os
+
+    env = {**os.environ, "PYTHONHASHSEED": str(seed), **(env_extra or {})}
+    r = subprocess.run(
+        [sys.executable, "-m", "rasd.cli", *args], capture_output=True, env=env, check=True
+    )
+    return r.stdout
+
+
+def test_output_bytes_are_the_same_whatever_the_hash_seed(tmp_path):
+    """The key order of `confidence` followed the hash seed (issue 11, case 9)."""
+    seed = str(ROOT / "src" / "rasd" / "data" / "examples" / "seed-73ea38c8.jsonl")
+    for extra in (["-q"], ["--fuse", "-q"], ["-f", "acled-csv", "-q"]):
+        env = {"SOURCE_DATE_EPOCH": "1700000000"}
+        runs = {_run(["extract", seed, *extra], s, env) for s in (1, 2)}
+        assert len(runs) == 1, extra
+        assert next(iter(runs))

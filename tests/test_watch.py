@@ -103,3 +103,33 @@ def test_failing_feeds_are_retried_with_backoff_and_reported(server, tmp_path, c
         == 0
     )
     assert "failed 2 times" in capsys.readouterr().err
+
+
+def test_a_local_feed_file_is_polled(tmp_path, capsys):
+    """`rasd watch feed.xml` retried "unknown url type" for 35 s (issue 11, case 13)."""
+    feed = tmp_path / "feed.xml"
+    feed.write_text(rss([("a1", "انفجار في بغداد", TEXT)]), encoding="utf-8")
+    db = str(tmp_path / "w.db")
+    assert main(["watch", str(feed), "--db", db, "--every", "0s", "--polls", "1"]) == 0
+    assert "failed" not in capsys.readouterr().err
+    feed.write_text(
+        rss(
+            [
+                ("a1", "انفجار في بغداد", TEXT),
+                ("a2", "اشتباكات", "اندلعت اشتباكات بين الجيش العراقي ومسلحين في الموصل اليوم."),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    assert main(["watch", f"file://{feed}", "--db", db, "--every", "0s", "--polls", "1"]) == 0
+    st = Store(db)
+    assert st.counts()["articles"] == 2
+    st.close()
+
+
+def test_a_feed_that_is_neither_url_nor_file_is_refused_at_once(tmp_path, capsys):
+    for feed in (str(tmp_path / "missing.xml"), "ftp://example.org/feed.xml"):
+        assert main(["watch", feed, "--db", str(tmp_path / "w.db")]) == 2
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1 and feed in err
+    assert not (tmp_path / "w.db").exists()

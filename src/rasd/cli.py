@@ -1,6 +1,11 @@
 """The `rasd` command. Each sub-command parses its options and calls the library: the
 batch runner (`rasd.runner`), the store (`rasd.store`), the feed watcher (`rasd.watch`)
-and the scorer (`rasd.evaluate`)."""
+and the scorer (`rasd.evaluate`).
+
+Exit status: 0 done; 1 nothing could be processed; 2 bad usage (an invalid option, an
+output that is one of the inputs); 3 a store or file that cannot be used; 130
+interrupted (Ctrl-C). Every error is one line on stderr, never a traceback.
+"""
 
 from __future__ import annotations
 
@@ -11,18 +16,28 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NoReturn
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from rasd import __version__
 from rasd.evaluate import load_jsonl, report, score
-from rasd.ingest import parse_date
-from rasd.output import FORMATS, write_parquet, write_records
+from rasd.ingest import expand
+from rasd.output import FORMATS, write_records
+from rasd.output.writers import atomic_output
 from rasd.runner import Job, run
-from rasd.store import Store
+from rasd.store import Store, StoreError
+from rasd.store.names import country_code, event_type_name
 from rasd.watch import parse_every, watch
 
 EXAMPLES = Path(__file__).resolve().parent / "data" / "examples"
+USAGE, UNUSABLE, INTERRUPTED = 2, 3, 130
+
+
+class UsageError(Exception):
+    """An option the parser could not check alone (an output that is an input …)."""
 
 
 def _format_for(path: str | None, given: str | None) -> str:
@@ -32,12 +47,14 @@ def _format_for(path: str | None, given: str | None) -> str:
         return "acled-csv"
     if path and path.endswith((".geojson", ".geo.json")):
         return "geojson"
+    if path and path.endswith(".parquet"):
+        return "parquet"
     return "jsonl"
 
 
 @contextmanager
-def _store(target: str | None) -> Iterator[Store | None]:
-    store = Store(target) if target else None
+def _store(target: str | None, create: bool = True) -> Iterator[Store | None]:
+    store = Store(target, create=create) if target else None
     try:
         yield store
     finally:
@@ -45,17 +62,50 @@ def _store(target: str | None) -> Iterator[Store | None]:
             store.close()
 
 
+def _same_file(path: Path, inputs: list[str]) -> str | None:
+    """The input that `path` is, if any (an output inside an input folder is fine: it is
+    written under a hidden temporary name, which readers pass over, until the end)."""
+    target = path.resolve()
+    for spec in inputs:
+        if spec == "-" or "://" in spec:
+            continue
+        for m in expand(spec):
+            if Path(m).resolve() == target:
+                return m
+    return None
+
+
+def _check_outputs(inputs: list[str], **outputs: str | None) -> None:
+    """Refuse an output that would overwrite an input, or that has no folder to go to."""
+    for option, out in outputs.items():
+        if not out:
+            continue
+        clash = _same_file(Path(out), inputs)
+        if clash is not None:
+            raise UsageError(
+                f"--{option.replace('_', '-')} {out} would overwrite the input {clash}; "
+                "nothing written"
+            )
+        parent = Path(out).resolve().parent
+        if not parent.is_dir():
+            raise UsageError(f"--{option.replace('_', '-')} {out}: no folder {parent}")
+
+
 def cmd_extract(a: argparse.Namespace) -> int:
     paths = a.inputs or [str(p) for p in sorted(EXAMPLES.glob("*"))]
-    published = parse_date(a.published) if a.published else None
-    if a.published and published is None:
-        print(f"rasd: --published must be YYYY-MM-DD, got {a.published!r}", file=sys.stderr)
-        return 2
+    fmt = _format_for(a.output, a.format)
+    _check_outputs(paths, output=a.output, dead_letter=a.dead_letter)
+    if a.output and a.dead_letter and Path(a.output).resolve() == Path(a.dead_letter).resolve():
+        raise UsageError("--output and --dead-letter name the same file")
+    if fmt == "parquet" and not a.output:
+        raise UsageError("--format parquet needs -o FILE")
     with ExitStack() as stack:
         store = stack.enter_context(_store(a.db))
-        out: IO[str]
+        out: IO[Any]
+        target = None
         if a.output:
-            out = stack.enter_context(open(a.output, "w", encoding="utf-8", newline=""))
+            target = stack.enter_context(atomic_output(a.output, binary=fmt == "parquet"))
+            out = target.fh
         elif store is not None:  # events go to the store
             out = stack.enter_context(open(os.devnull, "w", encoding="utf-8"))
         else:
@@ -65,30 +115,25 @@ def cmd_extract(a: argparse.Namespace) -> int:
             if a.dead_letter
             else None
         )
-        job = Job(
-            paths,
-            _format_for(a.output, a.format),
-            published,
-            a.outlet,
-            a.fuse,
-            store,
-            a.batch,
-            dead,
-            a.quiet,
-        )
+        job = Job(paths, fmt, a.published, a.outlet, a.fuse, store, a.batch, dead, a.quiet)
         if a.engine == "dask":
             from rasd.scale import extract_with_dask
 
             job.items = extract_with_dask(
-                paths, a.scheduler, a.workers, a.shards, published, a.outlet
+                paths, a.scheduler, a.workers, a.shards, a.published, a.outlet
             )
         summary = run(job, out)
+        ok = bool(summary.read or summary.unchanged)
+        if target is not None and ok:
+            target.commit()  # the output replaces the old file only now
     print(summary.text(), file=sys.stderr)
-    return 0 if summary.read or summary.unchanged else 1
+    if not ok and a.output:
+        print(f"rasd: nothing written to {a.output}", file=sys.stderr)
+    return 0 if ok else 1
 
 
 def cmd_watch(a: argparse.Namespace) -> int:
-    every = parse_every(a.every)
+    _check_outputs(a.feeds, dead_letter=a.dead_letter)
     with ExitStack() as stack:
         store = stack.enter_context(_store(a.db))
         assert store is not None
@@ -97,36 +142,40 @@ def cmd_watch(a: argparse.Namespace) -> int:
             if a.dead_letter
             else None
         )
-        watch(a.feeds, store, every, a.polls, a.retries, a.backoff, a.batch, dead)
+        watch(a.feeds, store, a.every, a.polls, a.retries, a.backoff, a.batch, dead)
     return 0
 
 
 def cmd_events(a: argparse.Namespace) -> int:
-    with _store(a.db) as store:
-        assert store is not None
-        since = parse_date(a.since) if a.since else None
-        until = parse_date(a.until) if a.until else None
-        records = store.events(a.country, since, until, a.type)
     fmt = a.format or (_format_for(a.output, None) if a.output else "jsonl")
-    if fmt == "parquet":
-        if not a.output:
-            print("rasd: --format parquet needs -o FILE", file=sys.stderr)
-            return 2
-        write_parquet(records, a.output)
-    else:
-        with ExitStack() as stack:
-            out = (
-                stack.enter_context(open(a.output, "w", encoding="utf-8", newline=""))
-                if a.output
-                else sys.stdout
-            )
-            write_records(records, out, "acled-csv" if fmt == "csv" else fmt)
-    print(f"rasd: {len(records)} events", file=sys.stderr)
+    if fmt == "parquet" and not a.output:
+        raise UsageError("--format parquet needs -o FILE")
+    _check_outputs([], output=a.output)
+    # a date range lists dated events unless undated ones are asked for
+    undated = a.undated or ("exclude" if a.since or a.until else "include")
+    with _store(a.db, create=False) as store:
+        assert store is not None
+        records = store.events(a.country, a.since, a.until, a.type, undated)
+        hidden = (
+            len(store.events(a.country, None, None, a.type, "only")) if undated == "exclude" else 0
+        )
+    with ExitStack() as stack:
+        if a.output:
+            target = stack.enter_context(atomic_output(a.output, binary=fmt == "parquet"))
+            write_records(records, target.fh, "acled-csv" if fmt == "csv" else fmt)
+            target.commit()
+        else:
+            write_records(records, sys.stdout, "acled-csv" if fmt == "csv" else fmt)
+    n_undated = sum(1 for r in records if not r.get("event_date"))
+    note = f" ({n_undated} undated)" if n_undated else ""
+    if hidden:
+        note += f"; {hidden} undated events not listed (--undated include lists them)"
+    print(f"rasd: {len(records)} events{note}", file=sys.stderr)
     return 0
 
 
 def cmd_stats(a: argparse.Namespace) -> int:
-    with _store(a.db) as store:
+    with _store(a.db, create=False) as store:
         assert store is not None
         st = store.stats()
     if a.json:
@@ -141,6 +190,7 @@ def cmd_stats(a: argparse.Namespace) -> int:
 
 
 def cmd_eval(a: argparse.Namespace) -> int:
+    _check_outputs([a.gold, *([a.pred] if a.pred else [])], save=a.save)
     gold = load_jsonl(a.gold)
     if a.pred:
         pred = load_jsonl(a.pred)
@@ -153,9 +203,10 @@ def cmd_eval(a: argparse.Namespace) -> int:
                 print(summary.text(), file=sys.stderr)
             pred = load_jsonl(p)
         if a.save:
-            with open(a.save, "w", encoding="utf-8") as f:
+            with atomic_output(a.save) as f:
                 for rec in pred.values():
-                    f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                    f.fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                f.commit()
     sc = score(gold, pred)
     if a.json:
         d: dict[str, Any] = sc.to_dict()
@@ -172,12 +223,86 @@ def cmd_eval(a: argparse.Namespace) -> int:
 _DB_HELP = "SQLite file or postgresql:// URL"
 
 
+class _Parser(argparse.ArgumentParser):
+    """Errors in one line (what is wrong and where to look), exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _day(value: str) -> date:
+    """YYYY-MM-DD, a real day."""
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"must be a day YYYY-MM-DD, got {value!r}")
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of 1 or more, got {value!r}")
+    return n
+
+
+def _count(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number of 0 or more, got {value!r}")
+    return n
+
+
+def _seconds(value: str) -> float:
+    try:
+        s = float(value)
+    except ValueError:
+        s = -1.0
+    if not s >= 0 or s == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, got {value!r}")
+    return s
+
+
+def _every(value: str) -> float:
+    try:
+        s = parse_every(value)
+    except ValueError:
+        s = -1.0
+    if not s >= 0 or s == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be an interval such as 30s, 15m, 1h, got {value!r}")
+    return s
+
+
+def _name(resolve: Any) -> Any:
+    def check(value: str) -> str:
+        try:
+            return str(resolve(value))
+        except ValueError as e:
+            raise argparse.ArgumentTypeError(str(e)) from None
+
+    return check
+
+
+def _feed(value: str) -> str:
+    """An http(s):// or file:// URL, or the path of a feed file."""
+    if value.startswith(("http://", "https://", "file://")) or Path(value).is_file():
+        return value
+    if "://" in value:
+        raise argparse.ArgumentTypeError(f"{value}: give an http(s):// URL or a file path")
+    raise argparse.ArgumentTypeError(f"{value}: no such file (give an http(s):// URL or a path)")
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="rasd", description="Arabic news → ACLED-style conflict events, offline."
-    )
+    p = _Parser(prog="rasd", description="Arabic news → ACLED-style conflict events, offline.")
     p.add_argument("--version", action="version", version=f"rasd {__version__}")
-    sub = p.add_subparsers(dest="command", required=True)
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     _extract_parser(sub)
     _watch_parser(sub)
     _events_parser(sub)
@@ -194,7 +319,10 @@ def _extract_parser(sub: Any) -> None:
         "With no input, runs on the bundled example articles.",
     )
     e.add_argument(
-        "inputs", nargs="*", help="files, folders, or - for stdin (default: bundled examples)"
+        "inputs",
+        nargs="*",
+        help="files, folders, quoted patterns ('crawl/*.jsonl'), or - for stdin "
+        "(default: bundled examples)",
     )
     e.add_argument("-o", "--output", help="output file (default: stdout)")
     e.add_argument(
@@ -203,7 +331,9 @@ def _extract_parser(sub: Any) -> None:
         choices=FORMATS,
         help="output format (default from the file name, else jsonl)",
     )
-    e.add_argument("--published", help="publication date YYYY-MM-DD for inputs that carry none")
+    e.add_argument(
+        "--published", type=_day, help="publication date YYYY-MM-DD for inputs that carry none"
+    )
     e.add_argument("--outlet", help="outlet name for inputs that carry none")
     e.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar or per-document messages"
@@ -213,10 +343,15 @@ def _extract_parser(sub: Any) -> None:
         help="store articles, reports and canonical events in this SQLite file or postgresql:// URL",
     )
     e.add_argument(
-        "--batch", type=int, default=50, help="articles per transaction with --db (default 50)"
+        "--batch",
+        type=_positive,
+        default=50,
+        help="articles per transaction with --db (default 50)",
     )
     e.add_argument(
-        "--dead-letter", help="append each skipped document and its reason to this JSON Lines file"
+        "--dead-letter",
+        help="append each skipped document, its reason and its content (or file) to this "
+        "JSON Lines file",
     )
     e.add_argument(
         "--engine",
@@ -225,7 +360,7 @@ def _extract_parser(sub: Any) -> None:
         help="local: one process (default); dask: partition the input over Dask workers",
     )
     e.add_argument("--scheduler", help="Dask scheduler address (tcp://…); default: a LocalCluster")
-    e.add_argument("--workers", type=int, default=2, help="LocalCluster workers (default 2)")
+    e.add_argument("--workers", type=_positive, default=2, help="LocalCluster workers (default 2)")
     e.add_argument(
         "--shards", help="folder for the workers' Parquet shards (default: a temporary one)"
     )
@@ -243,21 +378,27 @@ def _watch_parser(sub: Any) -> None:
         help="poll RSS/Atom feeds and store new items",
         description="Poll feeds every interval; new items are extracted into the store.",
     )
-    w.add_argument("feeds", nargs="+", help="feed URLs")
+    w.add_argument("feeds", nargs="+", type=_feed, help="feed URLs or feed files")
     w.add_argument("--db", required=True, help=_DB_HELP)
     w.add_argument(
-        "--every", default="15m", help="interval between polls: 30s, 15m, 1h (default 15m)"
+        "--every",
+        type=_every,
+        default="15m",
+        help="interval between polls: 30s, 15m, 1h (default 15m)",
     )
     w.add_argument(
-        "--polls", type=int, default=0, help="stop after this many polls (default: never)"
+        "--polls", type=_count, default=0, help="stop after this many polls (default: never)"
     )
     w.add_argument(
-        "--retries", type=int, default=3, help="retries of a failing feed per poll (default 3)"
+        "--retries", type=_count, default=3, help="retries of a failing feed per poll (default 3)"
     )
     w.add_argument(
-        "--backoff", type=float, default=5.0, help="first retry delay in seconds, doubled each time"
+        "--backoff",
+        type=_seconds,
+        default=5.0,
+        help="first retry delay in seconds, doubled each time",
     )
-    w.add_argument("--batch", type=int, default=50, help="articles per transaction")
+    w.add_argument("--batch", type=_positive, default=50, help="articles per transaction")
     w.add_argument(
         "--dead-letter", help="append skipped items and failed feeds to this JSON Lines file"
     )
@@ -271,10 +412,20 @@ def _events_parser(sub: Any) -> None:
         description="Export canonical events of a store, filtered.",
     )
     q.add_argument("--db", required=True, help=_DB_HELP)
-    q.add_argument("--country", help="ISO3 code, e.g. SYR")
-    q.add_argument("--since", help="YYYY-MM-DD")
-    q.add_argument("--until", help="YYYY-MM-DD")
-    q.add_argument("--type", help="event type or sub-event type")
+    q.add_argument(
+        "--country", type=_name(country_code), help="ISO3 code, English or Arabic name: SYR, Syria"
+    )
+    q.add_argument("--since", type=_day, help="YYYY-MM-DD")
+    q.add_argument("--until", type=_day, help="YYYY-MM-DD")
+    q.add_argument(
+        "--type", type=_name(event_type_name), help="event type or sub-event type, any case"
+    )
+    q.add_argument(
+        "--undated",
+        choices=("include", "exclude", "only"),
+        help="events whose day is unknown: listed (default without --since/--until), "
+        "left out (default with them), or alone",
+    )
     q.add_argument(
         "-f",
         "--format",
@@ -309,16 +460,38 @@ def _eval_parser(sub: Any) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    a = parser().parse_args(argv)
+    try:
+        a = parser().parse_args(argv)
+    except SystemExit as e:  # --help, --version, or an option refused (one line printed)
+        return e.code if isinstance(e.code, int) else USAGE
     try:
         return int(a.func(a))
+    except KeyboardInterrupt:
+        print("rasd: interrupted", file=sys.stderr)
+        return INTERRUPTED
     except BrokenPipeError:
         # `rasd extract | head`: the reader has what it wanted
         sys.stderr.close()
         return 0
-    except (OSError, ValueError) as e:
+    except UsageError as e:
+        print(f"rasd {a.command}: {e}", file=sys.stderr)
+        return USAGE
+    except StoreError as e:
         print(f"rasd: {e}", file=sys.stderr)
-        return 2
+        return UNUSABLE
+    except SQLAlchemyError as e:
+        reason = str(getattr(e, "orig", None) or e).strip().splitlines()
+        print(f"rasd: store error: {reason[0] if reason else type(e).__name__}", file=sys.stderr)
+        return UNUSABLE
+    except OSError as e:
+        print(
+            f"rasd: {e.filename or ''}{': ' if e.filename else ''}{e.strerror or e}",
+            file=sys.stderr,
+        )
+        return UNUSABLE
+    except ValueError as e:
+        print(f"rasd: {e}", file=sys.stderr)
+        return USAGE
 
 
 if __name__ == "__main__":

@@ -15,12 +15,13 @@ from typing import IO
 
 from rasd.extraction.pipeline import extract_article
 from rasd.fuse.fusion import fuse
-from rasd.ingest import Skip, read_inputs
+from rasd.ingest import Notice, Skip, read_inputs
 from rasd.model import Article, Event
 from rasd.output.writers import Writer
 from rasd.store.store import Store, article_key, batched, content_hash
 
-Item = Article | Skip | tuple[Article, list[Event]]  # a tuple: already extracted (Dask)
+# a tuple: already extracted (Dask); a Notice: a warning about a document still used
+Item = Article | Skip | Notice | tuple[Article, list[Event]]
 
 
 def _progress(items: Iterable[Item], quiet: bool) -> Iterator[Item]:
@@ -52,6 +53,7 @@ class RunSummary:
         self.events = 0
         self.with_events = 0
         self.skipped: list[Skip] = []
+        self.notices: list[Notice] = []
         self.canonical: int | None = None
         self.new = self.changed = self.unchanged = 0
 
@@ -60,6 +62,8 @@ class RunSummary:
             f"rasd: {self.read} articles read, {self.events} events written "
             f"({self.with_events} articles with events), {len(self.skipped)} documents skipped"
         ]
+        if self.notices:
+            lines[0] += f", {len(self.notices)} warnings"
         if self.canonical is not None:
             lines[0] += f"; fused into {self.canonical} canonical events"
         if self.new or self.changed or self.unchanged:
@@ -69,7 +73,43 @@ class RunSummary:
         reasons = Counter(s.reason.split(" (")[0] for s in self.skipped)
         for reason, n in reasons.most_common():
             lines.append(f"  skipped {n}: {reason}")
+        warned = Counter(_kind(x.reason) for x in self.notices)
+        for reason, n in warned.most_common():
+            lines.append(f"  warned {n}: {reason}")
+        if not self.read and not self.unchanged:
+            lines.append("  nothing processed" + ("" if self.skipped else ": no input documents"))
         return "\n".join(lines)
+
+
+def _kind(reason: str) -> str:
+    """A reason without its particulars, to count alike ones together."""
+    return reason.split(" (")[0].split(" '")[0].split(' "')[0]
+
+
+def _distinct(items: Iterable[Item], summary: RunSummary) -> Iterator[Item]:
+    """A second, different article under a key (id or URL) already read in this run is
+    kept under a key of its own (the id and URL suffixed with its content hash), with a
+    warning, instead of silently replacing the first."""
+    seen: dict[str, str] = {}
+    for it in items:
+        art = it[0] if isinstance(it, tuple) else it
+        if isinstance(art, Article):
+            key, h = article_key(art), content_hash(art.text)
+            first = seen.setdefault(key, h)
+            if first != h:
+                old = art.id
+                art.id = f"{art.id}~{h[:8]}"
+                if art.url:
+                    art.url = f"{art.url}#rasd-{h[:8]}"
+                if isinstance(it, tuple):
+                    for ev in it[1]:
+                        ev.article_id, ev.url = art.id, art.url
+                seen[article_key(art)] = h
+                yield Notice(
+                    old,
+                    f"id or URL already used by another article in this input: kept as {art.id}",
+                )
+        yield it
 
 
 def _unseen(
@@ -96,9 +136,27 @@ def _skip(
     if not quiet:
         print(f"rasd: skipped {item.doc}: {item.reason}", file=log)
     if dead_letter is not None:
-        rec = {"doc": item.doc, "reason": item.reason, "at": datetime.now(UTC).isoformat()}
+        rec: dict[str, str] = {"doc": item.doc, "reason": item.reason}
+        if item.raw is not None:
+            rec["raw"] = item.raw  # the record as read: a JSON line, a CSV row, a text
+        if item.path is not None:
+            rec["path"] = item.path  # the file (or URL) that is the document
+        rec["at"] = datetime.now(UTC).isoformat()
         dead_letter.write(json.dumps(rec, ensure_ascii=False) + "\n")
         dead_letter.flush()
+
+
+def _record(a: Article) -> str:
+    """An article as a JSON line `rasd extract` reads back."""
+    rec = {
+        "id": a.id,
+        "text": a.text,
+        "published": a.published.isoformat() if a.published else None,
+        "outlet": a.outlet,
+        "url": a.url,
+        "title": a.title,
+    }
+    return json.dumps(rec, ensure_ascii=False)
 
 
 @dataclass
@@ -126,8 +184,14 @@ def run(job: Job, out: IO[str]) -> RunSummary:
     items = (
         job.items if job.items is not None else read_inputs(job.inputs, job.published, job.outlet)
     )
-    for item in _progress(_unseen(items, job.store, r.summary, job.batch), job.quiet):
-        r.take(item)
+    try:
+        for item in _progress(
+            _unseen(_distinct(items, r.summary), job.store, r.summary, job.batch), job.quiet
+        ):
+            r.take(item)
+    except KeyboardInterrupt:
+        r.interrupted()
+        raise
     return r.finish()
 
 
@@ -146,6 +210,11 @@ class _Run:
         if isinstance(item, Skip):
             _skip(item, summary, job.log, job.quiet, job.dead_letter)
             return
+        if isinstance(item, Notice):
+            summary.notices.append(item)
+            if not job.quiet:
+                print(f"rasd: warning {item.doc}: {item.reason}", file=job.log)
+            return
         if isinstance(item, tuple):  # already extracted (by Dask workers)
             item, events = item
         else:
@@ -153,7 +222,8 @@ class _Run:
                 events = extract_article(item)
             except Exception as e:  # one broken document must not stop the batch
                 reason = f"extraction failed ({type(e).__name__}: {e})"
-                _skip(Skip(item.id, reason), summary, job.log, False, job.dead_letter)
+                skip = Skip(item.id, reason, raw=_record(item))
+                _skip(skip, summary, job.log, False, job.dead_letter)
                 return
         summary.read += 1
         summary.events += len(events)
@@ -172,7 +242,15 @@ class _Run:
             res = self.job.store.save_batch(self.pending, self.run_id)
             self.summary.new += res.new
             self.summary.changed += res.changed
+            self.summary.unchanged += res.unchanged  # stored meanwhile by another process
             self.pending.clear()
+
+    def interrupted(self) -> None:
+        """Ctrl-C: the batch in flight is dropped (its transaction never began); the run
+        is marked as interrupted so that the store says what happened."""
+        store = self.job.store
+        if store is not None:
+            store.finish_run(self.run_id, status="interrupted")
 
     def finish(self) -> RunSummary:
         self.flush()

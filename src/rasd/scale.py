@@ -8,7 +8,6 @@ per worker, one thread each: the extractor is pure Python). The default engine o
 
 from __future__ import annotations
 
-import glob
 import json
 import os
 import tempfile
@@ -18,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rasd.ingest import Skip, parse_date, read_path
+from rasd.ingest import Notice, Read, Skip, expand, parse_date, read_path
 from rasd.model import Article, Event
 
 
@@ -40,7 +39,7 @@ def plan(inputs: list[str], lines_per_unit: int = 200) -> list[Unit]:
         if "://" in spec and not spec.startswith(("http://", "https://")):
             units += _remote_units(spec, lines_per_unit)
             continue
-        paths = sorted(glob.glob(spec)) if any(ch in spec for ch in "*?[") else [spec]
+        paths = expand(spec)
         for p in paths:
             path = Path(p)
             files = sorted(x for x in path.rglob("*") if x.is_file()) if path.is_dir() else [path]
@@ -91,7 +90,7 @@ def _line_units(path: Path, lines_per_unit: int) -> list[Unit]:
         return _ranges(str(path), fh, lines_per_unit)
 
 
-def _read_unit(u: Unit, published: date | None, outlet: str | None) -> Iterator[Article | Skip]:
+def _read_unit(u: Unit, published: date | None, outlet: str | None) -> Iterator[Read]:
     remote = "://" in u.path
     if u.stop < 0 and not remote:
         yield from read_path(Path(u.path), published, outlet)
@@ -128,11 +127,16 @@ def extract_partition(
 
     pub = parse_date(published) if published else None
     rows: list[dict[str, Any]] = []
-    skipped: list[dict[str, str]] = []
+    skipped: list[dict[str, str | None]] = []
     for u in units:
         for item in _read_unit(u, pub, outlet):
             if isinstance(item, Skip):
-                skipped.append({"doc": item.doc, "reason": item.reason})
+                skipped.append(
+                    {"doc": item.doc, "reason": item.reason, "raw": item.raw, "path": item.path}
+                )
+                continue
+            if isinstance(item, Notice):
+                skipped.append({"doc": item.doc, "reason": item.reason, "notice": "1"})
                 continue
             try:
                 events = extract_article(item)
@@ -184,7 +188,7 @@ def run_dask(
     published: date | None = None,
     outlet: str | None = None,
     lines_per_unit: int = 200,
-) -> tuple[list[str], list[dict[str, str]]]:
+) -> tuple[list[str], list[dict[str, str | None]]]:
     """Extract the inputs on a Dask cluster; returns the shard paths and the skipped documents."""
     import dask.bag as db
     from dask.distributed import Client, LocalCluster
@@ -222,10 +226,15 @@ def extract_with_dask(
     shard_dir: str | None = None,
     published: date | None = None,
     outlet: str | None = None,
-) -> list[Skip | tuple[Article, list[Event]]]:
+) -> list[Skip | Notice | tuple[Article, list[Event]]]:
     """The inputs extracted on a Dask cluster, as items for the batch runner: the skipped
     documents, then each article with its events."""
     shards, skipped = run_dask(inputs, scheduler, workers, shard_dir, published, outlet)
-    items: list[Skip | tuple[Article, list[Event]]] = [Skip(s["doc"], s["reason"]) for s in skipped]
+    items: list[Skip | Notice | tuple[Article, list[Event]]] = [
+        Notice(str(s["doc"]), str(s["reason"]))
+        if s.get("notice")
+        else Skip(str(s["doc"]), str(s["reason"]), raw=s.get("raw"), path=s.get("path"))
+        for s in skipped
+    ]
     items += [pair for shard in shards for pair in read_shard(shard)]
     return items

@@ -13,15 +13,24 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO
 
-from rasd.ingest import Skip, fetch
+from rasd.ingest import Read, Skip, fetch
 from rasd.ingest.feeds import feed_articles
-from rasd.model import Article
 from rasd.runner import Job, run
 from rasd.store import Store
 
 UNITS = {"s": 1.0, "m": 60.0, "h": 3600.0}
+
+
+def fetch_feed(target: str) -> tuple[bytes, str]:
+    """A feed's bytes: over HTTP, or from a file (a path or file:// URL), read anew at
+    every poll."""
+    if target.startswith(("http://", "https://")):
+        return fetch(target)
+    path = target[len("file://") :] if target.startswith("file://") else target
+    return Path(path).read_bytes(), ""
 
 
 def parse_every(spec: str) -> float:
@@ -46,21 +55,21 @@ class Poller:
     feeds: list[str]
     retries: int = 3
     backoff: float = 5.0
-    fetcher: Callable[[str], tuple[bytes, str]] = fetch
+    fetcher: Callable[[str], tuple[bytes, str]] = fetch_feed
     sleep: Callable[[float], None] = time.sleep
     log: IO[str] | None = None
     state: dict[str, FeedState] = field(default_factory=dict)
 
-    def poll(self) -> list[Article | Skip]:
+    def poll(self) -> list[Read]:
         """One round over every feed: its items, or a Skip saying why a feed failed."""
-        out: list[Article | Skip] = []
+        out: list[Read] = []
         for url in self.feeds:
             st = self.state.setdefault(url, FeedState(url))
             items = self._fetch_feed(url, st)
             out.extend(items)
         return out
 
-    def _fetch_feed(self, url: str, st: FeedState) -> list[Article | Skip]:
+    def _fetch_feed(self, url: str, st: FeedState) -> list[Read]:
         for attempt in range(self.retries + 1):
             try:
                 body, _ = self.fetcher(url)
@@ -99,29 +108,24 @@ def watch(
     dead_letter: IO[str] | None = None,
     log: IO[str] | None = None,
 ) -> int:
-    """Poll the feeds every `every` seconds (`polls` times, or until interrupted) and store
-    what is new; returns the number of polls made."""
+    """Poll the feeds every `every` seconds (`polls` times, or until interrupted: Ctrl-C
+    reaches the caller) and store what is new; returns the number of polls made."""
     log = log or sys.stderr
     poller = Poller(feeds, retries=retries, backoff=backoff, log=log)
     done = 0
-    try:
-        with open(os.devnull, "w", encoding="utf-8") as devnull:
-            while True:
-                done += 1
-                job = Job(
-                    feeds, store=store, batch=batch, dead_letter=dead_letter, quiet=True, log=log
-                )
-                job.items = poller.poll()
-                summary = run(job, devnull)
-                print(
-                    f"rasd watch: poll {done}: {summary.new} new, {summary.changed} changed, "
-                    f"{summary.unchanged} already stored, {len(summary.skipped)} skipped",
-                    file=log,
-                    flush=True,
-                )
-                if polls and done >= polls:
-                    break
-                time.sleep(every)
-    except KeyboardInterrupt:
-        pass
+    with open(os.devnull, "w", encoding="utf-8") as devnull:
+        while True:
+            done += 1
+            job = Job(feeds, store=store, batch=batch, dead_letter=dead_letter, quiet=True, log=log)
+            job.items = poller.poll()
+            summary = run(job, devnull)
+            print(
+                f"rasd watch: poll {done}: {summary.new} new, {summary.changed} changed, "
+                f"{summary.unchanged} already stored, {len(summary.skipped)} skipped",
+                file=log,
+                flush=True,
+            )
+            if polls and done >= polls:
+                break
+            time.sleep(every)
     return done

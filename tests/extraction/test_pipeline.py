@@ -188,3 +188,19 @@ def test_statement_day_does_not_date_the_event_when_the_event_has_its_own():
         "قال المتحدث، الأربعاء، إن مسلحين هاجموا حاجزا في مدينة كركوك أمس.", pub=date(2023, 3, 15)
     )
     assert ev.event_date == date(2023, 3, 14)
+
+
+def test_the_api_refuses_no_text_clearly_and_reads_string_dates():
+    """`rasd.extract(None)` raised AttributeError deep inside, and a date given as text a
+    TypeError (issue 11, case 13)."""
+    import pytest
+
+    with pytest.raises(TypeError, match="text must be a str"):
+        rasd.extract(None)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        rasd.extract("قتل ثلاثة جنود", published="yesterday")
+    text = "قتل ثلاثة جنود في اشتباكات مع مسلحين قرب مدينة تكريت أمس، بحسب مصدر أمني."
+    as_text = rasd.extract(text, published="2023-03-14")
+    as_date = rasd.extract(text, published=date(2023, 3, 14))
+    assert as_text and [e.to_dict() for e in as_text] == [e.to_dict() for e in as_date]
+    assert as_text[0].event_date == date(2023, 3, 13)

@@ -20,3 +20,28 @@ def test_monitor_and_anonymous_source():
 
 def test_no_cue_means_the_outlet():
     assert sources("قتل ثلاثة في انفجار") == ["Alhurra"]
+
+
+def test_an_actor_of_unnamed_country_gives_a_generic_source_not_a_placeholder():
+    """ "police of {country} spokesperson" reached the CSV and the store (issue 11, case 5)."""
+    assert sources("قال المتحدث باسم الشرطة إن مسلحين قتلوا ثلاثة مدنيين") == [
+        "police spokesperson"
+    ]
+    assert sources("قال متحدث باسم الجيش إن غارة جوية قتلت خمسة مسلحين") == [
+        "military spokesperson"
+    ]
+
+
+def test_no_source_or_claim_of_a_whole_article_keeps_a_placeholder():
+    from datetime import date
+
+    import rasd
+
+    text = (
+        "قال المتحدث باسم الشرطة إن مسلحين قتلوا ثلاثة مدنيين في هجوم قرب مدينة الرمادي أمس. "
+        "وأعلن متحدث باسم الجيش أن غارة جوية قتلت خمسة مسلحين قرب مدينة تكريت."
+    )
+    events = rasd.extract(text, published=date(2022, 1, 5))
+    assert events
+    names = [s for e in events for s in e.sources] + [c.source for e in events for c in e.claims]
+    assert names and not any("{" in n for n in names)

@@ -126,3 +126,98 @@ def test_kill_mid_batch_then_rerun_processes_every_article_exactly_once(db, tmp_
     assert dup == 0
     assert statuses == ["running", "done"]  # the killed run is on record as unfinished
     st.close()
+
+
+# -- issue 11 --------------------------------------------------------------------------------
+
+UNDATED = "قتل ثلاثة أشخاص في انفجار عبوة ناسفة في حي الكرادة ببغداد، بحسب مصدر أمني عراقي."
+
+
+def test_an_undated_event_is_stored_and_listed(db, tmp_path, capsys):
+    """Plain text without --published gave "reports 1, events 0" and `rasd events` printed
+    nothing (issue 11, case 4)."""
+    src = tmp_path / "a.txt"
+    src.write_text(UNDATED, encoding="utf-8")
+    dated = tmp_path / "c.jsonl"
+    corpus(dated, 2)
+    assert main(["extract", str(src), str(dated), "--db", db, "-q"]) == 0
+    st = Store(db)
+    c = st.counts()
+    assert c["reports"] > 0 and c["events"] > 0
+    undated = st.events(undated="only")
+    assert len(undated) == 1 and undated[0]["event_date"] is None
+    assert undated[0]["location"] == "Karrada"
+    everything = st.events()
+    assert everything[-1] == undated[0]  # oldest first, undated last
+    assert st.stats()["by_day"]["undated"] == 1
+    st.close()
+    capsys.readouterr()
+    assert main(["events", "--db", db]) == 0
+    out = capsys.readouterr()
+    assert len(out.out.splitlines()) == len(everything) and "(1 undated)" in out.err
+    assert main(["events", "--db", db, "--since", "2000-01-01"]) == 0
+    out = capsys.readouterr()
+    assert len(out.out.splitlines()) == len(everything) - 1
+    assert "1 undated events not listed" in out.err
+    assert main(["events", "--db", db, "--undated", "exclude"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == len(everything) - 1
+    # a changed article replaces its undated event instead of leaving the old one behind
+    src.write_text(UNDATED.replace("ثلاثة", "أربعة"), encoding="utf-8")
+    assert main(["extract", str(src), "--db", db, "-q"]) == 0
+    st = Store(db)
+    (again,) = st.events(undated="only")
+    assert again["fatalities"] == 4 and st.counts()["events"] == c["events"]
+    st.close()
+
+
+def test_the_same_id_twice_in_one_input_keeps_both(db, tmp_path, capsys):
+    """The store silently kept the last of two articles sharing an id (issue 11, case 7)."""
+    src = tmp_path / "c.jsonl"
+    first = {"id": "x", "text": UNDATED, "published": "2023-03-14"}
+    second = {
+        "id": "x",
+        "text": "قتل جنديان في اشتباكات مع مسلحين قرب مدينة تكريت أمس، بحسب مصدر أمني.",
+        "published": "2023-03-14",
+    }
+    src.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in (first, second)) + "\n",
+        encoding="utf-8",
+    )
+    assert main(["extract", str(src), "--db", db]) == 0
+    err = capsys.readouterr().err
+    assert "already used by another article" in err and "1 warnings" in err
+    st = Store(db)
+    assert st.counts()["articles"] == 2
+    ids = {r["article_id"] for e in st.events() for r in e["reports"]}
+    assert "x" in ids and any(i.startswith("x~") for i in ids)
+    st.close()
+    assert main(["extract", str(src), "--db", db, "-q"]) == 0  # again: nothing new
+    st = Store(db)
+    assert st.counts()["articles"] == 2
+    st.close()
+
+
+def test_two_concurrent_ingests_end_as_one_run(db, tmp_path):
+    """The second of two simultaneous runs died with IntegrityError, or `table
+    alembic_version already exists` on a new store (issue 11, case 11)."""
+    src = tmp_path / "c.jsonl"
+    corpus(src, 40)
+    cmd = [sys.executable, "-m", "rasd.cli", "extract", str(src), "--db", db, "--batch", "4", "-q"]
+    procs = [subprocess.Popen(cmd, stderr=subprocess.PIPE) for _ in range(2)]
+    errs = [p.communicate(timeout=300)[1].decode() for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], errs
+    assert not any("Traceback" in e or "Error" in e for e in errs), errs
+    st = Store(db)
+    together = (st.counts(), st.events())
+    st.close()
+    if db.startswith("postgresql"):
+        _reset_pg(db)
+        alone_db = db
+    else:
+        alone_db = str(tmp_path / "alone.db")
+    assert main(["extract", str(src), "--db", alone_db, "-q"]) == 0
+    st = Store(alone_db)
+    alone = (st.counts(), st.events())
+    st.close()
+    assert {**together[0], "runs": 1} == alone[0]
+    assert together[1] == alone[1]

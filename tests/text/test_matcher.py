@@ -84,3 +84,53 @@ def test_the_word_matcher_reads_a_window_whole_words_only():
     assert [h.value for h in m.find(t, at, at + len("دير الزور"))] == ["deir"]
     # a window that cuts a word finds no key starting inside it, only the words after
     assert [h.value for h in m.find(t, at + 1)] == ["zor"]
+
+
+def _old_find(m: Matcher, text: str, start: int, end: int) -> list:
+    """find() as it was: every hit of the whole text, then the window's, longest first."""
+    hits = [h for h in m.find_all(text) if h.start >= start and h.end <= end]
+    hits.sort(key=lambda h: (-(h.end - h.start), h.start))
+    taken: set[int] = set()
+    out = []
+    for h in hits:
+        if taken & set(range(h.start, h.end)):
+            continue
+        taken |= set(range(h.start, h.end))
+        out.append(h)
+    return sorted(out, key=lambda h: h.start)
+
+
+_WINDOW_LEXICON = [("الأنبار", "anbar"), ("قصف", "q"), ("قصف مدفعي", "qm"), ("بغداد", "b")]
+_WORDS = ["قصف", "مدفعي", "بالأنبار", "للأنبار", "وبغداد", "القصفية", "مقصف", "في", "،"]
+
+
+@given(
+    st.lists(st.sampled_from(_WORDS), max_size=30),
+    st.integers(min_value=-3, max_value=200),
+    st.integers(min_value=0, max_value=200),
+)
+def test_windowed_find_keeps_exactly_the_hits_of_the_whole_text(words, a, b):
+    m = Matcher(_WINDOW_LEXICON)
+    text = normalize(" ".join(words)).text
+    assert m.find(text, a, b) == _old_find(m, text, max(a, 0), b)
+
+
+def test_windowed_find_scans_only_the_window():
+    """A window of a long text costs its own length, not the text's (issue 11, case 16)."""
+    m = Matcher(_WINDOW_LEXICON)
+    text = normalize("قصف مدفعي على بغداد. " * 5000).text
+    expected = _old_find(m, text, 40, 80)
+    real, asked = m._automaton, []
+
+    class Spy:
+        def iter(self, s, *bounds):
+            asked.append(len(s[slice(*bounds)]) if bounds else len(s))
+            return real.iter(s, *bounds)
+
+    m._automaton = Spy()
+    hits = m.find(text, 40, 80)
+    assert asked == [40]
+    assert hits == expected
+    # every event of one long sentence asks for its window again: scanned once
+    assert m.find(text, 40, 80) == hits and asked == [40]
+    assert m.find(text, 40, 81) and asked == [40, 41]

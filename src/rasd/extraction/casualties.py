@@ -13,7 +13,7 @@ from rasd.extraction.triggers import Frame
 from rasd.model import Sentence
 from rasd.resources import Resources, resources
 from rasd.text.normalize import key
-from rasd.text.numbers import read_count
+from rasd.text.numbers import Count, read_count
 from rasd.text.tokens import Token, strip_clitics
 from rasd.text.words import grammar
 
@@ -88,12 +88,35 @@ def _word(tok: Token, vocab: frozenset[str]) -> bool:
     return any(w in vocab for w in strip_clitics(tok.text))
 
 
-def _victims(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | None:
+class _Counts:
+    """`read_count` and the clitic readings of each token of one sentence, read once: the
+    scans below ask for the same positions again and again (200,000 «قتل» in a row)."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.memo: dict[int, Count | None] = {}
+        self.stripped: dict[int, list[str]] = {}
+        self.no_victim: set[int] = set()  # tokens no list of victims starts at
+
+    def __call__(self, i: int) -> Count | None:
+        if i not in self.memo:
+            self.memo[i] = read_count(self.tokens, i)
+        return self.memo[i]
+
+    def words(self, i: int) -> list[str]:
+        if i not in self.stripped:
+            self.stripped[i] = strip_clitics(self.tokens[i].text)
+        return self.stripped[i]
+
+
+def _victims(tokens: list[Token], i: int, stop: int, count: _Counts) -> tuple[int, int] | None:
     """A list of victims from tokens[i]: 3 من أفراد الشرطة ومدني → (4, end index)."""
+    if i in count.no_victim:
+        return None
     v = _vocab()
     total, j, found = 0, i, False
     while j < stop:
-        c = read_count(tokens, j)
+        c = count(j)
         if c is not None and not (found and not tokens[j].text.startswith("و")):
             total += c.value
             j = c.next_index
@@ -108,7 +131,7 @@ def _victims(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | None:
             ):
                 j, k = j + 1, k + 1
             continue
-        words = strip_clitics(tokens[j].text)
+        words = count.words(j)
         if found and not tokens[j].text.startswith("و"):
             break
         if any(w in v.duals for w in words):
@@ -117,7 +140,7 @@ def _victims(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | None:
             # ضابطا شرطة is a dual in construct; حارسا مسلحا a singular with its adjective
             # … and قتلوا مزارعا في القرية (one farmer) an accusative singular
             nxt = tokens[j + 1].text if j + 1 < stop else ""
-            single = (nxt.endswith("ا") and read_count(tokens, j + 1) is None) or (
+            single = (nxt.endswith("ا") and count(j + 1) is None) or (
                 not nxt or nxt in v.after_singular
             )
             total += 1 if single else 2
@@ -131,17 +154,19 @@ def _victims(tokens: list[Token], i: int, stop: int) -> tuple[int, int] | None:
         if (
             j < stop
             and not tokens[j].text.startswith("و")
-            and read_count(tokens, j) is None
+            and count(j) is None
             and not _word(tokens[j], v.kill | v.injure | v.subset)
         ):
             j += 1
+    if not found and i < stop:
+        count.no_victim.add(i)  # the first token decided it, whatever the stop
     return (total, j) if found else None
 
 
-def _number_before(tokens: list[Token], i: int, consumed: int) -> tuple[int, int] | None:
+def _number_before(i: int, consumed: int, count: _Counts) -> tuple[int, int] | None:
     """The number that ends right before tokens[i] (5 قتلى، 12 جريحا): (value, its index)."""
     for s in range(max(consumed, i - 3), i):
-        c = read_count(tokens, s)
+        c = count(s)
         if c is not None and c.next_index == i:
             return c.value, s
     return None
@@ -157,10 +182,11 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
             stop_at = idx
             break
     casualty_words = v.kill | v.injure
+    count = _Counts(tokens)
     consumed = 0  # tokens before this index already belong to a figure
     i = 0
     while i < stop_at:
-        words = strip_clitics(tokens[i].text)
+        words = count.words(i)
         field = None
         if any(w in v.kill for w in words):
             field = "fatalities"
@@ -174,7 +200,7 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
             i += 1
             continue
         # a counted noun right after its number: 5 قتلى و12 جريحا — the number is its own
-        counted = _number_before(tokens, i, consumed)
+        counted = _number_before(i, consumed, count)
         if counted is not None:
             value, s = counted
             out.append(
@@ -188,10 +214,10 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
             j < stop_at
             and j - i <= 3
             and _word(tokens[j], v.fillers)
-            and read_count(tokens, j) is None  # مقتل عدد من …: the vague count is the figure
+            and count(j) is None  # مقتل عدد من …: the vague count is the figure
         ):
             j += 1
-        got = _victims(tokens, j, stop_at) if j < stop_at else None
+        got = _victims(tokens, j, stop_at, count) if j < stop_at else None
         if got is not None:
             out.append(
                 Toll(field, got[0], tokens[i].start, tokens[max(i, got[1] - 1)].end, tokens[i].text)
@@ -200,7 +226,7 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
             continue
         # backward: 5 أشخاص قتلوا / جنديين تركيين وحارسا مسلحا قتلوا / 15 شهيدا
         for s in range(max(consumed, i - 10), i):
-            back = _victims(tokens, s, i)
+            back = _victims(tokens, s, i, count)
             if back is not None and back[1] >= i - 1:
                 out.append(
                     Toll(field, back[0], tokens[s].start, tokens[i].end, "before " + tokens[i].text)
@@ -215,7 +241,7 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
                 if _word(tokens[k], casualty_words):
                     break
                 if _word(tokens[k], v.rise) and k + 1 < stop_at:
-                    c = read_count(tokens, k + 1)
+                    c = count(k + 1)
                     if c is not None:
                         out.append(Toll(field, c.value, tokens[i].start, c.end, "rose to"))
                         consumed = c.next_index

@@ -32,7 +32,18 @@ def extract_article(article: Article) -> list[Event]:
 
 
 def extract(
-    text: str, published: date | None = None, outlet: str | None = None, id: str = "doc"
+    text: str, published: date | str | None = None, outlet: str | None = None, id: str = "doc"
 ) -> list[Event]:
-    """Events in one Arabic article."""
+    """Events in one Arabic article; `published` is a date or "YYYY-MM-DD"."""
+    if not isinstance(text, str):
+        raise TypeError(f"rasd.extract: text must be a str, not {type(text).__name__}")
+    if isinstance(published, str):
+        try:
+            published = date.fromisoformat(published)
+        except ValueError:
+            raise ValueError(
+                f"rasd.extract: published must be YYYY-MM-DD, got {published!r}"
+            ) from None
+    elif published is not None and not isinstance(published, date):
+        raise TypeError(f"rasd.extract: published must be a date, not {type(published).__name__}")
     return extract_article(Article(id=id, text=text, published=published, outlet=outlet))

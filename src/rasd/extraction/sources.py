@@ -51,8 +51,12 @@ def _build_outlet_names(res: Resources) -> tuple[str, ...]:
 
 
 def _org_label(actor: str) -> str:
-    """'Coalition forces' → 'coalition', 'Police Forces of Iraq' → 'Iraqi police'-like short label."""
-    a = actor.replace("Military Forces of ", "").replace("Police Forces of ", "police of ")
+    """'Coalition forces' → 'coalition', 'Police Forces of Iraq' → 'Iraqi police'-like short label;
+    an actor whose country the text leaves open is named generically ('police', 'military')."""
+    a = actor.replace("Military Forces of {country}", "military")
+    a = a.replace("Police Forces of {country}", "police")
+    a = a.replace(" ({country})", "").replace(" of {country}", "").replace("{country}", "").strip()
+    a = a.replace("Military Forces of ", "").replace("Police Forces of ", "police of ")
     a = a.replace(" forces", "").replace(" Forces", "")
     return a[:1].lower() + a[1:] if a[:2] != a[:2].upper() else a
 

@@ -5,24 +5,35 @@ picks the reader for each input.
 
 from __future__ import annotations
 
+import glob
 import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from rasd.ingest.base import Skip, check_text, decode, make_article, parse_date
+from rasd.ingest.base import (
+    Notice,
+    Read,
+    Skip,
+    check_text,
+    decode,
+    make_article,
+    parse_date,
+)
 from rasd.ingest.feeds import FEED_SUFFIXES, feed_articles
 from rasd.ingest.html import HTML_SUFFIXES, html_article
 from rasd.ingest.jsonl import read_jsonl_lines
 from rasd.ingest.tables import csv_articles, parquet_articles
 from rasd.ingest.warc import WARC_SUFFIXES, warc_articles
 from rasd.ingest.web import fetch, read_url
-from rasd.model import Article
 
 __all__ = [
+    "Notice",
+    "Read",
     "Skip",
     "check_text",
     "decode",
+    "expand",
     "fetch",
     "make_article",
     "parse_date",
@@ -32,15 +43,19 @@ __all__ = [
     "read_url",
 ]
 
+GLOB_CHARS = "*?["
+
 
 def read_path(
     path: Path, published: date | None = None, outlet: str | None = None
-) -> Iterator[Article | Skip]:
+) -> Iterator[Read]:
     """Articles from a file (text or JSON Lines) or a folder of them."""
     if path.is_dir():
-        for p in sorted(path.rglob("*")):
-            if p.is_file() and not p.name.startswith("."):
-                yield from read_path(p, published, outlet)
+        files = [p for p in sorted(path.rglob("*")) if p.is_file() and not p.name.startswith(".")]
+        if not files:
+            yield Skip(str(path), "empty folder (no files)", path=str(path))
+        for p in files:
+            yield from read_path(p, published, outlet)
         return
     name = path.name.lower()
     if name.endswith(WARC_SUFFIXES):
@@ -52,8 +67,14 @@ def read_path(
     try:
         raw = path.read_bytes()
     except OSError as e:
-        yield Skip(str(path), f"cannot read file ({e.strerror})")
+        yield Skip(str(path), f"cannot read file ({e.strerror})", path=str(path))
         return
+    yield from _read_bytes(path, name, raw, published, outlet)
+
+
+def _read_bytes(
+    path: Path, name: str, raw: bytes, published: date | None, outlet: str | None
+) -> Iterator[Read]:
     if name.endswith(FEED_SUFFIXES) or raw.lstrip()[:200].lower().startswith(
         (b"<?xml", b"<rss", b"<feed")
     ):
@@ -61,7 +82,7 @@ def read_path(
         return
     decoded = decode(str(path), raw)
     if isinstance(decoded, Skip):
-        yield decoded
+        yield Skip(decoded.doc, decoded.reason, path=str(path))
         return
     if path.suffix.lower() in (".jsonl", ".ndjson") or (
         path.suffix.lower() == ".json" and decoded.lstrip().startswith("{")
@@ -74,31 +95,50 @@ def read_path(
     if name.endswith(HTML_SUFFIXES) or decoded.lstrip()[:100].lower().startswith(
         ("<!doctype html", "<html")
     ):
-        yield html_article(path.stem, decoded, published, outlet)
-        return
-    yield make_article(path.stem, decoded, published, outlet)
+        items = html_article(path.stem, decoded, published, outlet)
+    else:
+        items = iter([make_article(path.stem, decoded, published, outlet)])
+    for it in items:  # a whole file: retried from its path
+        yield Skip(it.doc, it.reason, path=str(path)) if isinstance(it, Skip) else it
+
+
+def expand(spec: str) -> list[str]:
+    """A path as given, or the files a quoted pattern ('crawl/*.jsonl') names, sorted."""
+    if any(ch in spec for ch in GLOB_CHARS) and not Path(spec).exists():
+        return sorted(glob.glob(spec, recursive=True))
+    return [spec]
 
 
 def read_inputs(
     paths: list[str], published: date | None = None, outlet: str | None = None
-) -> Iterator[Article | Skip]:
-    """Articles from every path; `-` reads stdin (JSON Lines if it starts with `{`, else one text)."""
+) -> Iterator[Read]:
+    """Articles from every path; `-` reads stdin (JSON Lines if it starts with `{`, else one
+    text); a quoted pattern reads the files it matches."""
     for p in paths:
         if p == "-":
-            data = sys.stdin.buffer.read()
-            decoded = decode("stdin", data)
-            if isinstance(decoded, Skip):
-                yield decoded
-            elif decoded.lstrip().startswith("{"):
-                yield from read_jsonl_lines("stdin", iter(decoded.splitlines()), published, outlet)
-            else:
-                yield make_article("stdin", decoded, published, outlet)
+            yield from _stdin(published, outlet)
             continue
         if p.startswith(("http://", "https://")):
             yield from read_url(p, published, outlet)
             continue
-        path = Path(p)
-        if not path.exists():
-            yield Skip(p, "no such file or folder")
-            continue
-        yield from read_path(path, published, outlet)
+        matches = expand(p)
+        if not matches:
+            yield Skip(p, "no file matches the pattern")
+        for m in matches:
+            path = Path(m)
+            if not path.exists():
+                yield Skip(m, "no such file or folder")
+                continue
+            yield from read_path(path, published, outlet)
+
+
+def _stdin(published: date | None, outlet: str | None) -> Iterator[Read]:
+    data = sys.stdin.buffer.read()
+    decoded = decode("stdin", data)
+    if isinstance(decoded, Skip):
+        yield decoded
+    elif decoded.lstrip().startswith("{"):
+        yield from read_jsonl_lines("stdin", iter(decoded.splitlines()), published, outlet)
+    else:
+        art = make_article("stdin", decoded, published, outlet)
+        yield Skip(art.doc, art.reason, raw=decoded) if isinstance(art, Skip) else art

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
-from rasd.ingest.base import Skip, make_article
-from rasd.model import Article
+from rasd.ingest.base import Read, Skip, make_article, with_title
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 
 
-def feed_articles(name: str, data: bytes | str, outlet: str | None) -> Iterator[Article | Skip]:
-    """The items of an RSS or Atom feed, one article each (title + full content or summary)."""
+def feed_articles(name: str, data: bytes | str, outlet: str | None) -> Iterator[Read]:
+    """The items of an RSS or Atom feed, one article each: the full content or summary,
+    with the title as the headline (kept in `title`; in the text only when the body is too
+    short to be read alone)."""
     import feedparser
 
     feed = feedparser.parse(data)
     if feed.bozo and not feed.entries:
-        yield Skip(name, f"not a feed ({type(feed.bozo_exception).__name__})")
+        yield Skip(name, f"not a feed ({type(feed.bozo_exception).__name__})", path=name)
         return
     source = outlet or (feed.feed.get("title") if feed.get("feed") else None)
     for n, e in enumerate(feed.entries, 1):
@@ -25,14 +28,22 @@ def feed_articles(name: str, data: bytes | str, outlet: str | None) -> Iterator[
         if e.get("content"):
             body = " ".join(c.get("value", "") for c in e.content)
         body = body or e.get("summary", "") or e.get("description", "")
-        text = _strip_html(body)
         title = e.get("title")
-        if title and not text.startswith(title):
-            text = f"{title}\n{text}"
+        text = with_title(title, _strip_html(body))
         stamp = e.get("published_parsed") or e.get("updated_parsed")
         pub = date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday) if stamp else None
         doc = e.get("id") or e.get("link") or f"{name}#{n}"
-        yield make_article(str(doc), text, pub, source, url=e.get("link"), title=title)
+        art = make_article(str(doc), text, pub, source, url=e.get("link"), title=title)
+        if isinstance(art, Skip):  # the item as a JSON line rasd reads back
+            rec = {
+                "id": str(doc),
+                "title": title,
+                "text": text,
+                "url": e.get("link"),
+                "published": pub.isoformat() if pub else None,
+            }
+            art = replace(art, raw=json.dumps(rec, ensure_ascii=False))
+        yield art
 
 
 def _strip_html(s: str) -> str:

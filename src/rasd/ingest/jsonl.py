@@ -6,23 +6,31 @@ import json
 from collections.abc import Iterator
 from datetime import date
 
-from rasd.ingest.base import Skip, record_article
-from rasd.model import Article
+from rasd.ingest.base import Read, Skip, record_article
 
 
 def read_jsonl_lines(
     name: str, lines: Iterator[str], published: date | None, outlet: str | None
-) -> Iterator[Article | Skip]:
+) -> Iterator[Read]:
+    """The articles of JSON lines; a bad line is a skip that keeps the line (to retry it),
+    a file without any line is one skip."""
+    seen = False
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
+        seen = True
         doc = f"{name}:{n}"
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as e:
-            yield Skip(doc, f"malformed JSON ({e.msg} at column {e.colno})")
+            yield Skip(doc, f"malformed JSON ({e.msg} at column {e.colno})", raw=line)
+            continue
+        except RecursionError:
+            yield Skip(doc, "malformed JSON (nested too deeply)", raw=line)
             continue
         if not isinstance(rec, dict):
-            yield Skip(doc, "JSON line is not an object")
+            yield Skip(doc, "JSON line is not an object", raw=line)
             continue
-        yield record_article(doc, rec, published, outlet)
+        yield from record_article(doc, rec, published, outlet, line)
+    if not seen:
+        yield Skip(name, "empty file (no JSON lines)", path=name)

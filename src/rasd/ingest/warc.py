@@ -6,17 +6,16 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from rasd.ingest.base import Skip, parse_date
+from rasd.ingest.base import Read, Skip, retrievable
 from rasd.ingest.html import html_article
-from rasd.model import Article
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 
 
-def warc_articles(
-    path: Path, published: date | None, outlet: str | None
-) -> Iterator[Article | Skip]:
-    """HTML responses of a WARC file (news crawls), one article each."""
+def warc_articles(path: Path, published: date | None, outlet: str | None) -> Iterator[Read]:
+    """HTML responses of a WARC file (news crawls), one article each. A page takes the
+    date it gives itself (or `published`), never the crawl day: an article fetched a
+    week after it appeared would put «أمس» six days late."""
     from warcio.archiveiterator import ArchiveIterator
 
     try:
@@ -32,7 +31,7 @@ def warc_articles(
                     continue
                 raw = record.content_stream().read()
                 html = raw.decode("utf-8", errors="replace")
-                crawled = parse_date(record.rec_headers.get_header("WARC-Date") or "")
-                yield html_article(url or str(path), html, published or crawled, outlet, url=url)
+                page = html_article(url or str(path), html, published, outlet, url=url)
+                yield from retrievable(page, raw=html)
     except Exception as e:  # noqa: BLE001 - a truncated or corrupt archive ends here, reported
-        yield Skip(str(path), f"unreadable WARC file ({type(e).__name__}: {e})")
+        yield Skip(str(path), f"unreadable WARC file ({type(e).__name__}: {e})", path=str(path))

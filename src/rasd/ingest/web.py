@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from rasd.ingest.base import Skip, decode
+from rasd.ingest.base import Read, Skip, decode, retrievable
 from rasd.ingest.feeds import feed_articles
 from rasd.ingest.html import html_article
-from rasd.model import Article
 
 
 def fetch(url: str, timeout: float = 20.0) -> tuple[bytes, str]:
@@ -20,14 +19,12 @@ def fetch(url: str, timeout: float = 20.0) -> tuple[bytes, str]:
         return resp.read(), resp.headers.get("Content-Type", "")
 
 
-def read_url(
-    url: str, published: date | None = None, outlet: str | None = None
-) -> Iterator[Article | Skip]:
+def read_url(url: str, published: date | None = None, outlet: str | None = None) -> Iterator[Read]:
     """A feed (RSS/Atom) or an HTML page fetched over HTTP."""
     try:
         body, ctype = fetch(url)
     except Exception as e:  # noqa: BLE001 - network errors are reported per document
-        yield Skip(url, f"cannot fetch ({type(e).__name__}: {e})")
+        yield Skip(url, f"cannot fetch ({type(e).__name__}: {e})", path=url)
         return
     head = body.lstrip()[:200].lower()
     if (
@@ -36,10 +33,10 @@ def read_url(
         or "atom" in ctype
         or head.startswith((b"<?xml", b"<rss", b"<feed"))
     ):
-        yield from feed_articles(url, body, outlet)
+        yield from retrievable(feed_articles(url, body, outlet), path=url)
         return
     decoded = decode(url, body)
     if isinstance(decoded, Skip):
-        yield decoded
+        yield Skip(decoded.doc, decoded.reason, path=url)
         return
-    yield html_article(url, decoded, published, outlet, url=url)
+    yield from retrievable(html_article(url, decoded, published, outlet, url=url), path=url)

@@ -53,10 +53,13 @@ def save_batch(
     transaction."""
     res = BatchResult()
     touched: list[Spot] = []
+    stale: set[str] = set()  # canonical events of reports replaced
+    undated: list[tuple[int, str, Event]] = []
     for article, events in items:
-        article_id = _save_article(conn, article, run_id, res, touched)
-        if article_id is None:
+        saved = _save_article(conn, article, run_id, res, touched, stale)
+        if saved is None:
             continue
+        article_id, doc_id = saved
         for n, ev in enumerate(events, 1):
             rid = pk(
                 conn.execute(
@@ -72,15 +75,41 @@ def save_batch(
             res.reports += 1
             if ev.event_date is not None:
                 touched.append(Spot.of(ev))
+            else:
+                undated.append((rid, f"{doc_id}#{n}", ev))
+    _drop_events(conn, sorted(stale))
     refuse(conn, touched, postgis)
+    _save_undated(conn, undated, postgis)
     return res
 
 
+def _drop_events(conn: Connection, ids: list[str]) -> None:
+    """Delete canonical events (their reports are unlinked, to be fused again)."""
+    if not ids:
+        return
+    conn.execute(delete(t.conflicts).where(t.conflicts.c.event_id.in_(ids)))
+    conn.execute(update(t.reports).where(t.reports.c.event_id.in_(ids)).values(event_id=None))
+    conn.execute(delete(t.events).where(t.events.c.id.in_(ids)))
+
+
+def _save_undated(conn: Connection, reports: list[tuple[int, str, Event]], postgis: bool) -> None:
+    """A report whose day is unknown fuses with nothing (fusion compares days): it is a
+    canonical event of its own, kept and listed, never dropped."""
+    for rid, name, ev in reports:
+        _insert_canonical(conn, fuse([ev], [name]), {name: rid}, postgis)
+
+
 def _save_article(
-    conn: Connection, article: Article, run_id: int, res: BatchResult, touched: list[Spot]
-) -> int | None:
-    """Insert or update the article row; None when the store holds it unchanged. A changed
-    article loses its old reports (their spots join `touched`)."""
+    conn: Connection,
+    article: Article,
+    run_id: int,
+    res: BatchResult,
+    touched: list[Spot],
+    stale: set[str],
+) -> tuple[int, str] | None:
+    """Insert or update the article row: its row id and document id, or None when the
+    store holds it unchanged. A changed article loses its old reports (their spots join
+    `touched`, their canonical events `stale`)."""
     key, h = article_key(article), content_hash(article.text)
     row = conn.execute(
         select(t.articles.c.id, t.articles.c.content_hash).where(t.articles.c.key == key)
@@ -88,10 +117,16 @@ def _save_article(
     if row is not None and row.content_hash == h:
         res.unchanged += 1
         return None
+    doc_id = article.id[:500]
+    if conn.execute(
+        select(t.articles.c.id).where(t.articles.c.doc_id == doc_id, t.articles.c.key != key)
+    ).first():
+        # another article (another URL) has this id: report names must stay apart
+        doc_id = f"{doc_id}~{h[:8]}"
     values = {
         "key": key,
         "content_hash": h,
-        "doc_id": article.id[:512],
+        "doc_id": doc_id,
         "url": article.url,
         "outlet": article.outlet,
         "title": article.title,
@@ -102,9 +137,12 @@ def _save_article(
     }
     if row is None:
         res.new += 1
-        return pk(conn.execute(insert(t.articles).values(**values)))
-    old = conn.execute(select(*SPOT).where(t.reports.c.article_id == row.id))
+        return pk(conn.execute(insert(t.articles).values(**values))), doc_id
+    old = conn.execute(
+        select(t.reports.c.event_id, *SPOT).where(t.reports.c.article_id == row.id)
+    ).all()
     touched.extend(Spot.of(r) for r in old if r.event_date is not None)
+    stale.update(r.event_id for r in old if r.event_id)
     conn.execute(
         delete(t.claims).where(
             t.claims.c.report_id.in_(select(t.reports.c.id).where(t.reports.c.article_id == row.id))
@@ -113,7 +151,7 @@ def _save_article(
     conn.execute(delete(t.reports).where(t.reports.c.article_id == row.id))
     conn.execute(update(t.articles).where(t.articles.c.id == row.id).values(**values))
     res.changed += 1
-    return int(row.id)
+    return int(row.id), doc_id
 
 
 def _claims(conn: Connection, report_id: int, ev: Event) -> None:
@@ -179,12 +217,14 @@ def refuse(conn: Connection, touched: list[Spot], postgis: bool) -> None:
     names = [f"{r.doc_id}#{r.n}" for r in full]
     by_name = dict(zip(names, (r.id for r in full), strict=True))
     canonical = fuse(reports, names)
-    if old_ids:
-        conn.execute(delete(t.conflicts).where(t.conflicts.c.event_id.in_(old_ids)))
-        conn.execute(
-            update(t.reports).where(t.reports.c.event_id.in_(old_ids)).values(event_id=None)
-        )
-        conn.execute(delete(t.events).where(t.events.c.id.in_(old_ids)))
+    _drop_events(conn, old_ids)
+    _insert_canonical(conn, canonical, by_name, postgis)
+
+
+def _insert_canonical(
+    conn: Connection, canonical: list[CanonicalEvent], by_name: dict[str, int], postgis: bool
+) -> None:
+    """Insert canonical events with their conflicts and link their reports."""
     if canonical:
         conn.execute(insert(t.events), [_event_row(c) for c in canonical])
     conflict_rows = [

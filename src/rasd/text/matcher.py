@@ -71,6 +71,8 @@ def entry_table(
 class Matcher(Generic[T]):
     """Finds lexicon entries in normalized text, longest match first."""
 
+    _last: tuple[str, int, int, tuple[Hit[T], ...]] | None = None  # find's last answer
+
     def __init__(
         self,
         entries: Iterable[tuple[str, T]],
@@ -130,12 +132,16 @@ class Matcher(Generic[T]):
                 s = start - 1
             yield Hit(s, end, e.value, e.surface, ws, we)
 
-    def _all(self, text: str) -> Iterator[Hit[T]]:
+    def _all(self, text: str, lo: int = 0, hi: int | None = None) -> Iterator[Hit[T]]:
+        """Hits whose key lies in text[lo:hi]; word boundaries are read in the whole text."""
         if not self.size:
             return
         n = len(text)
-        for end_idx, (k, entries) in self._automaton.iter(text):
-            end = end_idx + 1
+        hi = n if hi is None else hi
+        # the automaton gets the slice: given the whole text it would copy all of it per call
+        window = text if lo == 0 and hi >= n else text[lo:hi]
+        for end_idx, (k, entries) in self._automaton.iter(window):
+            end = end_idx + 1 + lo
             start = end - len(k)
             # left side: the clitic chain from the start of the word
             ws = start
@@ -152,17 +158,27 @@ class Matcher(Generic[T]):
             yield from self._hits(k, entries, prefix, suffix, (start, end, ws, we))
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit[T]]:
-        """Non-overlapping hits in text[start:end], preferring the longest."""
-        hits = [h for h in self._all(text) if h.start >= start and (end is None or h.end <= end)]
+        """Non-overlapping hits in text[start:end], preferring the longest. Only the window
+        is scanned (a hit's key lies inside it), so the cost follows the window's length."""
+        start = max(start, 0)
+        stop = len(text) if end is None else min(end, len(text))
+        if start >= stop:
+            return []
+        last = self._last  # the events of one long sentence ask for the same window
+        if last is not None and last[0] is text and last[1] == start and last[2] == stop:
+            return list(last[3])
+        hits = [h for h in self._all(text, start, stop) if h.start >= start and h.end <= stop]
         hits.sort(key=lambda h: (-(h.end - h.start), h.start))
-        taken = bytearray(len(text) + 1)
+        taken = bytearray(stop - start + 1)
         out: list[Hit[T]] = []
         for h in hits:
-            if any(taken[h.start : h.end]):
+            a, b = h.start - start, h.end - start
+            if any(taken[a:b]):
                 continue
-            taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+            taken[a:b] = b"\x01" * (b - a)
             out.append(h)
         out.sort(key=lambda h: h.start)
+        self._last = (text, start, stop, tuple(out))
         return out
 
     def find_all(self, text: str) -> list[Hit[T]]:
