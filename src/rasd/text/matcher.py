@@ -187,6 +187,7 @@ class Matcher(Generic[T]):
 
 
 _WORD = re.compile(r"\w+")  # the same letters as is_word_char
+_MEMO_WORDS = 100_000  # distinct words a WordMatcher remembers before it starts over
 
 
 class WordMatcher(Matcher[T]):
@@ -214,6 +215,9 @@ class WordMatcher(Matcher[T]):
         self._chains = frozenset(self._article_prefixes | self._bare_prefixes) - {""}
         self._longest_chain = max(map(len, self._chains), default=0)
         self.size = len(codes)
+        # word → the codes of the word and of its readings without a clitic chain: news
+        # repeats its words, so each is looked up once (bounded, see _first_codes)
+        self._memo: dict[str, tuple[tuple[int, int], ...]] = {}
 
     @classmethod
     def of(
@@ -228,6 +232,24 @@ class WordMatcher(Matcher[T]):
         rows = list(table.values())
         return cls(word_codes(table), rows.__getitem__, min_clitic_key, article_optional)
 
+    def _first_codes(self, word: str) -> tuple[tuple[int, int], ...]:
+        """(clitic chain length, code) of each reading of one word found in the table: the
+        word itself and the word after each clitic chain it starts with."""
+        codes, chains = self._codes, self._chains
+        out = []
+        code = codes.get(word)
+        if code is not None:
+            out.append((0, code))
+        for c in range(1, min(self._longest_chain, len(word) - 1) + 1):
+            if word[:c] in chains:
+                code = codes.get(word[c:])
+                if code is not None:
+                    out.append((c, code))
+        if len(self._memo) >= _MEMO_WORDS:
+            self._memo.clear()
+        firsts = self._memo[word] = tuple(out)
+        return firsts
+
     def _all(self, text: str, lo: int = 0, hi: int | None = None) -> Iterator[Hit[T]]:
         if not self.size:
             return
@@ -240,18 +262,21 @@ class WordMatcher(Matcher[T]):
         while stop < n and is_word_char(text[stop]):
             stop += 1
         spans = [m.span() for m in _WORD.finditer(text, lo, stop)]
-        codes, chains = self._codes, self._chains
+        codes, memo = self._codes, self._memo
         for i, (ws, we) in enumerate(spans):
-            starts = [ws]
-            for c in range(1, min(self._longest_chain, we - ws - 1) + 1):
-                if text[ws : ws + c] in chains:
-                    starts.append(ws + c)
-            for start in starts:
+            word = text[ws:we]
+            firsts = memo.get(word)
+            if firsts is None:
+                firsts = self._first_codes(word)
+            if not firsts or we > hi:
+                continue
+            for c, first in firsts:
+                start = ws + c
                 for j in range(i, len(spans)):
                     end = spans[j][1]
                     if end > hi:
                         break
-                    code = codes.get(text[start:end])
+                    code = first if j == i else codes.get(text[start:end])
                     if code is None:
                         break
                     if code >= 2:
