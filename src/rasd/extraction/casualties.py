@@ -8,6 +8,7 @@ as بثماني قذائف صاروخية. Vague counts follow ACLED: عشرات
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasd.extraction.triggers import Frame
 from rasd.model import Sentence
@@ -84,8 +85,12 @@ def _build(res: Resources) -> _Vocab:
     )
 
 
+# the clitic readings of a word form, shared by every scan (a few thousand forms in use)
+_readings = lru_cache(maxsize=1 << 16)(strip_clitics)
+
+
 def _word(tok: Token, vocab: frozenset[str]) -> bool:
-    return any(w in vocab for w in strip_clitics(tok.text))
+    return any(w in vocab for w in _readings(tok.text))
 
 
 class _Counts:
@@ -95,7 +100,6 @@ class _Counts:
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
         self.memo: dict[int, Count | None] = {}
-        self.stripped: dict[int, list[str]] = {}
         self.no_victim: set[int] = set()  # tokens no list of victims starts at
 
     def __call__(self, i: int) -> Count | None:
@@ -104,9 +108,7 @@ class _Counts:
         return self.memo[i]
 
     def words(self, i: int) -> list[str]:
-        if i not in self.stripped:
-            self.stripped[i] = strip_clitics(self.tokens[i].text)
-        return self.stripped[i]
+        return _readings(self.tokens[i].text)
 
 
 def _victims(tokens: list[Token], i: int, stop: int, count: _Counts) -> tuple[int, int] | None:
