@@ -7,16 +7,20 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from rasd.extraction.actors import ActorMention, find_actors
+from rasd.extraction.actors import matcher as actor_matcher
 from rasd.extraction.dates import DateMention, find_dates
 from rasd.extraction.places import PlaceMention, article_places
 from rasd.extraction.sources import SourceEntry, outlet_names
 from rasd.extraction.sources import matcher as source_matcher
 from rasd.extraction.spans import ByStart
 from rasd.extraction.triggers import Trigger, lexicon
+from rasd.gazetteer import load as gazetteer
 from rasd.model import Article
-from rasd.text.matcher import Hit
+from rasd.resources import Resources, resources
+from rasd.text.matcher import Hit, Matcher, Scan
 from rasd.text.normalize import Normalized, normalize
 from rasd.text.segment import sentences
 from rasd.text.tokens import Token, tokenize
@@ -73,6 +77,21 @@ def _outermost(hits: list[Hit[Trigger]]) -> list[Hit[Trigger]]:
     return out
 
 
+def _one_scan(res: Resources) -> Scan:
+    """The lexicons read over every article that may tell an event, found in one pass."""
+    lex, gaz = lexicon(), gazetteer()
+    cues: list[Matcher[Any]] = [
+        lex.not_event,
+        lex.topic_shift,
+        lex.background,
+        lex.civilians,
+        lex.security,
+    ]
+    cues += [lex.return_fire, lex.police, lex.militants, lex.settlement, lex.near]
+    cues += [lex.establishment, gaz.adjectives, gaz.not_places]
+    return Scan([source_matcher(), actor_matcher(), *cues])
+
+
 def read_article(article: Article) -> ArticleContext | None:
     """Normalize and segment the article and find its hits; None when no word of it can
     start an event (most articles of a news feed)."""
@@ -84,6 +103,7 @@ def read_article(article: Article) -> ArticleContext | None:
     triggers = _outermost(lex.triggers.find_all(text))
     if not any(h.value.strength != "cue" for h in triggers):
         return None
+    resources().get(_one_scan)
     tokens = tokenize(text)
     actors = find_actors(text)
     sources = source_matcher().find(text)

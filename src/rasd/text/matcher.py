@@ -7,10 +7,11 @@ then checked against Arabic word boundaries: proclitics (و ف ب ل ك, the art
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import ahocorasick
 
@@ -47,6 +48,9 @@ class Entry(Generic[T]):
 
 
 _Where = tuple[int, int, int, int]  # key start, key end, word start, word end
+_Key = tuple[int, str, tuple[Entry[T], ...]]  # a key found: its end, the key, its entries
+# a word's reading in a WordMatcher: clitic chain length, code, hits (start, value, surface)
+_First = tuple[int, int, tuple[tuple[int, T, str], ...]]
 NO_SUFFIX = frozenset({""})
 
 
@@ -72,6 +76,8 @@ class Matcher(Generic[T]):
     """Finds lexicon entries in normalized text, longest match first."""
 
     _last: tuple[str, int, int, tuple[Hit[T], ...]] | None = None  # find's last answer
+    _scan: Scan | None = None  # a scan shared with other matchers, see Scan
+    _slot = 0
 
     def __init__(
         self,
@@ -138,10 +144,7 @@ class Matcher(Generic[T]):
             return
         n = len(text)
         hi = n if hi is None else hi
-        # the automaton gets the slice: given the whole text it would copy all of it per call
-        window = text if lo == 0 and hi >= n else text[lo:hi]
-        for end_idx, (k, entries) in self._automaton.iter(window):
-            end = end_idx + 1 + lo
+        for end, k, entries in self._keys_in(text, lo, hi):
             start = end - len(k)
             # left side: the clitic chain from the start of the word
             ws = start
@@ -156,6 +159,14 @@ class Matcher(Generic[T]):
                 we += 1
             suffix = text[end:we]
             yield from self._hits(k, entries, prefix, suffix, (start, end, ws, we))
+
+    def _keys_in(self, text: str, lo: int, hi: int) -> Iterable[_Key[T]]:
+        """(end, key, entries) of each key found in text[lo:hi], by end."""
+        if self._scan is not None:
+            return self._scan.keys_in(self._slot, text, lo, hi)
+        # the automaton gets the slice: given the whole text it would copy all of it per call
+        window = text if lo == 0 and hi >= len(text) else text[lo:hi]
+        return ((e + 1 + lo, k, entries) for e, (k, entries) in self._automaton.iter(window))
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit[T]]:
         """Non-overlapping hits in text[start:end], preferring the longest. Only the window
@@ -184,6 +195,49 @@ class Matcher(Generic[T]):
     def find_all(self, text: str) -> list[Hit[T]]:
         """Every hit, overlapping ones included (e.g. both a place and its province)."""
         return sorted(self._all(text), key=lambda h: (h.start, -h.end))
+
+
+class Scan:
+    """One automaton over the keys of several matchers: a text is scanned once for all of
+    them (each scan of a short text costs about as much as its hits), and each matcher
+    reads the keys of its own lexicon from that scan, in the order its own automaton would
+    give them. The keys found in the last text are kept; a window is read by bisection."""
+
+    def __init__(self, matchers: Sequence[Matcher[Any]]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        table: dict[str, list[tuple[int, str, tuple[Entry[Any], ...]]]] = {}
+        for slot, m in enumerate(matchers):
+            if not m.size or m._scan is not None or type(m) is not Matcher:
+                continue
+            for k, (_, entries) in m._automaton.items():
+                table.setdefault(k, []).append((slot, k, entries))
+            m._scan, m._slot = self, slot
+        for k, found in table.items():
+            self._automaton.add_word(k, tuple(found))
+        self._slots = len(matchers)
+        self._text: str | None = None
+        self._found: list[tuple[list[int], list[_Key[Any]]]] = []
+        if table:
+            self._automaton.make_automaton()
+
+    def _scan_text(self, text: str) -> list[tuple[list[int], list[_Key[Any]]]]:
+        if self._text is not text:
+            found: list[tuple[list[int], list[_Key[Any]]]] = [([], []) for _ in range(self._slots)]
+            for e, keys in self._automaton.iter(text):
+                for slot, k, entries in keys:
+                    ends, items = found[slot]
+                    ends.append(e + 1)
+                    items.append((e + 1, k, entries))
+            self._text, self._found = text, found
+        return self._found
+
+    def keys_in(self, slot: int, text: str, lo: int, hi: int) -> list[_Key[Any]]:
+        """The keys of one matcher found in text[lo:hi], by end."""
+        ends, items = self._scan_text(text)[slot]
+        if lo <= 0 and hi >= len(text):
+            return items
+        a, b = bisect.bisect_left(ends, lo), bisect.bisect_right(ends, hi)
+        return [x for x in items[a:b] if x[0] - len(x[1]) >= lo]
 
 
 _WORD = re.compile(r"\w+")  # the same letters as is_word_char
@@ -217,7 +271,7 @@ class WordMatcher(Matcher[T]):
         self.size = len(codes)
         # word → the codes of the word and of its readings without a clitic chain: news
         # repeats its words, so each is looked up once (bounded, see _first_codes)
-        self._memo: dict[str, tuple[tuple[int, int], ...]] = {}
+        self._memo: dict[str, tuple[_First[T], ...]] = {}
 
     @classmethod
     def of(
@@ -232,19 +286,25 @@ class WordMatcher(Matcher[T]):
         rows = list(table.values())
         return cls(word_codes(table), rows.__getitem__, min_clitic_key, article_optional)
 
-    def _first_codes(self, word: str) -> tuple[tuple[int, int], ...]:
-        """(clitic chain length, code) of each reading of one word found in the table: the
-        word itself and the word after each clitic chain it starts with."""
+    def _first_codes(self, word: str) -> tuple[_First[T], ...]:
+        """Each reading of one word found in the table (the word itself and the word after
+        each clitic chain it starts with): its clitic chain length, its code and the hits
+        of its key (offsets from the word's start)."""
         codes, chains = self._codes, self._chains
         out = []
-        code = codes.get(word)
-        if code is not None:
-            out.append((0, code))
-        for c in range(1, min(self._longest_chain, len(word) - 1) + 1):
-            if word[:c] in chains:
-                code = codes.get(word[c:])
-                if code is not None:
-                    out.append((c, code))
+        for c in range(min(self._longest_chain, len(word) - 1) + 1):
+            if c and word[:c] not in chains:
+                continue
+            code = codes.get(word[c:])
+            if code is None:
+                continue
+            hits: tuple[tuple[int, T, str], ...] = ()
+            if code >= 2:
+                rows = self._entries((code >> 1) - 1)
+                where = (c, len(word), 0, len(word))
+                found = self._hits(word[c:], rows, word[:c], "", where)
+                hits = tuple((h.start, h.value, h.surface) for h in found)
+            out.append((c, code, hits))
         if len(self._memo) >= _MEMO_WORDS:
             self._memo.clear()
         firsts = self._memo[word] = tuple(out)
@@ -270,13 +330,17 @@ class WordMatcher(Matcher[T]):
                 firsts = self._first_codes(word)
             if not firsts or we > hi:
                 continue
-            for c, first in firsts:
+            for c, first, hits in firsts:
+                for s, value, surface in hits:
+                    yield Hit(ws + s, we, value, surface, ws, we)
+                if not first & 1:
+                    continue
                 start = ws + c
-                for j in range(i, len(spans)):
+                for j in range(i + 1, len(spans)):
                     end = spans[j][1]
                     if end > hi:
                         break
-                    code = first if j == i else codes.get(text[start:end])
+                    code = codes.get(text[start:end])
                     if code is None:
                         break
                     if code >= 2:
