@@ -4,7 +4,6 @@ word, each indexed by position."""
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -23,7 +22,7 @@ from rasd.resources import Resources, resources
 from rasd.text.matcher import Hit, Matcher, Scan
 from rasd.text.normalize import Normalized, normalize
 from rasd.text.segment import sentences
-from rasd.text.tokens import Token, tokenize
+from rasd.text.tokens import Token, Tokens
 
 # Kinds of actors (actors.tsv) whose names are names of groups: a place name inside one
 # (سرايا القدس، جيش الإسلام) is part of the name, not a place.
@@ -36,8 +35,7 @@ class ArticleContext:
 
     article: Article
     n: Normalized
-    tokens: list[Token]
-    token_starts: list[int]
+    tokens: Tokens  # made per sentence when asked for
     countries: Counter[str]
     main_country: str | None
     trial_article: bool  # a trial report (several trial words) tells old events
@@ -61,9 +59,7 @@ class ArticleContext:
 
     def tokens_within(self, start: int, end: int) -> list[Token]:
         """The tokens of text[start:end]."""
-        i = bisect.bisect_left(self.token_starts, start)
-        j = bisect.bisect_left(self.token_starts, end)
-        return self.tokens[i:j]
+        return self.tokens.within(start, end)
 
 
 def _outermost(hits: list[Hit[Trigger]]) -> list[Hit[Trigger]]:
@@ -104,7 +100,6 @@ def read_article(article: Article) -> ArticleContext | None:
     if not any(h.value.strength != "cue" for h in triggers):
         return None
     resources().get(_one_scan)
-    tokens = tokenize(text)
     actors = find_actors(text)
     sources = source_matcher().find(text)
     names = [(a.start, a.end) for a in actors if a.entry.kind in NAMED_GROUPS]
@@ -114,8 +109,7 @@ def read_article(article: Article) -> ArticleContext | None:
     return ArticleContext(
         article=article,
         n=n,
-        tokens=tokens,
-        token_starts=[t.start for t in tokens],
+        tokens=Tokens(text),
         countries=countries,
         main_country=countries.most_common(1)[0][0] if countries else None,
         trial_article=sum(1 for b in not_event if b.value[0] == "trial") >= 3,
