@@ -11,6 +11,8 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress
+from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
 import ahocorasick
@@ -72,6 +74,24 @@ def entry_table(
     return table
 
 
+_START = attrgetter("start")
+
+
+def _longest_first(hits: list[Hit[T]], start: int, stop: int) -> list[Hit[T]]:
+    """Non-overlapping hits, the longest first, then by start; in order of start."""
+    hits = sorted(hits, key=lambda h: (-(h.end - h.start), h.start))
+    taken = bytearray(stop - start + 1)
+    out: list[Hit[T]] = []
+    for h in hits:
+        a, b = h.start - start, h.end - start
+        if any(taken[a:b]):
+            continue
+        taken[a:b] = b"\x01" * (b - a)
+        out.append(h)
+    out.sort(key=_START)
+    return out
+
+
 class Matcher(Generic[T]):
     """Finds lexicon entries in normalized text, longest match first."""
 
@@ -97,6 +117,7 @@ class Matcher(Generic[T]):
         for k, lst in table.items():
             self._automaton.add_word(k, (k, tuple(lst)))
         self.size = len(table)
+        self._found: dict[tuple[str, str, str], tuple[tuple[int, T, str], ...]] = {}
         if table:
             self._automaton.make_automaton()
 
@@ -144,21 +165,38 @@ class Matcher(Generic[T]):
             return
         n = len(text)
         hi = n if hi is None else hi
+        memo = self._found
         for end, k, entries in self._keys_in(text, lo, hi):
             start = end - len(k)
-            # left side: the clitic chain from the start of the word
+            # left side: the clitic chain from the start of the word (at most 5 letters)
             ws = start
-            while ws > 0 and is_word_char(text[ws - 1]) and start - ws <= 4:
+            while ws > 0 and start - ws <= 4 and ((c := text[ws - 1]).isalnum() or c == "_"):
                 ws -= 1
-            if ws > 0 and is_word_char(text[ws - 1]):
+            if ws > 0 and ((c := text[ws - 1]).isalnum() or c == "_"):
                 continue
-            prefix = text[ws:start]
             # right side: an allowed suffix up to the end of the word
             we = end
-            while we < n and is_word_char(text[we]):
+            while we < n and ((c := text[we]).isalnum() or c == "_"):
                 we += 1
-            suffix = text[end:we]
-            yield from self._hits(k, entries, prefix, suffix, (start, end, ws, we))
+            around = (k, text[ws:start], text[end:we])
+            found = memo.get(around)
+            if found is None:
+                found = self._allowed(around, entries)
+            for s, value, surface in found:
+                yield Hit(start + s, end, value, surface, ws, we)
+
+    def _allowed(
+        self, around: tuple[str, str, str], entries: tuple[Entry[T], ...]
+    ) -> tuple[tuple[int, T, str], ...]:
+        """The hits of a key between a prefix and a suffix (start offsets from the key's),
+        kept for the next time they meet (bounded)."""
+        k, prefix, suffix = around
+        hits = self._hits(k, entries, prefix, suffix, (0, len(k), -len(prefix), len(k)))
+        found = tuple((h.start, h.value, h.surface) for h in hits)
+        if len(self._found) >= _MEMO_WORDS:
+            self._found.clear()
+        self._found[around] = found
+        return found
 
     def _keys_in(self, text: str, lo: int, hi: int) -> Iterable[_Key[T]]:
         """(end, key, entries) of each key found in text[lo:hi], by end."""
@@ -179,16 +217,10 @@ class Matcher(Generic[T]):
         if last is not None and last[0] is text and last[1] == start and last[2] == stop:
             return list(last[3])
         hits = [h for h in self._all(text, start, stop) if h.start >= start and h.end <= stop]
-        hits.sort(key=lambda h: (-(h.end - h.start), h.start))
-        taken = bytearray(stop - start + 1)
-        out: list[Hit[T]] = []
-        for h in hits:
-            a, b = h.start - start, h.end - start
-            if any(taken[a:b]):
-                continue
-            taken[a:b] = b"\x01" * (b - a)
-            out.append(h)
-        out.sort(key=lambda h: h.start)
+        out = sorted(hits, key=_START)
+        if any(a.end > b.start for a, b in zip(out, out[1:], strict=False)):
+            out = _longest_first(hits, start, stop)
+        # else no two overlap: the longest-first choice keeps them all
         self._last = (text, start, stop, tuple(out))
         return out
 
@@ -241,6 +273,7 @@ class Scan:
 
 
 _WORD = re.compile(r"\w+")  # the same letters as is_word_char
+_WORDS = re.compile(r"(\w+)")  # split: gaps and words in turn
 _MEMO_WORDS = 100_000  # distinct words a WordMatcher remembers before it starts over
 
 
@@ -321,23 +354,29 @@ class WordMatcher(Matcher[T]):
         stop = hi
         while stop < n and is_word_char(text[stop]):
             stop += 1
-        spans = [m.span() for m in _WORD.finditer(text, lo, stop)]
-        codes, memo = self._codes, self._memo
-        for i, (ws, we) in enumerate(spans):
-            word = text[ws:we]
-            firsts = memo.get(word)
-            if firsts is None:
-                firsts = self._first_codes(word)
-            if not firsts or we > hi:
+        # the words and the offsets of words and gaps (words at odd places): the table is
+        # asked once per distinct word form (C loops: most words of a text are no place)
+        parts = _WORDS.split(text[lo:stop] if lo or stop < n else text)
+        at = list(accumulate(map(len, parts), initial=lo))
+        words = parts[1::2]
+        found = list(map(self._memo.get, words))
+        if None in found:
+            found = [
+                self._first_codes(w) if f is None else f for w, f in zip(words, found, strict=True)
+            ]
+        codes = self._codes
+        for i in compress(range(len(words)), found):
+            ws, we = at[2 * i + 1], at[2 * i + 2]
+            if we > hi:
                 continue
-            for c, first, hits in firsts:
+            for c, first, hits in found[i] or ():
                 for s, value, surface in hits:
                     yield Hit(ws + s, we, value, surface, ws, we)
                 if not first & 1:
                     continue
                 start = ws + c
-                for j in range(i + 1, len(spans)):
-                    end = spans[j][1]
+                for j in range(i + 1, len(words)):
+                    end = at[2 * j + 2]
                     if end > hi:
                         break
                     code = codes.get(text[start:end])

@@ -77,7 +77,7 @@ _DROP_RE = re.compile(_DROP.pattern)  # explicit ranges: re reads them as regex 
 # ة and ى only end a word: a letter right after one means two words were glued
 # together (a common scraping artefact: الحرةقال = الحرة قال).
 _GLUED = regex.compile("(?<=[\u0629\u0649])(?=[\u0621-\u064a])")
-_GLUED_AFTER = re.compile("[\u0629\u0649](?=[\u0621-\u064a])")  # ends one character before
+_GLUED_AFTER = re.compile(r"[\u0629\u0649](?=[\u0621-\u064a])")  # ends one character before
 
 
 def _mapped(text: str) -> str:
