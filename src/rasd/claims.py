@@ -18,7 +18,7 @@ import regex
 
 from rasd.model import Claim, Conflict, Event, Teller
 from rasd.resources import Resources, resources
-from rasd.text.matcher import Matcher
+from rasd.text.matcher import Matcher, Scan
 from rasd.text.normalize import Normalized, key
 from rasd.text.words import alternation
 
@@ -65,7 +65,9 @@ def _build(res: Resources) -> _Vocab:
     distance = regex.compile(
         rf"{heads}\s+(?:{about}\s+)?(?P<n>\d+(?:[.,]\d+)?\s+)?(?P<u>{alt})(?![\p{{L}}])"
     )
-    return _Vocab(Matcher(rows), Matcher([(h, "hedge") for h in y["hedges"]]), distance, units)
+    cues, hedges = Matcher(rows), Matcher([(h, "hedge") for h in y["hedges"]])
+    Scan([cues, hedges])  # each sentence asks both: the text is scanned once for both
+    return _Vocab(cues, hedges, distance, units)
 
 
 def source_kind(rule: str) -> str:

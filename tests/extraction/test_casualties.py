@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rasd.extraction.casualties import find_munitions, find_tolls
 from rasd.text.normalize import normalize
@@ -88,3 +90,41 @@ def test_a_long_run_of_kill_words_reads_each_count_once(monkeypatch):
     find_tolls(tokens)
     assert len(calls) == len(set(calls)) <= len(tokens)
     assert tolls("جنديين تركيين وحارسا مسلحا قتلوا في الهجوم") == {"fatalities": 3}
+
+
+def _casualty_forms() -> list[str]:
+    """Every word of casualties.yaml and numbers.tsv, bare and with clitics, and a few others."""
+    from rasd.extraction.casualties import _vocab
+
+    v = _vocab()
+    words = {
+        w
+        for vocab in (v.kill, v.injure, v.kill_dual, v.injure_dual, v.victims, v.duals)
+        for f in vocab
+        for w in f.split()
+    }
+    words |= {w for vocab in (v.fillers, v.subset, v.rise, v.rise_verbs) for w in vocab}
+    words |= {w for z in (v.zero_negators, v.zero_nouns, v.zero_blockers) for w in z}
+    words |= set(v.number_heads) | {w + "ا" for w in list(v.victims)[:40]}
+    words |= {"5", "12,000", "و3", "ب5", "قصف", "في"}
+    return sorted(words | {c + w for w in list(words) for c in ("و", "ب", "وب", "ف")})
+
+
+_FORMS = _casualty_forms()
+
+
+@given(st.sampled_from(_FORMS))
+def test_word_classes_are_the_word_lists_of_its_readings(w):
+    from rasd.extraction import casualties as c
+    from rasd.text.numbers import read_count
+    from rasd.text.tokens import Token, strip_clitics
+
+    v = c._vocab()
+    bits = c._classes(v, w)
+    readings = strip_clitics(w)
+    for bit, vocab in ((c.KILL, v.kill), (c.INJURE, v.injure), (c.VICTIM, v.victims)):
+        assert bool(bits & bit) == any(x in vocab for x in readings)
+    assert bool(bits & c.DUAL) == any(x in v.duals for x in readings)
+    assert bool(bits & c.SUBSET) == any(x in v.subset for x in readings)
+    if not bits & c.NUMBER:  # no count starts at a word not marked as a number
+        assert read_count([Token(w, 0, len(w)), Token("قتلى", len(w) + 1, len(w) + 5)], 0) is None

@@ -1,6 +1,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rasd.extraction.dates import find_dates
 from rasd.text.normalize import normalize
@@ -196,3 +198,49 @@ def test_maghrebi_past_words():
         (date(2016, 2, 27), 1),
         (date(2016, 2, 24), 2),
     ]
+
+
+def _date_words() -> list[str]:
+    """Every word and phrase of dates.yaml (with and without a clitic), numbers and a few
+    words that belong to no day expression."""
+    from rasd.resources import resources
+
+    y = resources().yaml("lexicon/dates.yaml")
+    words: set[str] = set()
+
+    def collect(x) -> None:
+        if isinstance(x, dict):
+            for k, val in x.items():
+                collect(k)
+                collect(val)
+        elif isinstance(x, list):
+            for val in x:
+                collect(val)
+        elif isinstance(x, str):
+            words.add(x)
+
+    collect(y)
+    words = {w for w in words if not w.isascii()}
+    words |= {"و" + w for w in list(words)[::3]} | {"ب" + w for w in list(words)[1::3]}
+    return sorted(words) + ["5", "12", "2015", "1440", "22/2/2016", "2016-02-22", "قصف", "في"]
+
+
+_DATE_WORDS = _date_words()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_DATE_WORDS), st.sampled_from([" ", "  ", "، ", " - ", "\n"])),
+        max_size=14,
+    )
+)
+def test_day_expressions_are_found_near_their_anchors_as_everywhere(parts):
+    """The date pattern tried only near the words a day expression holds finds what it
+    finds tried at every position."""
+    from rasd.extraction.dates import _vocab
+
+    text = normalize("".join(w + sep for w, sep in parts)).text
+    v = _vocab()
+    everywhere = [(m.span(), m.group()) for m in v.pattern.finditer(text)]
+    assert [(m.span(), m.group()) for m in v.anchored.finditer(text)] == everywhere

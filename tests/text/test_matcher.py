@@ -134,3 +134,29 @@ def test_windowed_find_scans_only_the_window():
     # every event of one long sentence asks for its window again: scanned once
     assert m.find(text, 40, 80) == hits and asked == [40]
     assert m.find(text, 40, 81) and asked == [40, 41]
+
+
+_SCAN_LEXICONS = [
+    _WINDOW_LEXICON,
+    [("قصف", "again"), ("مدفعي", "gun"), ("بغداد", "city")],
+    [("الأنبار", "a"), ("انبار", "b"), ("على", "c")],
+]
+
+
+@given(
+    st.lists(st.sampled_from([*_WORDS, "على", "الانبار", "انبار"]), max_size=30),
+    st.integers(min_value=0, max_value=200),
+    st.integers(min_value=0, max_value=200),
+)
+def test_matchers_sharing_one_scan_find_what_each_finds_alone(words, a, b):
+    from rasd.text.matcher import Scan
+
+    text = normalize(" ".join(words)).text
+    alone = [Matcher(lex) for lex in _SCAN_LEXICONS]
+    shared = [Matcher(lex) for lex in _SCAN_LEXICONS]
+    Scan(shared)
+    for m, s in zip(alone, shared, strict=True):
+        assert s._scan is not None
+        assert s.find_all(text) == m.find_all(text)
+        assert s.find(text) == m.find(text)
+        assert s.find(text, a, b) == m.find(text, a, b)

@@ -1,6 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
+from rasd.text import normalize as _norm
 from rasd.text.normalize import key, normalize
 
 
@@ -62,3 +63,10 @@ def test_every_span_points_back_into_the_original(s):
     # spans are ordered and never overlap
     for i in range(1, len(n.text)):
         assert n.starts[i] >= n.ends[i - 1] or n.starts[i] == n.ends[i]
+
+
+@given(st.text(alphabet=st.sampled_from([*_norm._MAP, *"ابةىـًa \t_"]), max_size=60))
+def test_the_letter_map_is_translate(s):
+    assert _norm._mapped(s) == s.translate(_norm._TABLE)
+    glued = {m.start() for m in _norm._GLUED.finditer(s)}
+    assert {m.end() for m in _norm._GLUED_AFTER.finditer(s)} == glued

@@ -24,3 +24,19 @@ def test_every_reading_is_a_suffix_of_the_word(s):
     for w in s.split():
         for r in strip_clitics(w):
             assert w.endswith(r)
+
+
+@given(
+    st.lists(st.sampled_from(["قتل", "5", "3.5", "12,000", ".", "،", " ", "  ", "\n", "_", "x"])),
+    st.integers(min_value=0, max_value=40),
+    st.integers(min_value=0, max_value=40),
+)
+def test_tokens_of_a_part_are_cut_from_the_tokens_of_the_whole(parts, a, b):
+    from rasd.text.tokens import Tokens
+
+    text = "".join(parts)
+    whole = tokenize(text)
+    assert Tokens(text).within(a, b) == [t for t in whole if a <= t.start < b]
+    both = Tokens(text)
+    both.all()
+    assert both.within(a, b) == [t for t in whole if a <= t.start < b]

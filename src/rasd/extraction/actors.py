@@ -50,7 +50,7 @@ class ActorMention:
         return self.entry.actor.replace("{country}", country)
 
 
-def _matcher() -> Matcher[ActorEntry]:
+def matcher() -> Matcher[ActorEntry]:
     """The actor dictionary as a matcher (built once)."""
     return resources().get(_build)
 
@@ -73,7 +73,7 @@ def find_actors(text: str) -> list[ActorMention]:
     gaz = load_gazetteer()
     adjectives = {h.start: h for h in gaz.adjectives.find(text)}
     out: list[ActorMention] = []
-    for h in _matcher().find(text):
+    for h in matcher().find(text):
         e = h.value
         if e.kind == "ignore":
             continue

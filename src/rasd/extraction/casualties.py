@@ -7,14 +7,13 @@ as بثماني قذائف صاروخية. Vague counts follow ACLED: عشرات
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 
 from rasd.extraction.triggers import Frame
 from rasd.model import Sentence
 from rasd.resources import Resources, resources
 from rasd.text.normalize import key
-from rasd.text.numbers import Count, read_count
+from rasd.text.numbers import Count, digits, number_heads, read_count
 from rasd.text.tokens import Token, strip_clitics
 from rasd.text.words import grammar
 
@@ -47,6 +46,11 @@ class _Vocab:
     rise: frozenset[str]
     rise_verbs: frozenset[str]
     after_singular: frozenset[str]  # words after an accusative singular, not a genitive
+    number_heads: frozenset[str]  # first words of number words (a count may start there)
+    munition_nouns: tuple[str, ...]  # found inside a word (بثماني قذائف)
+    # zero phrases by their first word, in file order
+    phrases_at: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    classes: dict[str, int] = field(default_factory=dict)  # word form → class bits, see _classes
 
 
 def _ks(forms: list[str]) -> frozenset[str]:
@@ -66,6 +70,7 @@ def _build(res: Resources) -> _Vocab:
         stem = s[:-1] if s.endswith("ه") else s
         tail = "ت" if s.endswith("ه") else ""
         duals.update({stem + tail + "ان", stem + tail + "ين"})
+    phrases = tuple(tuple(key(z).split()) for z in y["zero_phrases"])
     return _Vocab(
         kill=_ks(y["kill"]),
         injure=_ks(y["injure"]),
@@ -77,38 +82,89 @@ def _build(res: Resources) -> _Vocab:
         zero_negators=_ks(y["zero_negators"]),
         zero_nouns=frozenset(key(z).split()[0] for z in y["zero_nouns"]),
         zero_blockers=_ks(y["zero_blockers"]),
-        zero_phrases=tuple(tuple(key(z).split()) for z in y["zero_phrases"]),
+        zero_phrases=phrases,
         subset=_ks(y["subset"]),
         rise=_ks(y["rise"]),
         rise_verbs=_ks(y["rise_verbs"]),
         after_singular=_ks(y["after_singular"]),
+        number_heads=number_heads(),
+        munition_nouns=grammar("munition_nouns"),
+        phrases_at=_by_first_word(phrases),
     )
 
 
-# the clitic readings of a word form, shared by every scan (a few thousand forms in use)
-_readings = lru_cache(maxsize=1 << 16)(strip_clitics)
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    at: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        if p:
+            at.setdefault(p[0], []).append(p)
+    return {w: tuple(ps) for w, ps in at.items()}
 
 
-def _word(tok: Token, vocab: frozenset[str]) -> bool:
-    return any(w in vocab for w in _readings(tok.text))
+# What a word form is to the scans below, read once per form (news repeats its words): a
+# bit per word list one of its clitic readings belongs to, and whether a count may start
+# at it. The scans ask `_classes(v, text) & KILL` where they asked whether any reading of
+# the word is in `v.kill`.
+KILL, INJURE, KILL_DUAL, INJURE_DUAL, SUBSET, FILLER, RISE, RISE_VERB = (1 << b for b in range(8))
+VICTIM, DUAL, VICTIM_A, ZERO_BLOCKER, ZERO_NOUN, ZERO_NEGATOR, NUMBER, MUNITION = (
+    1 << b for b in range(8, 16)
+)
+CASUALTY = KILL | INJURE
+_CLASS_FORMS = 100_000  # word forms remembered before starting over
+
+
+def _classes(v: _Vocab, text: str) -> int:
+    bits = v.classes.get(text)
+    if bits is None:
+        bits = 0
+        words = strip_clitics(text)
+        for bit, vocab in (
+            (KILL, v.kill),
+            (INJURE, v.injure),
+            (KILL_DUAL, v.kill_dual),
+            (INJURE_DUAL, v.injure_dual),
+            (SUBSET, v.subset),
+            (FILLER, v.fillers),
+            (RISE, v.rise),
+            (RISE_VERB, v.rise_verbs),
+            (VICTIM, v.victims),
+            (DUAL, v.duals),
+            (ZERO_BLOCKER, v.zero_blockers),
+            (ZERO_NOUN, v.zero_nouns),
+            (NUMBER, v.number_heads),
+        ):
+            if any(w in vocab for w in words):
+                bits |= bit
+        if any(w.endswith("ا") and w[:-1] in v.victims for w in words):
+            bits |= VICTIM_A
+        if text in v.zero_negators or (text[:1] in ("و", "ف") and text[1:] in v.zero_negators):
+            bits |= ZERO_NEGATOR
+        if digits(text) is not None:
+            bits |= NUMBER
+        if any(n in text for n in v.munition_nouns):
+            bits |= MUNITION
+        if len(v.classes) >= _CLASS_FORMS:
+            v.classes.clear()
+        v.classes[text] = bits
+    return bits
 
 
 class _Counts:
-    """`read_count` and the clitic readings of each token of one sentence, read once: the
-    scans below ask for the same positions again and again (200,000 «قتل» in a row)."""
+    """`read_count` and the classes of each token of one sentence, read once: the scans
+    below ask for the same positions again and again (200,000 «قتل» in a row)."""
 
-    def __init__(self, tokens: list[Token]) -> None:
+    def __init__(self, tokens: list[Token], v: _Vocab) -> None:
         self.tokens = tokens
+        self.cls = [_classes(v, t.text) for t in tokens]
         self.memo: dict[int, Count | None] = {}
         self.no_victim: set[int] = set()  # tokens no list of victims starts at
 
     def __call__(self, i: int) -> Count | None:
+        if i >= len(self.tokens) or not self.cls[i] & NUMBER:
+            return None  # no count starts at a word that is no number
         if i not in self.memo:
             self.memo[i] = read_count(self.tokens, i)
         return self.memo[i]
-
-    def words(self, i: int) -> list[str]:
-        return _readings(self.tokens[i].text)
 
 
 def _victims(tokens: list[Token], i: int, stop: int, count: _Counts) -> tuple[int, int] | None:
@@ -116,6 +172,7 @@ def _victims(tokens: list[Token], i: int, stop: int, count: _Counts) -> tuple[in
     if i in count.no_victim:
         return None
     v = _vocab()
+    cls = count.cls
     total, j, found = 0, i, False
     while j < stop:
         c = count(j)
@@ -126,19 +183,15 @@ def _victims(tokens: list[Token], i: int, stop: int, count: _Counts) -> tuple[in
             # the counted noun and its qualifiers: 3 من أفراد الشرطة التركية
             k = 0
             while (
-                j < stop
-                and k < 4
-                and not tokens[j].text.startswith("و")
-                and not _word(tokens[j], v.kill | v.injure)
+                j < stop and k < 4 and not tokens[j].text.startswith("و") and not cls[j] & CASUALTY
             ):
                 j, k = j + 1, k + 1
             continue
-        words = count.words(j)
         if found and not tokens[j].text.startswith("و"):
             break
-        if any(w in v.duals for w in words):
+        if cls[j] & DUAL:
             total += 2
-        elif any(w.endswith("ا") and w[:-1] in v.victims for w in words):
+        elif cls[j] & VICTIM_A:
             # ضابطا شرطة is a dual in construct; حارسا مسلحا a singular with its adjective
             # … and قتلوا مزارعا في القرية (one farmer) an accusative singular
             nxt = tokens[j + 1].text if j + 1 < stop else ""
@@ -146,7 +199,7 @@ def _victims(tokens: list[Token], i: int, stop: int, count: _Counts) -> tuple[in
                 not nxt or nxt in v.after_singular
             )
             total += 1 if single else 2
-        elif any(w in v.victims for w in words) and not any(w in v.kill | v.injure for w in words):
+        elif cls[j] & VICTIM and not cls[j] & CASUALTY:
             total += 1
         else:
             break
@@ -157,7 +210,7 @@ def _victims(tokens: list[Token], i: int, stop: int, count: _Counts) -> tuple[in
             j < stop
             and not tokens[j].text.startswith("و")
             and count(j) is None
-            and not _word(tokens[j], v.kill | v.injure | v.subset)
+            and not cls[j] & (CASUALTY | SUBSET)
         ):
             j += 1
     if not found and i < stop:
@@ -178,25 +231,28 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
     """Every casualty figure in a token list (one sentence)."""
     v = _vocab()
     out: list[Toll] = []
+    count = _Counts(tokens, v)
+    cls = count.cls
     stop_at = len(tokens)
-    for idx, t in enumerate(tokens):
-        if _word(t, v.subset):  # بينهم 5 من الشرطة: a part of a total already counted
+    for idx, bits in enumerate(cls):
+        if bits & SUBSET:  # بينهم 5 من الشرطة: a part of a total already counted
             stop_at = idx
             break
-    casualty_words = v.kill | v.injure
-    count = _Counts(tokens)
     consumed = 0  # tokens before this index already belong to a figure
     i = 0
     while i < stop_at:
-        words = count.words(i)
+        bits = cls[i]
         field = None
-        if any(w in v.kill for w in words):
+        if not bits & (CASUALTY | KILL_DUAL | INJURE_DUAL):
+            i += 1
+            continue
+        if bits & KILL:
             field = "fatalities"
-        elif any(w in v.injure for w in words):
+        elif bits & INJURE:
             field = "injuries"
-        elif any(w in v.kill_dual for w in words):
+        elif bits & KILL_DUAL:
             out.append(Toll("fatalities", 2, tokens[i].start, tokens[i].end, "dual"))
-        elif any(w in v.injure_dual for w in words):
+        elif bits & INJURE_DUAL:
             out.append(Toll("injuries", 2, tokens[i].start, tokens[i].end, "dual"))
         if field is None:
             i += 1
@@ -215,7 +271,7 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
         while (
             j < stop_at
             and j - i <= 3
-            and _word(tokens[j], v.fillers)
+            and cls[j] & FILLER
             and count(j) is None  # مقتل عدد من …: the vague count is the figure
         ):
             j += 1
@@ -238,36 +294,35 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
         else:
             # toll rose to: ارتفع عدد القتلى إلى 15 (not past the next casualty word); after
             # ارتفعت حصيلة the number may come after a long description of the fighting
-            rising = any(_word(tokens[b], v.rise_verbs) for b in range(max(0, i - 3), i))
+            rising = any(cls[b] & RISE_VERB for b in range(max(0, i - 3), i))
             for k in range(i + 1, min(stop_at, i + (30 if rising else 12))):
-                if _word(tokens[k], casualty_words):
+                if cls[k] & CASUALTY:
                     break
-                if _word(tokens[k], v.rise) and k + 1 < stop_at:
+                if cls[k] & RISE and k + 1 < stop_at:
                     c = count(k + 1)
                     if c is not None:
                         out.append(Toll(field, c.value, tokens[i].start, c.end, "rose to"))
                         consumed = c.next_index
                     break
         i += 1
-    out.extend(_zero(tokens, v))
+    out.extend(_zero(tokens, v, cls))
     return out
 
 
-def _zero(tokens: list[Token], v: _Vocab) -> list[Toll]:
+def _zero(tokens: list[Token], v: _Vocab, cls: list[int]) -> list[Toll]:
     """ "No casualties" statements: both figures are 0."""
     out: list[Toll] = []
     texts = [t.text for t in tokens]
     for s, w in enumerate(texts):
         hit = None
-        if w in v.zero_negators or (w[:1] in ("و", "ف") and w[1:] in v.zero_negators):
+        if cls[s] & ZERO_NEGATOR:
             for k in range(s + 1, min(len(texts), s + 6)):
-                words = strip_clitics(texts[k])
-                if any(x in v.zero_blockers for x in words):
+                if cls[k] & ZERO_BLOCKER:
                     break
-                if any(x in v.zero_nouns for x in words):
+                if cls[k] & ZERO_NOUN:
                     hit = k
                     break
-        for phrase in v.zero_phrases:
+        for phrase in v.phrases_at.get(w, ()):
             if tuple(texts[s : s + len(phrase)]) == phrase:
                 hit = s + len(phrase) - 1
         if hit is not None:
@@ -304,9 +359,9 @@ def own_tolls(fr: Frame, tolls: list[Toll], sent: Sentence, pos: int) -> list[To
 
 def mention_munitions(tokens: list[Token], sent: Sentence) -> tuple[int, int, int] | None:
     """A precise count before the first weapon noun of the sentence that has one."""
-    nouns = grammar("munition_nouns")
+    v = _vocab()
     for i, t in enumerate(tokens):
-        if t.start >= sent.start and any(w in t.text for w in nouns):
+        if t.start >= sent.start and _classes(v, t.text) & MUNITION:
             mu = find_munitions(tokens, i)
             if mu is not None:
                 return mu

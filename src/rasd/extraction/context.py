@@ -4,22 +4,25 @@ word, each indexed by position."""
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from rasd.extraction.actors import ActorMention, find_actors
+from rasd.extraction.actors import matcher as actor_matcher
 from rasd.extraction.dates import DateMention, find_dates
 from rasd.extraction.places import PlaceMention, article_places
 from rasd.extraction.sources import SourceEntry, outlet_names
 from rasd.extraction.sources import matcher as source_matcher
 from rasd.extraction.spans import ByStart
 from rasd.extraction.triggers import Trigger, lexicon
+from rasd.gazetteer import load as gazetteer
 from rasd.model import Article
-from rasd.text.matcher import Hit
+from rasd.resources import Resources, resources
+from rasd.text.matcher import Hit, Matcher, Scan
 from rasd.text.normalize import Normalized, normalize
 from rasd.text.segment import sentences
-from rasd.text.tokens import Token, tokenize
+from rasd.text.tokens import Token, Tokens
 
 # Kinds of actors (actors.tsv) whose names are names of groups: a place name inside one
 # (سرايا القدس، جيش الإسلام) is part of the name, not a place.
@@ -32,8 +35,7 @@ class ArticleContext:
 
     article: Article
     n: Normalized
-    tokens: list[Token]
-    token_starts: list[int]
+    tokens: Tokens  # made per sentence when asked for
     countries: Counter[str]
     main_country: str | None
     trial_article: bool  # a trial report (several trial words) tells old events
@@ -57,9 +59,7 @@ class ArticleContext:
 
     def tokens_within(self, start: int, end: int) -> list[Token]:
         """The tokens of text[start:end]."""
-        i = bisect.bisect_left(self.token_starts, start)
-        j = bisect.bisect_left(self.token_starts, end)
-        return self.tokens[i:j]
+        return self.tokens.within(start, end)
 
 
 def _outermost(hits: list[Hit[Trigger]]) -> list[Hit[Trigger]]:
@@ -73,6 +73,21 @@ def _outermost(hits: list[Hit[Trigger]]) -> list[Hit[Trigger]]:
     return out
 
 
+def _one_scan(res: Resources) -> Scan:
+    """The lexicons read over every article that may tell an event, found in one pass."""
+    lex, gaz = lexicon(), gazetteer()
+    cues: list[Matcher[Any]] = [
+        lex.not_event,
+        lex.topic_shift,
+        lex.background,
+        lex.civilians,
+        lex.security,
+    ]
+    cues += [lex.return_fire, lex.police, lex.militants, lex.settlement, lex.near]
+    cues += [lex.establishment, gaz.adjectives, gaz.not_places]
+    return Scan([source_matcher(), actor_matcher(), *cues])
+
+
 def read_article(article: Article) -> ArticleContext | None:
     """Normalize and segment the article and find its hits; None when no word of it can
     start an event (most articles of a news feed)."""
@@ -84,7 +99,7 @@ def read_article(article: Article) -> ArticleContext | None:
     triggers = _outermost(lex.triggers.find_all(text))
     if not any(h.value.strength != "cue" for h in triggers):
         return None
-    tokens = tokenize(text)
+    resources().get(_one_scan)
     actors = find_actors(text)
     sources = source_matcher().find(text)
     names = [(a.start, a.end) for a in actors if a.entry.kind in NAMED_GROUPS]
@@ -94,8 +109,7 @@ def read_article(article: Article) -> ArticleContext | None:
     return ArticleContext(
         article=article,
         n=n,
-        tokens=tokens,
-        token_starts=[t.start for t in tokens],
+        tokens=Tokens(text),
         countries=countries,
         main_country=countries.most_common(1)[0][0] if countries else None,
         trial_article=sum(1 for b in not_event if b.value[0] == "trial") >= 3,

@@ -24,6 +24,7 @@ from rasd.extraction.speech import speech
 from rasd.model import Article, Event, Evidence
 from rasd.resources import Resources, resources
 from rasd.settings import SETTINGS
+from rasd.text.anchored import DIGITS, Anchored, runs
 from rasd.text.normalize import key
 from rasd.text.words import alternation
 
@@ -53,6 +54,7 @@ class DateMention:
 @dataclass(frozen=True)
 class _Vocab:
     pattern: regex.Pattern[str]
+    anchored: Anchored  # the pattern tried only near the words a day expression holds
     prayer: regex.Pattern[str]  # صلاة الجمعة is the Friday prayer, not a day
     future_verb: regex.Pattern[str]  # a future particle or س + imperfect verb, clause-final
     not_future: frozenset[str]  # nouns that look like a future verb (سيارة، سنة)
@@ -92,6 +94,7 @@ def _build(res: Resources) -> _Vocab:
             numbers.setdefault(key(r["arabic"]), int(r["value"]))
     v = _Vocab(
         regex.compile(""),
+        Anchored(None, {}),
         regex.compile(alternation(y["prayers"]) + r"\s*$"),
         regex.compile(
             rf"(?<![\p{{L}}])(?:{alternation(y['future_particles'])}|[وف]?(?P<verb>س[يت]\p{{L}}{{2,}}))"
@@ -113,7 +116,8 @@ def _build(res: Resources) -> _Vocab:
         frozenset(key(w) for w in y["today_not_a_day"]["after"]),
         frozenset(key(w) for w in y["today_not_a_day"]["before"]),
     )
-    return replace(v, pattern=regex.compile(_pattern(y, v)))
+    pattern = regex.compile(_pattern(y, v))
+    return replace(v, pattern=pattern, anchored=Anchored(pattern, _anchors(y, v)))
 
 
 def _pattern(y: dict[str, Any], v: _Vocab) -> str:
@@ -179,6 +183,39 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
     )
 
 
+def _anchors(y: dict[str, Any], v: _Vocab) -> dict[str, int]:
+    """What every day expression of `_pattern` holds: a digit, an ordinal day, a weekday, a
+    relative day, a period, an ago word, a month part or a month name; each mapped to the
+    most words the expression may begin before it (يوم الخميس، فجر يوم أمس، خلال شهر
+    يونيو; a clitic is glued to its word). Keep this beside `_pattern`: an expression
+    holding none of these words would no longer be found (tests/extraction/test_dates.py
+    compares both on random texts). Empty when an expression may begin with no letter or
+    digit: the pattern is then tried everywhere."""
+
+    def most(*names: str) -> int:
+        return max((runs(key(w)) for n in names for w in y[n]), default=0)
+
+    day_w, parts = most("day_words"), most("day_parts")
+    found: dict[str, int] = {}
+
+    def add(words: Any, back: int) -> None:
+        for w in words:
+            found[w] = max(found.get(w, 0), back)
+
+    # من 12 …، يوم 17 يوليو، عام 2015
+    add(DIGITS, max(most("of_words"), day_w, most("year_words")))
+    add(v.ordinals, day_w)  # يوم الثامن من مايو
+    add(v.weekday, parts + day_w)  # فجر يوم الخميس
+    add(v.relative, parts + day_w)  # ليلة أمس، فجر يوم أمس
+    add(v.periods, 0)
+    add((key(w) for w in y["ago"]), 0)
+    add(v.parts, 0)  # مطلع الشهر الجاري، مطلع يونيو
+    add(v.month, most("month_alone_heads") + most("month_words"))  # خلال شهر يونيو
+    heads = ("proclitics", "of_words", "day_words", "day_parts", "month_alone_heads")
+    first = [*found, *(key(w) for n in (*heads, "year_words") for w in y[n])]
+    return found if all(w[:1].isalnum() for w in first) else {}
+
+
 def _weekday_on_or_before(pub: date, wd: int, strictly_before: bool) -> date:
     delta = (pub.weekday() - wd) % 7
     if delta == 0 and strictly_before:
@@ -226,7 +263,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every day expression in normalized `text`, resolved against `published` where possible."""
     v = _vocab()
     out: list[DateMention] = []
-    for m in v.pattern.finditer(text):
+    for m in v.anchored.finditer(text):
         s = m.start()
         if m.group("wd") and v.prayer.search(text, max(0, s - 8), s):
             continue  # صلاة الجمعة is the Friday prayer, not a day

@@ -144,8 +144,12 @@ def _split_co_occurring(
 ) -> list[tuple[int, int]]:
     """Clauses cut before a co-occurrence word (وسط، بالتزامن مع) that has a trigger after it."""
     pat = resources().get(_patterns).co_occurring
+    words = grammar("co_occurring")
     out = []
     for c_start, c_end in clauses:
+        if not any(text.find(w, c_start + 1, c_end) >= 0 for w in words):
+            out.append((c_start, c_end))  # no co-occurrence word in the clause
+            continue
         for m in pat.finditer(text, c_start + 1, c_end):
             if any(m.start() <= h.start < c_end for h in trig) and any(
                 c_start <= h.start < m.start() for h in trig

@@ -101,13 +101,28 @@ def context_countries(hits: list[Hit[tuple[Place, ...]]], adjectives: list[str])
 
 
 def _vouches(h: Hit[tuple[Place, ...]]) -> Counter[str]:
-    """What one name says of the article's country."""
-    isos = {p.iso3 for p in h.value}
+    """What one name says of the article's country (read once per gazetteer entry: the
+    places of a name are one lasting tuple; the Counter is shared: read it, never change it)."""
+    known = _VOUCHED.get(id(h.value))
+    if known is not None and known[0] is h.value:
+        return known[1]
+    said = _vouch(h.value)
+    if len(_VOUCHED) >= 100_000:
+        _VOUCHED.clear()
+    _VOUCHED[id(h.value)] = (h.value, said)
+    return said
+
+
+_VOUCHED: dict[int, tuple[tuple[Place, ...], Counter[str]]] = {}
+
+
+def _vouch(places: tuple[Place, ...]) -> Counter[str]:
+    isos = {p.iso3 for p in places}
     if len(isos) != 1:
         return Counter()
-    if any(p.kind in ("country", "admin1", "facility") for p in h.value):
+    if any(p.kind in ("country", "admin1", "facility") for p in places):
         return Counter({next(iter(isos)): 2})
-    if any(p.population >= SURE_TOWN for p in h.value):
+    if any(p.population >= SURE_TOWN for p in places):
         return Counter({next(iter(isos)): 1})
     return Counter()
 

@@ -18,7 +18,8 @@ from rasd.model import Article
 from rasd.settings import SETTINGS
 
 _ARABIC = regex.compile(r"\p{Arabic}")
-_LETTER = regex.compile(r"\p{L}")
+_ARABIC_RUN = regex.compile(r"\p{Arabic}+")
+_LETTER_RUN = regex.compile(r"\p{L}+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +85,9 @@ def check_text(doc: str, text: str) -> Skip | None:
     if "\x00" in text[:4096]:
         return Skip(doc, "binary content")
     sample = text[:20000]
-    arabic = len(_ARABIC.findall(sample))
-    letters = len(_LETTER.findall(sample)) or 1
+    # counted by runs (words), not one match per letter
+    arabic = sum(map(len, _ARABIC_RUN.findall(sample)))
+    letters = sum(map(len, _LETTER_RUN.findall(sample))) or 1
     if arabic < SETTINGS.min_arabic or arabic / letters < SETTINGS.min_arabic_share:
         return Skip(doc, f"not Arabic text ({arabic} Arabic letters of {letters})")
     return None

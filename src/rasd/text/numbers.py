@@ -44,6 +44,11 @@ def _build(res: Resources) -> dict[tuple[str, ...], _Word]:
     return table
 
 
+def number_heads() -> frozenset[str]:
+    """The first words of the number words: a count in words begins with one of them."""
+    return frozenset(k[0] for k in _words() if k)
+
+
 def _longest(tokens: list[Token], i: int) -> tuple[_Word, int] | None:
     """The number word(s) starting at token i (clitics allowed on the first)."""
     table = _words()
@@ -58,7 +63,7 @@ def _longest(tokens: list[Token], i: int) -> tuple[_Word, int] | None:
     return None
 
 
-def _digits(text: str) -> int | None:
+def digits(text: str) -> int | None:
     t = text.replace(",", "")
     if t.isdigit() and len(t) <= 7:
         return int(t)
@@ -72,7 +77,7 @@ def read_count(tokens: list[Token], i: int) -> Count | None:
     """The count that starts at tokens[i], or None."""
     if i >= len(tokens):
         return None
-    d = _digits(tokens[i].text)
+    d = digits(tokens[i].text)
     table = _words()
     if d is not None:
         j = i + 1
