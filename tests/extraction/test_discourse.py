@@ -62,3 +62,21 @@ def test_the_fight_that_ended_an_attack_happened_where_the_attack_did():
         ("Attack", "Kirkuk"),
         ("Armed clash", "Kirkuk"),
     ]
+
+
+def test_a_lead_event_without_a_town_takes_the_province_a_next_sentence_names():
+    evs = rasd.extract(
+        "تمكنت وحدة عسكرية مساء اليوم من القضاء على مسلحين اثنين. "
+        "وقالت الوزارة إن عمليات التمشيط متواصلة في مرتفعات ولاية القصرين.",
+        published=PUB,
+    )
+    assert [(e.admin1, e.geo_precision, e.event_date) for e in evs] == [("Kasserine", 3, PUB)]
+
+
+def test_a_province_in_another_country_than_the_lead_names_does_not_place_it():
+    evs = rasd.extract(
+        "قصفت طائرات حربية تركية اليوم مواقع للتنظيم في سورية. "
+        "وحددت الأهداف قرب الحدود المقابلة لولاية كيليس في تركيا.",
+        published=PUB,
+    )
+    assert all(e.admin1 != "Kilis" for e in evs)

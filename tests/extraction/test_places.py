@@ -62,6 +62,19 @@ def test_a_country_adjective_is_not_a_place():
     assert places("قالت القوات الهندية إن الوضع هادئ") == []
 
 
+def test_a_country_name_that_is_also_an_adjective_is_the_country_after_a_preposition():
+    # سورية is "Syrian" after a noun, Syria after في or with ب on it
+    assert places("قصفت الطائرات مواقع في سورية أمس") == ["Syria"]
+    assert places("قتل ثلاثة أشخاص بسورية") == ["Syria"]
+    assert places("أصيب جندي في غارة سورية") == []
+
+
+def test_heights_and_valleys_of_a_place_are_near_it():
+    text = normalize("اشتباكات في مرتفعات القصرين").text
+    found, _ = article_places(text, lexicon().triggers.find_all(text))
+    assert [(p.place.name, p.cued, p.near) for p in found] == [("Kasserine", True, True)]
+
+
 def test_the_capital_alone_is_the_capital_of_the_article_country():
     got = places("انفجرت سيارة مفخخة في العاصمة العراقية صباح اليوم")
     assert got == ["Baghdad"]

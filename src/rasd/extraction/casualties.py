@@ -48,6 +48,8 @@ class _Vocab:
     after_singular: frozenset[str]  # words after an accusative singular, not a genitive
     number_heads: frozenset[str]  # first words of number words (a count may start there)
     munition_nouns: tuple[str, ...]  # found inside a word (بثماني قذائف)
+    # two-word kill phrases (القضاء على): the second word takes the count after it
+    kill_pairs: frozenset[tuple[str, str]] = frozenset()
     # zero phrases by their first word, in file order
     phrases_at: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     classes: dict[str, int] = field(default_factory=dict)  # word form → class bits, see _classes
@@ -90,6 +92,9 @@ def _build(res: Resources) -> _Vocab:
         number_heads=number_heads(),
         munition_nouns=grammar("munition_nouns"),
         phrases_at=_by_first_word(phrases),
+        kill_pairs=frozenset(
+            (w[0], w[1]) for w in (key(f).split() for f in y["kill"]) if len(w) == 2
+        ),
     )
 
 
@@ -156,6 +161,14 @@ class _Counts:
     def __init__(self, tokens: list[Token], v: _Vocab) -> None:
         self.tokens = tokens
         self.cls = [_classes(v, t.text) for t in tokens]
+        if v.kill_pairs:
+            for i in range(1, len(tokens)):
+                if (
+                    self.cls[i] & FILLER
+                    and any(c & (VICTIM | DUAL) for c in self.cls[i + 1 : i + 4])
+                    and _kill_pair(v, tokens[i - 1].text, tokens[i].text)
+                ):
+                    self.cls[i] |= KILL  # القضاء على 4 إرهابيين: a death count of victims
         self.memo: dict[int, Count | None] = {}
         self.no_victim: set[int] = set()  # tokens no list of victims starts at
 
@@ -165,6 +178,10 @@ class _Counts:
         if i not in self.memo:
             self.memo[i] = read_count(self.tokens, i)
         return self.memo[i]
+
+
+def _kill_pair(v: _Vocab, first: str, second: str) -> bool:
+    return any((w, second) in v.kill_pairs for w in strip_clitics(first))
 
 
 def _victims(tokens: list[Token], i: int, stop: int, count: _Counts) -> tuple[int, int] | None:

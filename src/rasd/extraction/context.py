@@ -84,7 +84,7 @@ def _one_scan(res: Resources) -> Scan:
         lex.security,
     ]
     cues += [lex.return_fire, lex.police, lex.militants, lex.settlement, lex.near]
-    cues += [lex.establishment, gaz.adjectives, gaz.not_places]
+    cues += [lex.establishment, lex.prepositions, gaz.adjectives, gaz.not_places]
     return Scan([source_matcher(), actor_matcher(), *cues])
 
 

@@ -51,6 +51,7 @@ class Discourse:
     mentions: list[Mention] = field(default_factory=list)
     lead_start: int = 0  # index of the sentence that opened the current news item
     pending: Mention | None = None  # the lead's event still waiting for its place
+    pending_countries: set[str] = field(default_factory=set)  # the countries its sentence names
     last_place: PlaceMention | None = None
     last_sources: list[Source] = field(default_factory=list)
     last_mention: Mention | None = None
@@ -71,7 +72,13 @@ class Discourse:
         s_all_places = ctx.places.within(s, e)
         s_places = [p for p in s_all_places if p.place.kind != "country"]
         specific = [p for p in s_places if p.place.kind in SPECIFIC and p.cued]
-        self._place_pending(index, sent, specific, any(h.value.strength != "cue" for h in s_trig))
+        provinces = [
+            p
+            for p in s_places
+            if p.place.kind == "admin1" and p.cued and same_country(p, self.pending_countries)
+        ]
+        own_events = any(h.value.strength != "cue" for h in s_trig)
+        self._place_pending(index, sent, specific or provinces, own_events)
         if not s_trig:
             if s_places:
                 self.last_place = s_places[-1]
@@ -113,7 +120,8 @@ class Discourse:
         self, index: int, sent: Sentence, specific: list[PlaceMention], own_events: bool
     ) -> None:
         """قتل 3 … في هجوم في جنوب شرق تركيا. وكان الشرطي جالسا أمام مقهى في مدينة تشينار:
-        a lead event without a place takes the town a following sentence names."""
+        a lead event without a place takes the town a following sentence names, or else the
+        province it names (coded at the province's precision)."""
         p = self.pending
         if p is not None and specific and p.sentence is not sent and not own_events:
             if index - p.index <= 2:
@@ -185,6 +193,7 @@ class Discourse:
                 and not fr.anaphoric
             ):
                 self.pending = m  # its place may come in the next sentences
+                self.pending_countries = here.countries
             return
         self.mentions.append(m)
         if not fr.anaphoric:

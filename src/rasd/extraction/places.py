@@ -198,9 +198,9 @@ def _read(
 ) -> _Reading | None:
     """How the text introduces the name; None when it is no place name here."""
     pats = resources().get(_patterns)
-    if (h.start, h.end) in cues.adjective_spans:
-        return None  # الهندية is "Indian" before it is Al-Hindiyah
     prev = _end_before(text, h.start)
+    if (h.start, h.end) in cues.adjective_spans and not _governed(text, h, prev, cues):
+        return None  # الهندية is "Indian" before it is Al-Hindiyah
     head = cues.heads.get(h.start)  # the name itself begins with مديرية، قضاء …
     intro = prev in cues.settlement_ends or head == "district"
     if text[h.word_start : h.word_end] in common and not intro:
@@ -224,6 +224,15 @@ def _read(
         prev in cues.division_ends,
         prev in cues.district_ends or head == "district",
     )
+
+
+def _governed(text: str, h: Hit[tuple[Place, ...]], prev: int, cues: PlaceCues) -> bool:
+    """Whether a country name that is also an adjective is the object of a preposition
+    (في سورية، بسورية), so the country, not "Syrian"."""
+    if not any(p.kind == "country" for p in h.value):
+        return False
+    clitic = text[h.word_start : h.start]
+    return clitic[-1:] in ("ب", "ل") or (not clitic and prev in cues.preposition_ends)
 
 
 def _admissible(p: Place, r: _Reading, ctx: _Context) -> bool:
@@ -287,6 +296,7 @@ class PlaceCues:
     # settlement words that begin a name (مديرية الدريهمي is a name of its own): their kind
     heads: dict[int, str] = field(default_factory=dict)
     trigger_ends: set[int] = field(default_factory=set)  # هجوم مونستر: a place after an attack noun
+    preposition_ends: set[int] = field(default_factory=set)  # في، من، إلى …
 
 
 def _end_before(text: str, start: int) -> int:
@@ -360,6 +370,7 @@ def article_places(
         establishment_ends={h.end for h in lex.establishment.find(text)},
         adjective_spans={(h.start, h.end) for h in adjective_hits},
         trigger_ends={h.end for h in triggers if h.value.strength != "cue"},
+        preposition_ends={h.end for h in lex.prepositions.find(text)},
     )
     places = resolve(text, place_hits, countries, admin1s, cues)
     return capital_mentions(text, places, adjective_hits, countries), countries

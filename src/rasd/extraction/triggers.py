@@ -41,6 +41,7 @@ class Lexicon:
     settlement: Matcher[str]  # "division" for province words (محافظة), "district" (مديرية)
     establishment: Matcher[str]
     topic_shift: Matcher[str]
+    prepositions: Matcher[str]  # a country name that is also an adjective follows one
 
 
 def _words(forms: list[str], label: str) -> list[tuple[str, str]]:
@@ -93,6 +94,7 @@ def _build(res: Resources) -> Lexicon:
         ),
         establishment=Matcher(_words(cues["establishment"], "establishment")),
         topic_shift=Matcher(_words(cues["topic_shift"], "shift")),
+        prepositions=Matcher(_words(cues["prepositions"], "preposition"), article_optional=False),
     )
 
 
