@@ -19,6 +19,13 @@ def test_generic_state_forces_take_the_adjective_or_event_country():
     assert names("الجيش", "IRQ") == ["Military Forces of Iraq"]
 
 
+def test_a_national_army_is_the_army_of_the_country_where_the_event_is():
+    # الجيش الوطني is Yemen's in Yemen, Tunisia's in Tunisia (actors.tsv kind state_home)
+    assert names("الجيش الوطني", "YEM") == ["Military Forces of Yemen (Hadi government)"]
+    assert names("الجيش الوطني", "TUN") == ["Military Forces of Tunisia"]
+    assert names("الجيش الوطني الليبي", "LBY") == ["LNA: Libyan National Army"]
+
+
 def test_houthi_framings():
     for form in ("الحوثيين", "جماعة أنصار الله", "الانقلابيين"):
         assert names(form) == ["Houthis (Ansar Allah)"], form

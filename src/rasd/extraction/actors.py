@@ -93,10 +93,19 @@ def find_actors(text: str) -> list[ActorMention]:
     return out
 
 
+HOME_ELSEWHERE = "Military Forces of {country}"
+
+
 def state_actor(mention: ActorMention, event_country: str | None) -> str | None:
-    """Name of a mention, filling a generic state form with the event's country."""
+    """Name of a mention, filling a generic state form with the event's country. A
+    `state_home` form (الجيش الوطني) names its country's forces at home and the forces of
+    the event's country elsewhere (the Tunisian, Libyan, Somali national army)."""
+    e = mention.entry
+    if e.kind == "state_home" and event_country and e.iso3 and event_country != e.iso3:
+        name = _country_name(event_country)
+        return HOME_ELSEWHERE.replace("{country}", name) if name else None
     if not mention.needs_country:
-        return mention.entry.actor
+        return e.actor
     return mention.name(_country_name(event_country) if event_country else None)
 
 
@@ -140,7 +149,7 @@ def actor_side(fr: Frame, s_actors: list[ActorMention]) -> bool | None:
         if a.start < fr.anchor.start + 60:
             return (
                 a.entry.inter == 1
-                or a.entry.kind in ("state", "state_generic", "state_named")
+                or a.entry.kind in ("state", "state_home", "state_generic", "state_named")
                 or "Popular Resistance" in a.entry.actor
             )
     return None

@@ -233,7 +233,7 @@ def _unblocked(
     ]
 
 
-_ARMED = frozenset({"state", "nonstate", "militia", "coalition", "state_named"})
+_ARMED = frozenset({"state", "state_home", "nonstate", "militia", "coalition", "state_named"})
 
 
 def _supported(
@@ -280,7 +280,7 @@ def _supported(
                 a.entry.kind == "unidentified"
                 # الجيش أوقف …: security forces make an arrest verb an arrest
                 or (
-                    a.entry.kind in ("state", "state_generic")
+                    a.entry.kind in ("state", "state_home", "state_generic")
                     and "arrest" in {h.value.category for h in anchors}
                 )
             )
