@@ -65,6 +65,9 @@ def test_month_alone_has_month_precision():
     assert d.day == date(2015, 3, 15) and d.precision == 3
     d = find_dates(normalize("خلال شهر أغسطس").text, date(2015, 8, 6))[0]
     assert d.day == date(2015, 8, 6) and d.precision == 3
+    # with و or ف on its preposition, and the month in two families
+    d = find_dates(normalize("ففي مايو/أيار، قتل مسلحون مديرا").text, date(2018, 7, 26))[0]
+    assert d.day == date(2018, 5, 15) and d.precision == 3
 
 
 def test_father_is_not_august():

@@ -176,7 +176,7 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
         rf"|{b}{cl}(?P<mpart>{part})\s+(?P<mrel>{rel_month}){e}"
         rf"|{b}{cl}(?:{year_w}|{seasons})\s+(?P<year>{year}){e}"
         # a month alone (في مارس الماضي، خلال شهر يونيو، يونيو المقبل): precision 3
-        rf"|{b}(?:(?P<mohead>{part})|{heads})\s+(?:{month_w}\s+)?(?P<mo>{mo_only}){e}"
+        rf"|{b}{cl}(?:(?P<mohead>{part})|{heads})\s+(?:{month_w}\s+)?(?P<mo>{mo_only}){e}"
         rf"(?:\s*[(/]\s*{mo}(?:\s*\))?)?(?:\s+(?:{month_past}|(?P<mnext>{nxt})){e})?"
         rf"(?:\s+(?:{of}\s+)?{year_w}?\s*(?P<moy>{year}))?"
         rf"(?P<lastyear>\s+(?:{of}\s+)?{ly_heads}\s+{ly_past})?"
