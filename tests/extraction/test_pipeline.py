@@ -72,6 +72,13 @@ def test_threat_is_not_an_event():
     )
 
 
+def test_an_expelled_ambassador_is_diplomacy_not_a_fight_for_territory():
+    assert rasd.extract("قامت الحكومة أمس بطرد السفير من العاصمة الخرطوم.", published=PUB) == []
+    # a killing of an ambassador is still an attack
+    evs = rasd.extract("قتل السفير بإطلاق نار أمس في مدينة أنقرة.", published=PUB)
+    assert [e.location for e in evs] == ["Ankara"]
+
+
 def test_old_background_event_is_dropped():
     assert rasd.extract("وكان انفجار قد وقع في مدينة الموصل في 3 يناير 2020.", published=PUB) == []
 
