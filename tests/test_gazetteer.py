@@ -59,3 +59,15 @@ def test_the_compiled_gazetteer_is_the_one_the_files_hold(tmp_path, monkeypatch)
         assert gaz.national_capitals == parts["national"]
         assert gaz.common == frozenset(parts["common"])
         assert gaz.spelled_back == frozenset(parts["spelled_back"])
+
+
+def test_every_hand_kept_name_reaches_its_geonames_place():
+    """places_extra.tsv is read by the engine itself: a row added there works without
+    rebuilding geonames.tsv.gz (فان is Van in Turkey, a word after فإن otherwise)."""
+    g = load()
+    rows = list(Resources().tsv("gazetteer/places_extra.tsv"))
+    assert rows
+    for r in rows:
+        for form in r["arabic"].split("|"):
+            idents = {p.ident for h in g.find(key(form)) for p in h.value}
+            assert r["geonameid"] in idents, (form, r["name"])

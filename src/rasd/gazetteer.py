@@ -259,6 +259,11 @@ class _Builder:
         capital_names = {
             (self.iso2_to_3.get(r["iso2"], ""), r["name"]): r["capital"] for r in self.admin1_rows
         }
+        # names kept by hand for a GeoNames id (also merged by the build script): read here
+        # too, so that an analyst's new row works without rebuilding the GeoNames file
+        extra: dict[str, set[str]] = {}
+        for r in self.res.tsv("gazetteer/places_extra.tsv"):
+            extra.setdefault(r["geonameid"], set()).update(map(key, split_forms(r["arabic"])))
         for r in self.res.tsv("gazetteer/geonames.tsv.gz"):
             iso3 = self.iso2_to_3.get(r["iso2"], r["iso2"])
             adm = admin1_names.get((r["iso2"], r["admin1"]))
@@ -267,7 +272,9 @@ class _Builder:
                 r["name"], "city", iso3, adm, float(r["lat"]), float(r["lon"]), pop, r["geonameid"]
             )
             # the build script writes the names already as matching keys
-            for k in r["arabic"].split("|"):
+            keys = r["arabic"].split("|")
+            keys += sorted(extra.get(r["geonameid"], set()) - set(keys))
+            for k in keys:
                 self.names.setdefault(k, []).append(p)
             for k in split_forms(r.get("translit", "")):
                 self.spelled_back.add((k, p.ident))
