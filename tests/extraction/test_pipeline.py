@@ -79,6 +79,18 @@ def test_an_expelled_ambassador_is_diplomacy_not_a_fight_for_territory():
     assert [e.location for e in evs] == ["Ankara"]
 
 
+def test_strikes_told_anew_after_just_after_are_the_event():
+    text = (
+        "وصلت جثامين ثلاثة شهداء إلى قسم الطوارئ بمستشفى شهداء الأقصى، عقب غارات "
+        "إسرائيلية عنيفة استهدفت مدينة دير البلح اليوم."
+    )
+    evs = rasd.extract(text, published=PUB)
+    # the strikes are the event, where they struck, not where the dead were taken
+    assert [(e.sub_event_type, e.location) for e in evs] == [("Air/drone strike", "Dayr al Balah")]
+    # the attack already known (with the article) is only a time reference
+    assert rasd.extract("وصل الوزير إلى المدينة عقب الهجوم.", published=PUB) == []
+
+
 def test_old_background_event_is_dropped():
     assert rasd.extract("وكان انفجار قد وقع في مدينة الموصل في 3 يناير 2020.", published=PUB) == []
 

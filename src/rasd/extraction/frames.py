@@ -181,6 +181,7 @@ def _live(trig: list[Hit[Trigger]], facts: SentenceFacts, text: str) -> list[Hit
         ref = pats.reference.search(text, max(sent.start, h.word_start - 40), h.word_start)
         if (
             ref
+            and not _told_anew(h, text, ref.group())
             and not any(t.start < h.start for t in facts.tolls)
             and not pats.consequence.search(text, sent.start, h.word_start)
             and not (
@@ -199,6 +200,19 @@ def _live(trig: list[Hit[Trigger]], facts: SentenceFacts, text: str) -> list[Hit
             continue  # قصفت المقاتلات تجمعات الحوثيين: gatherings as a target are no protest
         out.append(h)
     return out
+
+
+def _told_anew(h: Hit[Trigger], text: str, ref: str) -> bool:
+    """عقب غارات إسرائيلية عنيفة استهدفت …: a strong event noun without the article right
+    after «just after» (grammar.yaml fresh_heads) tells an event of its own; غداة الهجوم
+    refers to one known already, على خلفية اختطاف and بعد أيام من قصف to older ones."""
+    heads = grammar("fresh_heads")
+    if h.value.strength != "strong" or not any(
+        w.removeprefix("و") in heads for w in ref.split()[:2]
+    ):
+        return False
+    head = text[h.word_start : h.start + 2]
+    return "ال" not in head and "لل" not in head
 
 
 def _add_categories(fr: Frame, hits: list[Hit[Trigger]]) -> None:

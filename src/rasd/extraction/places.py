@@ -33,6 +33,7 @@ class _Patterns:
     movement: regex.Pattern[str]  # قبل أن تعود إلى قاعدة …: where planes came from, not the target
     distance: regex.Pattern[str]  # تبعد 620 كلم من باماكو: a yardstick, not the place
     capital: regex.Pattern[str]  # في العاصمة with no name after it
+    reception: regex.Pattern[str]  # استقبال الجرحى في مستشفى …: where victims were taken
     capital_word: str  # as written in grammar.yaml, for the rule label
 
 
@@ -56,6 +57,7 @@ def _patterns(res: Resources) -> _Patterns:
         distance=regex.compile(distance + r"\s*$"),
         capital=regex.compile(rf"(?<![\p{{L}}]){conj}?(?:ب|في\s+)?(?P<cap>{capital})(?![\p{{L}}])"),
         capital_word=res.yaml("lexicon/grammar.yaml")["capital"][0],
+        reception=regex.compile(alternation(g("reception_words"))),
     )
 
 
@@ -212,6 +214,10 @@ def _read(
         or pats.distance.search(text, max(0, h.word_start - 22), h.word_start)
         # قبل أن تعود إلى قاعدة ديار بكر: where the planes came from, not the target
         or pats.movement.search(text, max(0, h.word_start - 30), h.word_start)
+        or (
+            all(p.kind == "facility" for p in h.value)
+            and pats.reception.search(text, max(0, h.word_start - 60), h.word_start)
+        )
     ):
         return None  # فندق بيبلوس names a hotel; تبعد 620 كلم من باماكو is a yardstick
     if h.surface in common and not intro:
