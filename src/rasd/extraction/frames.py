@@ -212,7 +212,9 @@ def _told_anew(h: Hit[Trigger], text: str, ref: str) -> bool:
     ):
         return False
     head = text[h.word_start : h.start + 2]
-    return "ال" not in head and "لل" not in head
+    # قصف الطائرات: a noun before a definite genitive is definite too
+    after = text[h.word_end : h.word_end + 8].split()
+    return "ال" not in head and "لل" not in head and not (after and after[0].startswith("ال"))
 
 
 def _add_categories(fr: Frame, hits: list[Hit[Trigger]]) -> None:
