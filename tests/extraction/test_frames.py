@@ -161,3 +161,14 @@ def test_an_event_named_as_cause_or_start_of_a_period_is_no_new_event():
     # the cause of casualties just told is this event
     evs = rasd.extract("قتل ثلاثة مدنيين أمس في مدينة حلب جراء القصف.", published=pub)
     assert [e.sub_event_type for e in evs] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_committed_massacre_is_an_event_and_a_habit_is_not():
+    evs = rasd.extract(
+        "وقالت وزارة الصحة إن الاحتلال ارتكب 3 مجازر في مدينة خان يونس.", published=PUB
+    )
+    assert [(e.event_type, e.location) for e in evs] == [
+        ("Violence against civilians", "Khan Yunis")
+    ]
+    text = "وقال السفير إن الاحتلال يرتكب مجازر بحق المدنيين في مدينة خان يونس."
+    assert rasd.extract(text, published=PUB) == []

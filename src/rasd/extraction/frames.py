@@ -40,6 +40,8 @@ class _Patterns:
     consequence: regex.Pattern[str]
     # وسط غارات، بالتزامن مع قصف: another event at the same time, inside the clause
     co_occurring: regex.Pattern[str]
+    # ارتكب الاحتلال 3 مجازر: a verb of committing before a weak trigger
+    committed: regex.Pattern[str]
 
 
 def _patterns(res: Resources) -> _Patterns:
@@ -64,6 +66,9 @@ def _patterns(res: Resources) -> _Patterns:
         same=regex.compile(rf"\s+{alternation(g('same_words'))}(?![\p{{L}}])"),
         cause=regex.compile(rf"(?<![\p{{L}}]){alternation(g('cause_prepositions'))}\s+$"),
         co_occurring=regex.compile(rf"\s*(?<![\p{{L}}]){alternation(g('co_occurring'))}\s"),
+        committed=regex.compile(
+            rf"(?<![\p{{L}}])[وف]?{alternation(g('perpetration_verbs'))}(?![\p{{L}}])"
+        ),
         consequence=regex.compile(
             rf"(?<![\p{{L}}])[وب]?{alternation(g('consequence_words'))}(?![\p{{L}}])"
         ),
@@ -113,7 +118,7 @@ def frames(
         anaphoric = _anaphoric(anchors, facts, text, c_start, c_end, strong, lead)
         if (
             not strong
-            and not _supported(anchors, facts, c_start, c_end, prev_categories)
+            and not _supported(anchors, facts, text, (c_start, c_end), prev_categories)
             and not (cats & {"impact", "firearm"} and len(cats) > 1)
             and len({h.value.category for h in anchors}) < 2
             and not out
@@ -255,14 +260,17 @@ _ARMED = frozenset({"state", "state_home", "nonstate", "militia", "coalition", "
 def _supported(
     anchors: list[Hit[Trigger]],
     facts: SentenceFacts,
-    c_start: int,
-    c_end: int,
+    text: str,
+    clause: tuple[int, int],
     prev_categories: frozenset[str],
 ) -> bool:
     """Whether something besides a weak trigger says an event happened in this clause."""
+    c_start, c_end = clause
     supports = lexicon().supports
     return (
         any(c_start - 80 <= t.start <= c_end + 80 for t in facts.tolls)
+        # ارتكب الاحتلال 3 مجازر: committed
+        or _committed(anchors, text)
         # تجمعات … وطالبوا بـ: a gathering that demands something is a protest
         or any(
             c_start <= b.start < c_end and h.value.category in supports[b.value[0]]
@@ -303,6 +311,12 @@ def _supported(
             for a in facts.actors
         )
     )
+
+
+def _committed(anchors: list[Hit[Trigger]], text: str) -> bool:
+    """A verb of committing (grammar.yaml perpetration_verbs) within 20 letters before."""
+    pat = resources().get(_patterns).committed
+    return any(pat.search(text, max(0, h.word_start - 20), h.word_start) for h in anchors)
 
 
 def _anaphoric(
