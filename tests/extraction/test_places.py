@@ -29,6 +29,13 @@ def test_common_words_are_not_places():
     assert places("قال التحالف في بيان إن المصدر أكد ذلك") == []
 
 
+def test_a_bare_town_of_a_country_the_article_never_names_is_a_word():
+    # السلط (authorities, in Tunisian usage) is no As-Salt in Jordan in a Tunisian story
+    got = places("تدخلت السلط الجهوية في ولاية قبلي بعد الاشتباكات بين القريتين في تونس")
+    assert "As Salt" not in got and "Al Qaryatayn" not in got
+    assert "Kebili" in got
+
+
 def test_common_word_after_settlement_word_is_a_place():
     assert "Bayan" not in places("صدر بيان عن الكويت")
     assert "Bayan" in places("في منطقة بيان في الكويت")

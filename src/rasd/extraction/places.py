@@ -256,6 +256,8 @@ def _admissible(p: Place, r: _Reading, ctx: _Context) -> bool:
         # in an article about other countries, no town abroad (مدينة فان in Turkey is not
         # Vannes) and no village elsewhere (الفوار in Tunisia is no Lebanese hamlet)
         return False
+    if p.kind == "city" and ctx.total >= 2 and not named and not r.cue:
+        return False  # السلط الجهوية in a Tunisian story: a word, not As-Salt in Jordan
     if p.kind == "admin2" and not (r.district_word or r.intro) and not (r.cue and named):
         return False  # a district after مديرية/قضاء, or after في in an article on its country
     if p.kind != "city":
