@@ -91,6 +91,13 @@ def test_strikes_told_anew_after_just_after_are_the_event():
     assert rasd.extract("وصل الوزير إلى المدينة عقب الهجوم.", published=PUB) == []
 
 
+def test_an_alleged_attack_and_who_holds_a_town_are_no_new_events():
+    text = "ووصل الخبراء إلى المدينة لفحص موقع الهجوم المزعوم في مدينة دوما."
+    assert rasd.extract(text, published=PUB) == []
+    text = "وأكد القائد أن مدينة نجران آمنة وتحت سيطرة القوات المسلحة."
+    assert rasd.extract(text, published=PUB) == []
+
+
 def test_old_background_event_is_dropped():
     assert rasd.extract("وكان انفجار قد وقع في مدينة الموصل في 3 يناير 2020.", published=PUB) == []
 
