@@ -36,6 +36,12 @@ def test_a_bare_town_of_a_country_the_article_never_names_is_a_word():
     assert "Kebili" in got
 
 
+def test_a_town_that_speaks_is_its_government():
+    assert places("اعتبرت تل أبيب أن غالبية القتلى مسلحون") == []
+    assert places("وقالت أنقرة إن الهجوم وقع في مدينة ديار بكر") == ["Diyarbakır"]
+    assert places("وصل الوزير إلى أنقرة") == ["Ankara"]
+
+
 def test_common_word_after_settlement_word_is_a_place():
     assert "Bayan" not in places("صدر بيان عن الكويت")
     assert "Bayan" in places("في منطقة بيان في الكويت")

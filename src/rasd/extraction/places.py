@@ -17,6 +17,7 @@ from typing import Protocol
 import regex
 
 from rasd.extraction.spans import distance, nearest
+from rasd.extraction.speech import speech
 from rasd.extraction.triggers import Trigger, lexicon
 from rasd.gazetteer import Place, load
 from rasd.geo import km
@@ -222,6 +223,8 @@ def _read(
         return None  # فندق بيبلوس names a hotel; تبعد 620 كلم من باماكو is a yardstick
     if h.surface in common and not intro:
         return None  # بيان، المصدر: a word first; قرية بيان is a place
+    if _government(text, h):
+        return None  # اعتبرت تل أبيب، قالت أنقرة: the government speaks
     cue_ends = cues.settlement_ends | cues.near_ends | cues.trigger_ends
     return _Reading(
         h.surface,
@@ -230,6 +233,14 @@ def _read(
         prev in cues.division_ends,
         prev in cues.district_ends or head == "district",
     )
+
+
+def _government(text: str, h: Hit[tuple[Place, ...]]) -> bool:
+    """A town right after a verb of saying or blaming (اعتبرت تل أبيب، قالت أنقرة) is the
+    subject that speaks: its government, not a place."""
+    if not any(p.kind in ("city", "admin1") for p in h.value):
+        return False
+    return bool(speech().speaker_before.search(text, max(0, h.word_start - 20), h.word_start))
 
 
 def _governed(text: str, h: Hit[tuple[Place, ...]], prev: int, cues: PlaceCues) -> bool:

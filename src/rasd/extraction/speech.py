@@ -32,7 +32,9 @@ def _build(res: Resources) -> Speech:
     return Speech(
         verb=regex.compile(rf"(?<![\p{{L}}]){conj}?{alternation(verbs)}(?![\p{{L}}])"),
         # the actor right after one of these is the speaker (a source), not a party
-        speaker_before=regex.compile(alternation(verbs + grammar("accusation_verbs")) + r"\s*$"),
+        speaker_before=regex.compile(
+            rf"(?<![\p{{L}}]){conj}?{alternation(verbs + grammar('accusation_verbs'))}\s*$"
+        ),
         complementizer=regex.compile(
             rf"(?<![\p{{L}}]){alternation(grammar('complementizers'))}(?![\p{{L}}])"
         ),
