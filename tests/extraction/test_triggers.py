@@ -76,3 +76,21 @@ def test_forms_derived_from_roots_are_triggers_and_hand_listed_ones_win():
     assert derived[key("يختطف")].strength == "cue"  # the imperfect only refines
     hits = lexicon().triggers.find_all(normalize("أحرق المسلحون المنازل").text)
     assert [h.value.category for h in hits] == ["attack"]
+
+
+def test_opening_fire_is_found_with_words_between_verb_and_object():
+    from datetime import date
+
+    import rasd
+    from rasd.extraction.triggers import phrasal_triggers
+    from rasd.text.normalize import normalize
+
+    text = normalize("وفتحت قوات النظام بعد منتصف الليل نيران رشاشاتها على البلدة").text
+    hits = phrasal_triggers(text)
+    assert [(text[h.start : h.end], h.value.category, h.value.weapon) for h in hits] == [
+        ("فتحت", "attack", "firearm")
+    ]
+    # no object after the verb, or a full stop between: no trigger
+    assert phrasal_triggers(normalize("فتحت المدارس أبوابها. النار").text) == []
+    evs = rasd.extract("فتح مسلحون النار على مركز للشرطة في مدينة إسطنبول أمس.", date(2015, 7, 22))
+    assert [(e.event_type, e.location) for e in evs] == [("Battles", "Istanbul")]

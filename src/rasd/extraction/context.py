@@ -15,7 +15,7 @@ from rasd.extraction.places import PlaceMention, article_places
 from rasd.extraction.sources import SourceEntry, outlet_names
 from rasd.extraction.sources import matcher as source_matcher
 from rasd.extraction.spans import ByStart
-from rasd.extraction.triggers import Trigger, lexicon
+from rasd.extraction.triggers import Trigger, lexicon, phrasal_triggers
 from rasd.gazetteer import load as gazetteer
 from rasd.model import Article
 from rasd.resources import Resources, resources
@@ -96,7 +96,10 @@ def read_article(article: Article) -> ArticleContext | None:
     text = n.text
     article.sentences = sentences(text)
     lex = lexicon()
-    triggers = _outermost(lex.triggers.find_all(text))
+    found = lex.triggers.find_all(text)
+    if "فتح" in text:  # the verbs of phrasal.yaml (a cheap test before the patterns)
+        found = sorted(found + phrasal_triggers(text), key=lambda h: (h.start, h.start - h.end))
+    triggers = _outermost(found)
     if not any(h.value.strength != "cue" for h in triggers):
         return None
     resources().get(_one_scan)

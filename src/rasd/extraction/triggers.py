@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from rasd.resources import Resources, resources, split_forms
 from rasd.taxonomy import taxonomy
 from rasd.text.matcher import Hit, Matcher
 from rasd.text.morphology import derive
 from rasd.text.normalize import key
-from rasd.text.words import clitics
+from rasd.text.words import alternation, clitics
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,39 @@ def _build(res: Resources) -> Lexicon:
         topic_shift=Matcher(_words(cues["topic_shift"], "shift")),
         prepositions=Matcher(_words(cues["prepositions"], "preposition"), article_optional=False),
     )
+
+
+@dataclass(frozen=True)
+class _Phrasal:
+    pattern: regex.Pattern[str]
+    trigger: Trigger
+    name: str
+
+
+def _phrasal(res: Resources) -> list[_Phrasal]:
+    out = []
+    for name, spec in res.yaml("lexicon/phrasal.yaml").items():
+        verbs = alternation([key(v) for v in spec["verbs"]])
+        objects = alternation([key(o) for o in spec["objects"]])
+        gap = int(spec.get("gap", 4))
+        pattern = regex.compile(
+            rf"(?<![\p{{L}}])[وف]?(?P<verb>{verbs})(?:\s+\p{{L}}+){{0,{gap}}}?\s+"
+            rf"(?:[وب]?){objects}(?![\p{{L}}])"
+        )
+        trigger = Trigger(spec["category"], spec.get("weapon") or None, spec["strength"])
+        out.append(_Phrasal(pattern, trigger, name))
+    return out
+
+
+def phrasal_triggers(text: str) -> list[Hit[Trigger]]:
+    """Triggers of phrasal.yaml: a verb and its object apart (فتحت القوات … النار); the hit
+    is the verb, its surface the words from the verb to the object."""
+    hits = []
+    for p in resources().get(_phrasal):
+        for m in p.pattern.finditer(text):
+            s, e = m.span("verb")
+            hits.append(Hit(s, e, p.trigger, m.group(), m.start(), e))
+    return hits
 
 
 def derived_triggers(res: Resources) -> list[tuple[str, Trigger]]:
