@@ -94,3 +94,5 @@ def test_opening_fire_is_found_with_words_between_verb_and_object():
     assert phrasal_triggers(normalize("فتحت المدارس أبوابها. النار").text) == []
     evs = rasd.extract("فتح مسلحون النار على مركز للشرطة في مدينة إسطنبول أمس.", date(2015, 7, 22))
     assert [(e.event_type, e.location) for e in evs] == [("Battles", "Istanbul")]
+    evs = rasd.extract("أضرم مجهولون النار في مسجد بمدينة الموصل فجر اليوم.", date(2018, 3, 10))
+    assert [(e.sub_event_type, e.location) for e in evs] == [("Attack", "Mosul")]

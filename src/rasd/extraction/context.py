@@ -97,8 +97,9 @@ def read_article(article: Article) -> ArticleContext | None:
     article.sentences = sentences(text)
     lex = lexicon()
     found = lex.triggers.find_all(text)
-    if "فتح" in text:  # the verbs of phrasal.yaml (a cheap test before the patterns)
-        found = sorted(found + phrasal_triggers(text), key=lambda h: (h.start, h.start - h.end))
+    phrasal = phrasal_triggers(text)
+    if phrasal:
+        found = sorted(found + phrasal, key=lambda h: (h.start, h.start - h.end))
     triggers = _outermost(found)
     if not any(h.value.strength != "cue" for h in triggers):
         return None

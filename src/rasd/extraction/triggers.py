@@ -105,12 +105,14 @@ class _Phrasal:
     pattern: regex.Pattern[str]
     trigger: Trigger
     name: str
+    verbs: tuple[str, ...]  # a cheap test before the pattern
 
 
 def _phrasal(res: Resources) -> list[_Phrasal]:
     out = []
     for name, spec in res.yaml("lexicon/phrasal.yaml").items():
-        verbs = alternation([key(v) for v in spec["verbs"]])
+        forms = tuple(key(v) for v in spec["verbs"])
+        verbs = alternation(list(forms))
         objects = alternation([key(o) for o in spec["objects"]])
         gap = int(spec.get("gap", 4))
         pattern = regex.compile(
@@ -118,7 +120,7 @@ def _phrasal(res: Resources) -> list[_Phrasal]:
             rf"(?:[وب]?){objects}(?![\p{{L}}])"
         )
         trigger = Trigger(spec["category"], spec.get("weapon") or None, spec["strength"])
-        out.append(_Phrasal(pattern, trigger, name))
+        out.append(_Phrasal(pattern, trigger, name, forms))
     return out
 
 
@@ -127,6 +129,8 @@ def phrasal_triggers(text: str) -> list[Hit[Trigger]]:
     is the verb, its surface the words from the verb to the object."""
     hits = []
     for p in resources().get(_phrasal):
+        if not any(v in text for v in p.verbs):
+            continue
         for m in p.pattern.finditer(text):
             s, e = m.span("verb")
             hits.append(Hit(s, e, p.trigger, m.group(), m.start(), e))
