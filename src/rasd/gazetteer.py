@@ -210,6 +210,16 @@ def _from_compiled(data: dict[str, Any]) -> Gazetteer:
     )
 
 
+def _readings(word: str) -> set[str]:
+    """The word as written and without one or two proclitic letters (و ف ب ل)."""
+    out = {word}
+    for _ in range(2):
+        if len(word) > 3 and word[0] in "وفبل":
+            word = word[1:]
+            out.add(word)
+    return out
+
+
 class _Builder:
     """Reads the gazetteer files in order (countries, GeoNames places, divisions,
     facilities) into one table of matching keys → places."""
@@ -225,11 +235,13 @@ class _Builder:
         self.national: dict[str, Place] = {}
         self.spelled_back: set[tuple[str, str]] = set()  # names transliterated, not attested
         self.admin1_rows = list(res.tsv("gazetteer/admin1.tsv"))
-        self.common = {
+        common = {
             key(w)
             for name in ("gazetteer/common_words.txt", "gazetteer/common_words_extra.txt")
             for w in res.lines(name)
         }
+        places_first = {key(w) for w in res.lines("gazetteer/not_common_words.txt")}
+        self.common = {w for w in common if not _readings(w) & places_first}
 
     def add(self, forms: list[str], place: Place) -> None:
         for f in forms:

@@ -15,6 +15,7 @@ class Settings:
     lead_sentences: int = 6  # an undated event further down is background unless it follows one
     background_days: int = 30  # events older than this before publication are background (SPEC)
     district_km: float = 15.0  # a district or facility this close to the town refines its place
+    known_city_population: int = 1_000_000  # a city this big abroad is a place after في/ب
     # one event or two
     same_place_km: float = 2.0  # in-article: two named places further apart are two places
     named_km: float = 2.0  # fusion: two named places further apart are two places

@@ -42,6 +42,13 @@ def test_a_town_that_speaks_is_its_government():
     assert places("وصل الوزير إلى أنقرة") == ["Ankara"]
 
 
+def test_a_capital_that_word_lists_count_as_frequent_is_still_a_place():
+    # لندن and بدمشق are frequent words only because they are frequent names
+    # (gazetteer/not_common_words.txt); the bare name is the capital, not London, Ohio
+    assert places("قتل ثلاثة أشخاص في هجوم لندن") == ["London"]
+    assert places("انفجرت سيارة بدمشق") == ["Damascus"]
+
+
 def test_common_word_after_settlement_word_is_a_place():
     assert "Bayan" not in places("صدر بيان عن الكويت")
     assert "Bayan" in places("في منطقة بيان في الكويت")

@@ -274,8 +274,13 @@ def _admissible(p: Place, r: _Reading, ctx: _Context) -> bool:
     if p.kind != "city":
         return True
     # a town abroad (Lille, Kirby) only when introduced as a place in an article that
-    # names its country
-    if p.iso3 not in ctx.core and not r.intro and not (named and r.cue):
+    # names its country; a city of a million (في لندن، هجوم باريس) after a cue is known
+    if (
+        p.iso3 not in ctx.core
+        and not r.intro
+        and not (named and r.cue)
+        and not (r.cue and p.population >= SETTINGS.known_city_population)
+    ):
         return False
     # villages of unknown or tiny population (GeoNames often gives 0): after a settlement
     # word (قرية X), or after في/ب in an article naming their country
@@ -295,6 +300,8 @@ def _score(p: Place, r: _Reading, ctx: _Context) -> float:
     score += 2.5 if (p.iso3, p.admin1 or "") in ctx.admin1s else 0.0
     score += 1.0 if p.iso3 in ctx.core else 0.0
     score += _KIND_PRIOR.get(p.kind, 0.0)
+    if load().national_capitals.get(p.iso3) == p:
+        score += 1.5  # لندن alone is London, not London in Ohio
     if r.division_word and p.kind == "admin1":
         score += 5.0  # بمنطقة أضنة، في محافظة حلب: the province, not its capital
     if r.district_word and p.kind == "admin2":
