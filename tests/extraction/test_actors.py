@@ -4,6 +4,8 @@ import rasd
 from rasd.extraction.actors import find_actors, state_actor
 from rasd.text.normalize import normalize
 
+PUB = date(2024, 5, 19)
+
 
 def names(s: str, country: str | None = None) -> list[str | None]:
     return [state_actor(a, country) for a in find_actors(normalize(s).text)]
@@ -82,3 +84,29 @@ def test_the_ones_counted_in_a_toll_are_the_victims():
         published=date(2015, 8, 5),
     )
     assert (ev.actor1, ev.actor2) == ("Unidentified armed group", "Military Forces of Egypt")
+
+
+def test_aircraft_of_a_named_force_are_that_force_and_act_first():
+    # طائرات الاحتلال: the vehicle word takes its owner; the trigger names its actor
+    evs = rasd.extract(
+        "استهدفت طائرات الاحتلال الإسرائيلي منزلا في مدينة خان يونس، "
+        "وقد أسفرت الغارة عن استشهاد عدد من المدنيين.",
+        published=PUB,
+    )
+    assert [(e.actor1, e.actor2) for e in evs] == [("Military Forces of Israel", "Civilians")]
+    evs = rasd.extract("شن طيران التحالف غارات على مواقع الحوثيين في صنعاء اليوم.", published=PUB)
+    assert [e.actor1 for e in evs] == ["Saudi-led coalition"]
+
+
+def test_an_event_noun_with_a_nisba_names_the_state_and_soldiers_in_gaza_are_israels():
+    assert names("أسفر قصف إسرائيلي عن مقتل 3", "PSE")[0] == "Military Forces of Israel"
+    assert names("أطلق الجنود النار", "PSE") == ["Military Forces of Israel"]
+    # the police of the territory stay its own
+    assert names("الشرطة", "PSE") == ["Police Forces of Palestine"]
+
+
+def test_an_actor_after_a_verb_is_its_target_unless_the_verb_opens_the_clause():
+    evs = rasd.extract("القسام تستهدف الاحتلال بمدينة خان يونس اليوم", published=PUB)
+    assert [(e.actor1, e.actor2) for e in evs] == [
+        ("Al Qassam Brigades", "Military Forces of Israel")
+    ]

@@ -68,14 +68,21 @@ def _country_name(iso3: str) -> str | None:
     return c.name if c else None
 
 
+# whose aircraft, guns or boats a vehicle word may name in construct (طائرات التحالف)
+_OWNERS = frozenset({"state", "state_home", "coalition", "ambiguous_coalition"})
+
+
 def find_actors(text: str) -> list[ActorMention]:
     """Actor mentions in normalized text, generic forms completed by a following nisba."""
     gaz = load_gazetteer()
     adjectives = {h.start: h for h in gaz.adjectives.find(text)}
     out: list[ActorMention] = []
-    for h in matcher().find(text):
+    hits = matcher().find(text)
+    at = {h.start: h for h in hits}
+    merged: set[int] = set()
+    for h in hits:
         e = h.value
-        if e.kind == "ignore":
+        if e.kind == "ignore" or h.start in merged:
             continue
         if "{country}" in e.actor:
             # الجيش التركي، القوات الهندية: the adjective that follows names the country
@@ -87,7 +94,14 @@ def find_actors(text: str) -> list[ActorMention]:
                     e = ActorEntry(e.actor.replace("{country}", name), e.inter, adj.value, e.kind)
                     out.append(ActorMention(h.start, adj.end, e, h.surface))
                     continue
+        if e.kind == "state_event":
+            continue  # قصف، غارات: a state's act only when a nisba names the state
         if e.kind == "state_named":
+            # طائرات الاحتلال، مدفعية الجيش التركي: the state's forces named after them
+            owner = at.get(h.word_end + 1)
+            if owner is not None and owner.value.kind in _OWNERS:
+                merged.add(owner.start)
+                out.append(ActorMention(h.start, owner.end, owner.value, h.surface))
             continue  # طائرات، مقاتلات: a state's forces only when a nisba names the state
         out.append(ActorMention(h.start, h.end, e, h.surface))
     return out
@@ -96,11 +110,26 @@ def find_actors(text: str) -> list[ActorMention]:
 HOME_ELSEWHERE = "Military Forces of {country}"
 
 
+def _territory_forces() -> dict[str, str]:
+    """lexicon/state_forces.tsv: iso3 → the forces generic words name there."""
+    return resources().get(_read_territory_forces)
+
+
+def _read_territory_forces(res: Resources) -> dict[str, str]:
+    return {r["iso3"]: r["actor"] for r in res.tsv("lexicon/state_forces.tsv")}
+
+
 def state_actor(mention: ActorMention, event_country: str | None) -> str | None:
     """Name of a mention, filling a generic state form with the event's country. A
     `state_home` form (الجيش الوطني) names its country's forces at home and the forces of
     the event's country elsewhere (the Tunisian, Libyan, Somali national army)."""
     e = mention.entry
+    if (
+        mention.needs_country
+        and e.actor.startswith("Military Forces")
+        and event_country in _territory_forces()
+    ):
+        return _territory_forces()[event_country]  # الجنود in Gaza are Israel's
     if e.kind == "state_home" and event_country and e.iso3 and event_country != e.iso3:
         name = _country_name(event_country)
         return HOME_ELSEWHERE.replace("{country}", name) if name else None
@@ -114,6 +143,7 @@ class _Markers:
     agent: tuple[str, ...]  # قصف شنه الحوثيون، على يد، من قبل: the actor after did it
     attribution: frozenset[str]  # نسبته: the actor after blames, the one after إلى did it
     target: tuple[str, ...]  # استهدف، ضد: the actor after was targeted
+    verb_first: regex.Pattern[str]  # …، استهدفت طائرات الاحتلال: the subject follows
     partitive: regex.Pattern[str]  # 3 من أفراد الشرطة: the actor after counts the victims
     claimed: regex.Pattern[str]  # تنظيم داعش مسؤوليته: the actor before claimed it
     blamed_to: regex.Pattern[str]  # … نسبته السلطات إلى: the actor after إلى is the agent
@@ -124,6 +154,10 @@ def _markers(res: Resources) -> _Markers:
         grammar("agent_markers"),
         frozenset(grammar("attribution_markers")),
         grammar("target_markers"),
+        regex.compile(
+            rf"(?:^|[.،,:\n؛]|\s-)\s*(?:{alternation(grammar('clause_openers'))}\s+)?"
+            rf"{alternation(grammar('subject_verbs'))}\s+$"
+        ),
         regex.compile(
             r"(?:\d+|[\p{L}]+)\s+" + alternation(grammar("partitive")) + r"\s+(?:[\p{L}]+\s+)?$"
         ),
@@ -149,7 +183,8 @@ def actor_side(fr: Frame, s_actors: list[ActorMention]) -> bool | None:
         if a.start < fr.anchor.start + 60:
             return (
                 a.entry.inter == 1
-                or a.entry.kind in ("state", "state_home", "state_generic", "state_named")
+                or a.entry.kind
+                in ("state", "state_home", "state_generic", "state_named", "state_event")
                 or "Popular Resistance" in a.entry.actor
             )
     return None
@@ -167,6 +202,9 @@ def is_target(text: str, a: ActorMention, anchor_end: int) -> bool:
     if is_agent(text, a):
         return False
     before = text[max(0, a.start - 25) : a.start]
+    m = resources().get(_markers)
+    if m.verb_first.search(text, max(0, a.start - 40), a.start):
+        return False  # استهدفت طائرات الاحتلال منزلا: the subject right after the verb
     targeted = any(
         before.rstrip().endswith(k) or f" {k} " in before[-12:]
         for k in resources().get(_markers).target
@@ -214,6 +252,8 @@ def assign_roles(
             (k for k in mk.target if before.rstrip().endswith(k) or f" {k} " in before[-12:]),
             None,
         )
+        if target and mk.verb_first.search(text, max(0, a.start - 40), a.start):
+            target = None  # استهدفت طائرات الاحتلال منزلا: the subject right after the verb
         partitive = bool(mk.partitive.search(before[-16:]))
         # قتل 4 جنود و3 مدنيين في هجوم: the ones counted in a toll are its victims
         # (13 مسلحا من الحوثيين: generic armed men are counted from the group named after them)
@@ -230,6 +270,8 @@ def assign_roles(
             actors2.append((a, "victims counted in the toll (4 جنود)"))
         elif partitive and a.start > pos - 40:
             actors2.append((a, "victims counted from it (3 من أفراد الشرطة)"))
+        elif a.start <= pos < a.end:
+            actors1.append((a, "named by the trigger (طائرات التحالف)"))
         elif a.start < pos and pos - a.end < 60 and not sp.complementizer.search(text, a.end, pos):
             actors1.append((a, "subject before trigger"))
         elif killing and a.start > pos:

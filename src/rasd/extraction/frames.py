@@ -254,7 +254,9 @@ def _unblocked(
     ]
 
 
-_ARMED = frozenset({"state", "state_home", "nonstate", "militia", "coalition", "state_named"})
+_ARMED = frozenset(
+    {"state", "state_home", "nonstate", "militia", "coalition", "state_named", "state_event"}
+)
 
 
 def _supported(
