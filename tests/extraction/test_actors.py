@@ -110,3 +110,12 @@ def test_an_actor_after_a_verb_is_its_target_unless_the_verb_opens_the_clause():
     assert [(e.actor1, e.actor2) for e in evs] == [
         ("Al Qassam Brigades", "Military Forces of Israel")
     ]
+
+
+def test_an_actor_with_la_right_after_the_act_owns_it_but_not_after_a_target():
+    evs = rasd.extract(
+        "قتل 7 مدنيين في قصف مدفعي لميليشيات الحوثي على مدينة الحديدة اليوم.", published=PUB
+    )
+    assert [(e.actor1, e.actor2) for e in evs] == [("Houthis (Ansar Allah)", "Civilians")]
+    evs = rasd.extract("شنت المقاتلات غارة على مواقع للحوثيين في مدينة صرواح اليوم.", published=PUB)
+    assert all(e.actor1 != "Houthis (Ansar Allah)" for e in evs)

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 import regex
 
 from rasd.extraction.speech import speech
-from rasd.extraction.triggers import Frame
+from rasd.extraction.triggers import Frame, Trigger
 from rasd.gazetteer import load as load_gazetteer
 from rasd.model import Event
 from rasd.resources import Resources, resources
 from rasd.taxonomy import taxonomy
-from rasd.text.matcher import Matcher
+from rasd.text.matcher import Hit, Matcher
 from rasd.text.words import alternation, clitics, grammar
 
 
@@ -264,6 +264,8 @@ def assign_roles(
         )
         if marker:
             actors1.append((a, f"agent marker {marker}"))
+        elif any(_of_the_act(text, a, h) for h in fr.hits):
+            actors1.append((a, "the act's owner (قصف مدفعي لميليشيات الحوثي)"))
         elif target:
             actors2.append((a, f"target marker {target}"))
         elif counted:
@@ -281,6 +283,21 @@ def assign_roles(
         elif a.start > pos:
             actors2.append((a, "after trigger"))
     return actors1, actors2
+
+
+_OWNED_ACTS = frozenset({"shelling", "air", "drone", "attack", "ied", "explosion", "massacre"})
+
+
+def _of_the_act(text: str, a: ActorMention, act: Hit[Trigger]) -> bool:
+    """قصف مدفعي لميليشيات الحوثي، غارات لقوات التحالف: an actor with ل right after the
+    act's noun (and its adjectives, up to 20 letters) is whose act it was."""
+    if act.value.category not in _OWNED_ACTS or not 0 <= a.start - act.end <= 20:
+        return False
+    if text[a.start - 1 : a.start] != "ل" or text[a.start - 2 : a.start - 1] not in (" ", ""):
+        return False
+    between = text[act.end : a.start - 1]
+    targets = resources().get(_markers).target  # غارة على مواقع للحوثيين: the target's
+    return not any(c in between for c in "،,.:") and not set(between.split()) & set(targets)
 
 
 def default_actors(ev: Event, fr: Frame) -> None:
