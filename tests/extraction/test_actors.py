@@ -119,3 +119,13 @@ def test_an_actor_with_la_right_after_the_act_owns_it_but_not_after_a_target():
     assert [(e.actor1, e.actor2) for e in evs] == [("Houthis (Ansar Allah)", "Civilians")]
     evs = rasd.extract("شنت المقاتلات غارة على مواقع للحوثيين في مدينة صرواح اليوم.", published=PUB)
     assert all(e.actor1 != "Houthis (Ansar Allah)" for e in evs)
+
+
+def test_a_country_as_the_subject_of_an_attack_acts_through_its_forces():
+    evs = rasd.extract("قصفت تركيا مواقع في مدينة عفرين اليوم.", published=PUB)
+    assert [e.actor1 for e in evs] == ["Military Forces of Turkey"]
+    text = "واصلت إسرائيل عدوانها على غزة، وشنت غارات على أحياء في مدينة غزة اليوم."
+    assert [e.actor1 for e in rasd.extract(text, published=PUB)] == ["Military Forces of Israel"]
+    # a country as a place or a target is no actor
+    evs = rasd.extract("سقطت صواريخ على إسرائيل اليوم من مدينة غزة.", published=PUB)
+    assert all(e.actor1 != "Military Forces of Israel" for e in evs)

@@ -7,11 +7,13 @@ event's country.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
 
+from rasd.extraction.places import PlaceMention
 from rasd.extraction.speech import speech
 from rasd.extraction.triggers import Frame, Trigger
 from rasd.gazetteer import load as load_gazetteer
@@ -117,6 +119,42 @@ def _territory_forces() -> dict[str, str]:
 
 def _read_territory_forces(res: Resources) -> dict[str, str]:
     return {r["iso3"]: r["actor"] for r in res.tsv("lexicon/state_forces.tsv")}
+
+
+def country_actors(
+    text: str, places: Sequence[PlaceMention], triggers: Sequence[Hit[Trigger]]
+) -> list[ActorMention]:
+    """شنت إسرائيل غارات، واصلت إسرائيل قصفها: a country named as a bare subject (no
+    clitic on it, no preposition or noun of grammar.yaml country_not_subject before it) up
+    to 60 letters before an event word of its sentence acts through its forces."""
+    starts = sorted(h.start for h in triggers if h.value.strength != "cue")
+    ends = {h.word_end for h in triggers if h.value.strength != "cue"}
+    blocked = frozenset(grammar("place_prepositions")) | frozenset(grammar("country_not_subject"))
+    out = []
+    for p in places:
+        if p.place.kind != "country" or text[p.start - 1 : p.start] not in (" ", ""):
+            continue  # بإسرائيل، لتركيا: a clitic on the name, not a subject
+        if p.start - 1 in ends:  # قصفت تركيا مواقع: the subject right after the verb
+            out.append(_forces_of(p, text))
+            continue
+        if p.cued:
+            continue  # في سوريا: a place
+        nxt = bisect.bisect_left(starts, p.end)
+        if nxt == len(starts) or starts[nxt] - p.end > 60:
+            continue
+        if any(c in text[p.end : starts[nxt]] for c in ".!?:\n"):
+            continue
+        prev = text[max(0, p.start - 15) : p.start].split()
+        if prev and prev[-1].removeprefix("و") in blocked:
+            continue
+        out.append(_forces_of(p, text))
+    return out
+
+
+def _forces_of(p: PlaceMention, text: str) -> ActorMention:
+    name = _country_name(p.place.iso3) or p.place.name
+    e = ActorEntry(f"Military Forces of {name}", 1, p.place.iso3, "state")
+    return ActorMention(p.start, p.end, e, text[p.start : p.end])
 
 
 def state_actor(mention: ActorMention, event_country: str | None) -> str | None:

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from rasd.extraction.actors import ActorMention, find_actors
+from rasd.extraction.actors import ActorMention, country_actors, find_actors
 from rasd.extraction.actors import matcher as actor_matcher
 from rasd.extraction.dates import DateMention, find_dates
 from rasd.extraction.places import PlaceMention, article_places
@@ -109,6 +109,7 @@ def read_article(article: Article) -> ArticleContext | None:
     names = [(a.start, a.end) for a in actors if a.entry.kind in NAMED_GROUPS]
     names += [(h.start, h.end) for h in sources if h.value.kind in ("agency", "monitor")]
     places, countries = article_places(text, triggers, names)
+    actors = sorted(actors + country_actors(text, places, triggers), key=lambda a: a.start)
     not_event = lex.not_event.find(text)
     return ArticleContext(
         article=article,
