@@ -1,7 +1,11 @@
 import json
 import subprocess
 import sys
+from datetime import date
 
+import pytest
+
+import rasd
 from rasd.cli import main
 
 ARABIC = "قتل ثلاثة جنود في اشتباكات مع مسلحين قرب مدينة تكريت أمس، بحسب مصدر أمني."
@@ -72,6 +76,19 @@ def test_stdin(tmp_path):
 def test_bad_published_date_is_reported(capsys):
     assert main(["extract", "--published", "yesterday", "-q"]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+    assert main(["extract", "--published", "0001-01-07", "-q"]) == 2
+    assert "1900-01-01" in capsys.readouterr().err
+
+
+def test_a_year_one_publication_day_is_a_warning_and_the_store_takes_the_article(tmp_path):
+    """POST /articles with published 0001-01-07 failed in the store (date out of range)."""
+    p = tmp_path / "y1.jsonl"
+    text = "قتل ثلاثة جنود في اشتباكات اندلعت فجر الاثنين قرب مدينة تكريت، بحسب مصدر أمني."
+    rec = {"id": "0", "text": text, "published": "0001-01-07"}
+    p.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["extract", str(p), "--db", str(tmp_path / "s.db"), "-q"]) == 0
+    with pytest.raises(ValueError, match="outside"):
+        rasd.extract(text, published=date(9999, 12, 31))
 
 
 # -- issue 11: nothing lost, nothing silently wrong ---------------------------------------

@@ -29,6 +29,7 @@ from rasd.ingest import expand
 from rasd.output import FORMATS, AcledStyle, ExportOptions, write_records
 from rasd.output.writers import atomic_output
 from rasd.runner import Job, run
+from rasd.settings import SETTINGS
 from rasd.store import Store, StoreError
 from rasd.store.names import country_code, event_type_name
 from rasd.watch import parse_every, watch
@@ -243,6 +244,16 @@ def _day(value: str) -> date:
     raise argparse.ArgumentTypeError(f"must be a day YYYY-MM-DD, got {value!r}")
 
 
+def _published(value: str) -> date:
+    """A publication day: YYYY-MM-DD between SETTINGS.first_day and last_day."""
+    day = _day(value)
+    if not SETTINGS.plausible_day(day):
+        raise argparse.ArgumentTypeError(
+            f"must be a day between {SETTINGS.first_day} and {SETTINGS.last_day}, got {value!r}"
+        )
+    return day
+
+
 def _positive(value: str) -> int:
     try:
         n = int(value)
@@ -347,7 +358,9 @@ def _extract_parser(sub: Any) -> None:
         help="output format (default from the file name, else jsonl)",
     )
     e.add_argument(
-        "--published", type=_day, help="publication date YYYY-MM-DD for inputs that carry none"
+        "--published",
+        type=_published,
+        help="publication date YYYY-MM-DD for inputs that carry none",
     )
     e.add_argument("--outlet", help="outlet name for inputs that carry none")
     e.add_argument(

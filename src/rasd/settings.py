@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -22,9 +23,15 @@ class Settings:
     near_km: float = 15.0  # fusion: a report "near" a town may be about a place this close
     cell_deg: float = 0.5  # fusion blocking: map cells of this many degrees
     # input
+    first_day: str = "1900-01-01"  # publication days outside these are no dates (typos, 0001)
+    last_day: str = "2199-12-31"
     max_chars: int = 2_000_000  # longer documents are cut (news articles are far shorter)
     min_arabic: int = 20  # Arabic letters; fewer and the document is not Arabic news
     min_arabic_share: float = 0.3  # of all letters
+
+    def plausible_day(self, day: date) -> bool:
+        """A publication day between first_day and last_day (not 0001-01-07 or 9999)."""
+        return date.fromisoformat(self.first_day) <= day <= date.fromisoformat(self.last_day)
 
 
 SETTINGS = Settings()

@@ -202,6 +202,9 @@ def test_extract_returns_events_and_stores_nothing(client):
     english = client.post("/extract", json={"text": "Three soldiers were killed near Tikrit."})
     assert english.status_code == 422 and "not Arabic" in english.json()["detail"]
     assert client.post("/extract", json={"txt": text}).status_code == 422
+    # a day the calendar arithmetic cannot step back from (found by schemathesis)
+    year_one = client.post("/extract", json={"text": text, "published": "0001-01-07"})
+    assert year_one.status_code == 422
 
 
 def test_writing_needs_the_token(fresh_client):

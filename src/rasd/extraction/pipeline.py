@@ -16,6 +16,7 @@ from rasd.extraction.dedupe import merge_events
 from rasd.extraction.discourse import Discourse
 from rasd.extraction.record import to_event
 from rasd.model import Article, Event
+from rasd.settings import SETTINGS
 
 
 def extract_article(article: Article) -> list[Event]:
@@ -46,4 +47,9 @@ def extract(
             ) from None
     elif published is not None and not isinstance(published, date):
         raise TypeError(f"rasd.extract: published must be a date, not {type(published).__name__}")
+    if published is not None and not SETTINGS.plausible_day(published):
+        raise ValueError(
+            f"rasd.extract: published {published} is outside "
+            f"{SETTINGS.first_day} … {SETTINGS.last_day}"
+        )
     return extract_article(Article(id=id, text=text, published=published, outlet=outlet))

@@ -56,17 +56,19 @@ def retrievable(
 
 
 def parse_date(value: object) -> date | None:
-    """YYYY-MM-DD (or an ISO timestamp) → date; anything else → None."""
+    """YYYY-MM-DD (or an ISO timestamp) → date; anything else, or a day outside
+    SETTINGS.first_day … last_day (0001-01-07), → None."""
     if isinstance(value, datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, date):
-        return value
+        return value if SETTINGS.plausible_day(value) else None
     if not isinstance(value, str) or len(value) < 10:
         return None
     try:
-        return date.fromisoformat(value[:10])
+        d = date.fromisoformat(value[:10])
     except ValueError:
         return None
+    return d if SETTINGS.plausible_day(d) else None
 
 
 def is_binary(raw: bytes) -> bool:

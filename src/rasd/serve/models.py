@@ -8,6 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from rasd.settings import SETTINGS
+
 MAX_TEXT = 200_000
 
 
@@ -165,7 +167,11 @@ class ExtractIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, max_length=MAX_TEXT)
-    published: date | None = None
+    published: date | None = Field(
+        default=None,
+        ge=date.fromisoformat(SETTINGS.first_day),
+        le=date.fromisoformat(SETTINGS.last_day),
+    )
     outlet: str | None = Field(default=None, max_length=256)
     title: str | None = Field(default=None, max_length=2000)
 

@@ -7,7 +7,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, text, update
@@ -197,6 +197,16 @@ def _source(conn: Connection, name: str, kind: str) -> int:
     return int(pk(conn.execute(insert(t.sources).values(name=name, kind=kind))))
 
 
+def _around(day: date) -> list[date]:
+    """The day and the days on either side that the calendar has (not before 0001-01-01)."""
+    out = [day]
+    if day > date.min:
+        out.append(day - timedelta(days=1))
+    if day < date.max:
+        out.append(day + timedelta(days=1))
+    return out
+
+
 def refuse(conn: Connection, touched: list[Spot], postgis: bool) -> None:
     """Re-fuse the neighbourhood of the reports a batch touched (the same day ±1 and
     map cell ±1, or province for province-level reports) and rewrite the canonical
@@ -204,7 +214,7 @@ def refuse(conn: Connection, touched: list[Spot], postgis: bool) -> None:
     store."""
     if not touched:
         return
-    window = sorted({s.day + timedelta(days=k) for s in touched for k in (-1, 0, 1)})
+    window = sorted({d for s in touched for d in _around(s.day)})
     countries = sorted({s.country or "" for s in touched})
     rows = conn.execute(
         select(t.reports.c.id, t.reports.c.event_id, *SPOT).where(
