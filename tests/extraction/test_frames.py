@@ -172,3 +172,13 @@ def test_a_committed_massacre_is_an_event_and_a_habit_is_not():
     ]
     text = "وقال السفير إن الاحتلال يرتكب مجازر بحق المدنيين في مدينة خان يونس."
     assert rasd.extract(text, published=PUB) == []
+
+
+def test_forces_that_take_a_place_noun_tell_a_territory_change():
+    evs = rasd.extract(
+        "حررت قوات الجيش اليمني والمقاومة جبل الحلقوم جنوبي مدينة تعز.", published=PUB
+    )
+    assert [(e.sub_event_type, e.admin1) for e in evs] == [("Government regains territory", "Taiz")]
+    # freeing a kidnapped child takes no place: no territory change
+    evs = rasd.extract("حررت قوات الأمن طفلا مختطفا في مدينة تعز.", published=PUB)
+    assert all(e.sub_event_type != "Government regains territory" for e in evs)

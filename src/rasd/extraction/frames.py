@@ -42,6 +42,8 @@ class _Patterns:
     co_occurring: regex.Pattern[str]
     # ارتكب الاحتلال 3 مجازر: a verb of committing before a weak trigger
     committed: regex.Pattern[str]
+    # حررت القوات جبل الحلقوم: a place noun a territory verb takes as object
+    held: regex.Pattern[str]
 
 
 def _patterns(res: Resources) -> _Patterns:
@@ -66,6 +68,10 @@ def _patterns(res: Resources) -> _Patterns:
         same=regex.compile(rf"\s+{alternation(g('same_words'))}(?![\p{{L}}])"),
         cause=regex.compile(rf"(?<![\p{{L}}]){alternation(g('cause_prepositions'))}\s+$"),
         co_occurring=regex.compile(rf"\s*(?<![\p{{L}}]){alternation(g('co_occurring'))}\s"),
+        held=regex.compile(
+            rf"(?<![\p{{L}}])(?:{alternation(g('territory_prepositions'))}\s+)?(?:ال)?"
+            rf"{alternation(g('territory_objects'))}(?![\p{{L}}])"
+        ),
         committed=regex.compile(
             rf"(?<![\p{{L}}])[وف]?{alternation(g('perpetration_verbs'))}(?![\p{{L}}])"
         ),
@@ -273,6 +279,8 @@ def _supported(
         any(c_start - 80 <= t.start <= c_end + 80 for t in facts.tolls)
         # ارتكب الاحتلال 3 مجازر: committed
         or _committed(anchors, text)
+        # حررت قوات الجيش جبل الحلقوم: armed forces take a place
+        or _takes_ground(anchors, facts, text, clause)
         # تجمعات … وطالبوا بـ: a gathering that demands something is a protest
         or any(
             c_start <= b.start < c_end and h.value.category in supports[b.value[0]]
@@ -312,6 +320,21 @@ def _supported(
             )
             for a in facts.actors
         )
+    )
+
+
+def _takes_ground(
+    anchors: list[Hit[Trigger]], facts: SentenceFacts, text: str, clause: tuple[int, int]
+) -> bool:
+    """A territory verb with armed forces in its clause and a place noun (جبل، مدينة،
+    مواقع …) within 60 letters after it."""
+    held = resources().get(_patterns).held
+    c_start, c_end = clause
+    return any(
+        h.value.category == "territory"
+        and held.search(text, h.end, min(c_end, h.end + 60))
+        and any(c_start <= a.start < c_end and a.entry.kind in _ARMED for a in facts.actors)
+        for h in anchors
     )
 
 

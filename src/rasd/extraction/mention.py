@@ -21,9 +21,10 @@ from rasd.text.words import alternation, grammar
 
 
 def _territory_object(res: Resources) -> regex.Pattern[str]:
-    """سيطر على مدينة …: a place noun right after the territory verb."""
+    """سيطر على مدينة …، حررت القوات جبل …: a place noun the territory verb takes."""
     preps = alternation(grammar("territory_prepositions"))
-    return regex.compile(rf"\s*(?:{preps}\s+)?(?:ال)?{alternation(grammar('territory_objects'))}")
+    objects = alternation(grammar("territory_objects"))
+    return regex.compile(rf"(?<![\p{{L}}])(?:{preps}\s+)?(?:ال)?{objects}(?![\p{{L}}])")
 
 
 @dataclass
@@ -100,7 +101,9 @@ def _keeps_territory(fr: Frame, s_places: list[PlaceMention], text: str) -> bool
     territory = [h for h in fr.hits if h.value.category == "territory"]
     obj = resources().get(_territory_object)
     if territory and not any(
-        0 <= p.start - h.end <= 40 or obj.match(text, h.end) for h in territory for p in s_places
+        0 <= p.start - h.end <= 40 or obj.search(text, h.end, h.end + 60)
+        for h in territory
+        for p in s_places
     ):
         fr.categories.discard("territory")
         if not fr.categories - {"impact", "firearm", "intervention", "weapon", "aircraft"}:
