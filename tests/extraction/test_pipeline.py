@@ -98,6 +98,13 @@ def test_an_alleged_attack_and_who_holds_a_town_are_no_new_events():
     assert rasd.extract(text, published=PUB) == []
 
 
+def test_praise_for_an_act_recalls_it_and_tells_no_new_event():
+    text = (
+        "وأعرب نائب الرئيس عن تقديره البالغ للدور الذي تضطلع به الدول الداعمة في تحرير مدينة عدن."
+    )
+    assert rasd.extract(text, published=PUB) == []
+
+
 def test_old_background_event_is_dropped():
     assert rasd.extract("وكان انفجار قد وقع في مدينة الموصل في 3 يناير 2020.", published=PUB) == []
 
