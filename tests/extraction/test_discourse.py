@@ -80,3 +80,10 @@ def test_a_province_in_another_country_than_the_lead_names_does_not_place_it():
         published=PUB,
     )
     assert all(e.admin1 != "Kilis" for e in evs)
+
+
+def test_field_news_opens_a_new_item_whose_undated_events_are_news():
+    lead = "قال مسؤولون اليوم إن الحكومة ستعقد اجتماعا لبحث الأوضاع في البلاد. " * 4
+    tail = "وعلى ساحة المعارك، سيطرت حركة طالبان على منطقة ناو زاد بعد قتال عنيف."
+    evs = rasd.extract(lead + "\n" + "وأضاف المسؤولون أن الاجتماع مهم. " * 3 + tail, published=PUB)
+    assert [e.location for e in evs] == ["Now Zad"]
