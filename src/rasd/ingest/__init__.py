@@ -6,11 +6,15 @@ picks the reader for each input.
 from __future__ import annotations
 
 import glob
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import IO
 
+from rasd.ingest import stream
 from rasd.ingest.base import (
     Notice,
     Read,
@@ -20,7 +24,7 @@ from rasd.ingest.base import (
     make_article,
     parse_date,
 )
-from rasd.ingest.feeds import FEED_SUFFIXES, feed_articles
+from rasd.ingest.feeds import FEED_SUFFIXES, feed_file_articles
 from rasd.ingest.html import HTML_SUFFIXES, html_article
 from rasd.ingest.jsonl import read_jsonl_lines
 from rasd.ingest.tables import csv_articles, parquet_articles
@@ -65,41 +69,41 @@ def read_path(
         yield from parquet_articles(path, published, outlet)
         return
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            yield from _read_file(str(path), path.suffix.lower(), name, fh, published, outlet)
     except OSError as e:
         yield Skip(str(path), f"cannot read file ({e.strerror})", path=str(path))
-        return
-    yield from _read_bytes(path, name, raw, published, outlet)
 
 
-def _read_bytes(
-    path: Path, name: str, raw: bytes, published: date | None, outlet: str | None
+def _read_file(
+    doc: str, suffix: str, name: str, fh: IO[bytes], published: date | None, outlet: str | None
 ) -> Iterator[Read]:
-    if name.endswith(FEED_SUFFIXES) or raw.lstrip()[:200].lower().startswith(
+    """The articles of an open file, read as it is used: a feed item, a JSON line or a CSV
+    row at a time; an HTML page or a text file whole (it is one document)."""
+    if name.endswith(FEED_SUFFIXES) or stream.lead(fh).lower().startswith(
         (b"<?xml", b"<rss", b"<feed")
     ):
-        yield from feed_articles(str(path), raw, outlet)
+        yield from feed_file_articles(doc, fh, outlet)
         return
-    decoded = decode(str(path), raw)
-    if isinstance(decoded, Skip):
-        yield Skip(decoded.doc, decoded.reason, path=str(path))
+    enc = stream.encoding(doc, fh)
+    if isinstance(enc, Skip):
+        yield Skip(enc.doc, enc.reason, path=doc)
         return
-    if path.suffix.lower() in (".jsonl", ".ndjson") or (
-        path.suffix.lower() == ".json" and decoded.lstrip().startswith("{")
-    ):
-        yield from read_jsonl_lines(str(path), iter(decoded.splitlines()), published, outlet)
+    if suffix in (".jsonl", ".ndjson") or (suffix == ".json" and stream.starts_with(fh, enc, "{")):
+        yield from read_jsonl_lines(doc, stream.lines(fh, enc), published, outlet)
         return
     if name.endswith(".csv"):
-        yield from csv_articles(str(path), decoded, published, outlet)
+        yield from csv_articles(doc, stream.text(fh, enc, newline="\n"), published, outlet)
         return
+    decoded = stream.whole(fh, enc)
     if name.endswith(HTML_SUFFIXES) or decoded.lstrip()[:100].lower().startswith(
         ("<!doctype html", "<html")
     ):
-        items = html_article(path.stem, decoded, published, outlet)
+        items = html_article(Path(doc).stem, decoded, published, outlet)
     else:
-        items = iter([make_article(path.stem, decoded, published, outlet)])
+        items = iter([make_article(Path(doc).stem, decoded, published, outlet)])
     for it in items:  # a whole file: retried from its path
-        yield Skip(it.doc, it.reason, path=str(path)) if isinstance(it, Skip) else it
+        yield Skip(it.doc, it.reason, path=doc) if isinstance(it, Skip) else it
 
 
 def expand(spec: str) -> list[str]:
@@ -133,12 +137,16 @@ def read_inputs(
 
 
 def _stdin(published: date | None, outlet: str | None) -> Iterator[Read]:
-    data = sys.stdin.buffer.read()
-    decoded = decode("stdin", data)
-    if isinstance(decoded, Skip):
-        yield decoded
-    elif decoded.lstrip().startswith("{"):
-        yield from read_jsonl_lines("stdin", iter(decoded.splitlines()), published, outlet)
-    else:
-        art = make_article("stdin", decoded, published, outlet)
-        yield Skip(art.doc, art.reason, raw=decoded) if isinstance(art, Skip) else art
+    """Standard input, copied to a temporary file as it comes (its encoding is that of
+    all of it), then read like a file: JSON Lines if it starts with `{`, else one text."""
+    with tempfile.TemporaryFile() as fh:
+        shutil.copyfileobj(sys.stdin.buffer, fh)
+        enc = stream.encoding("stdin", fh)
+        if isinstance(enc, Skip):
+            yield enc
+        elif stream.starts_with(fh, enc, "{"):
+            yield from read_jsonl_lines("stdin", stream.lines(fh, enc), published, outlet)
+        else:
+            decoded = stream.whole(fh, enc)
+            art = make_article("stdin", decoded, published, outlet)
+            yield Skip(art.doc, art.reason, raw=decoded) if isinstance(art, Skip) else art
