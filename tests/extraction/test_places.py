@@ -58,6 +58,15 @@ def test_a_small_town_of_a_country_the_article_never_names_is_not_chosen():
     assert "Ezzouhour" not in got and "Arish" in got
 
 
+def test_places_listed_together_share_their_introduction():
+    # مخمور (no population in GeoNames) is a place as the list's second member
+    evs = rasd.extract(
+        "أصابت غارات التحالف أمس أهدافا قرب مدن بينها الموصل ومخمور والفلوجة.",
+        published=date(2015, 7, 24),
+    )
+    assert [e.location for e in evs] == ["Mosul", "Mexmur", "Al Fallujah"]
+
+
 def test_common_word_after_settlement_word_is_a_place():
     assert "Bayan" not in places("صدر بيان عن الكويت")
     assert "Bayan" in places("في منطقة بيان في الكويت")

@@ -11,7 +11,7 @@ import bisect
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 import regex
@@ -175,10 +175,16 @@ def resolve(
         resources().get(_patterns).core,
         gaz.spelled_back,
     )
+    cued_end = -1  # where the last place taken ends
     for h in hits:
         reading = _read(text, h, cues, gaz.common)
         if reading is None:
             continue
+        if _listed_after(text, cued_end, h):
+            # بينها الموصل ومخمور والفلوجة: a list of places, each introduced as one
+            reading = replace(reading, cue=True)
+            if out and not out[-1].cued:
+                out[-1] = replace(out[-1], cued=True)
         scored = [(_score(p, reading, ctx), p) for p in h.value if _admissible(p, reading, ctx)]
         if not scored:
             continue
@@ -193,7 +199,15 @@ def resolve(
                 h.start, h.end, best, near, f"gazetteer:{best.kind}:{h.surface}", reading.cue
             )
         )
+        cued_end = h.end
     return out
+
+
+def _listed_after(text: str, end: int, h: Hit[tuple[Place, ...]]) -> bool:
+    """The name follows the place that ends at `end` in a list: «X وY» or «X، Y»."""
+    if end < 0:
+        return False
+    return text[end : h.start] in (" و", "، ", "،", ", ", " ، ", "، و", "،و")
 
 
 def _read(
