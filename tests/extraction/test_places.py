@@ -67,6 +67,12 @@ def test_places_listed_together_share_their_introduction():
     assert [e.location for e in evs] == ["Mosul", "Mexmur", "Al Fallujah"]
 
 
+def test_a_name_at_the_start_of_a_longer_non_place_phrase_is_no_place():
+    # مسقط رأس (birthplace) starts where مسقط (Muscat) does
+    got = places("سيطرت القوات على مدينة زنجبار عاصمة محافظة أبين ومسقط رأس الرئيس")
+    assert "Muscat" not in got and "Abyan" in got
+
+
 def test_common_word_after_settlement_word_is_a_place():
     assert "Bayan" not in places("صدر بيان عن الكويت")
     assert "Bayan" in places("في منطقة بيان في الكويت")

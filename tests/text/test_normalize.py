@@ -51,6 +51,15 @@ def test_known_outlet_glued_without_ta_marbuta():
     assert n.text.startswith("رويترز اعلن")
 
 
+def test_a_three_letter_agency_does_not_split_the_words_it_begins():
+    # واس (SPA) begins واستعادت: an article opening with it kept its event
+    from rasd.extraction.sources import outlet_names
+
+    assert "واس" not in outlet_names() and "رويترز" in outlet_names()
+    n = normalize("واستعادت القوات المدينة", outlet_names())
+    assert n.text.startswith("واستعادت")
+
+
 @given(
     st.text(alphabet=st.sampled_from(list("إأآاىيةهـًٌٍَُِّْ \u200f\u200bیھکقصف٣۴«»“”.،\n")), max_size=80)
 )

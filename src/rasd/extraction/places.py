@@ -421,7 +421,7 @@ def article_places(
 def _inside(h: Hit[tuple[Place, ...]], spans: list[tuple[int, int]]) -> bool:
     """Whether a hit lies within one of the spans (sorted by start; names do not nest
     deeply, so the few spans that start last before the hit are enough to look at)."""
-    i = bisect.bisect_right(spans, (h.start, h.end))
+    i = bisect.bisect_right(spans, (h.start, math.inf))  # spans starting at the hit too
     return any(s <= h.start and h.end <= e for s, e in spans[max(0, i - 4) : i])
 
 

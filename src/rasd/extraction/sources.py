@@ -45,9 +45,10 @@ def outlet_names() -> tuple[str, ...]:
 
 
 def _build_outlet_names(res: Resources) -> tuple[str, ...]:
-    """Arabic names of outlets and agencies, longest first (to unglue الحرةقال)."""
+    """Arabic names of outlets and agencies, longest first (to unglue الحرةقال); not the
+    three-letter ones (واس، وفا، قنا), which begin too many words (واستعادت، وفاة، قناة)."""
     names = [r["arabic"] for r in res.tsv("lexicon/sources.tsv") if r["kind"] == "agency"]
-    return tuple(sorted(set(names), key=len, reverse=True))
+    return tuple(sorted({n for n in names if len(n) >= 4}, key=len, reverse=True))
 
 
 def _org_label(actor: str) -> str:
