@@ -40,6 +40,9 @@ def test_a_town_that_speaks_is_its_government():
     assert places("اعتبرت تل أبيب أن غالبية القتلى مسلحون") == []
     assert places("وقالت أنقرة إن الهجوم وقع في مدينة ديار بكر") == ["Diyarbakır"]
     assert places("وصل الوزير إلى أنقرة") == ["Ankara"]
+    # a capital right after أن acts as its government, unless it is where things happened
+    assert "Ankara" not in places("يذكر أن أنقرة أطلقت عملية عسكرية في سوريا")
+    assert places("وأكد أن بغداد شهدت انفجارات") != []
 
 
 def test_a_capital_that_word_lists_count_as_frequent_is_still_a_place():

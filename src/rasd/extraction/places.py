@@ -250,11 +250,21 @@ def _read(
 
 
 def _government(text: str, h: Hit[tuple[Place, ...]]) -> bool:
-    """A town right after a verb of saying or blaming (اعتبرت تل أبيب، قالت أنقرة) is the
-    subject that speaks: its government, not a place."""
+    """A town right after a verb of saying or blaming (اعتبرت تل أبيب، قالت أنقرة), or a
+    national capital right after «أن», is the subject that acts: its government."""
     if not any(p.kind in ("city", "admin1") for p in h.value):
         return False
-    return bool(speech().speaker_before.search(text, max(0, h.word_start - 20), h.word_start))
+    sp = speech()
+    if sp.speaker_before.search(text, max(0, h.word_start - 20), h.word_start):
+        return True
+    # يذكر أن أنقرة أطلقت عملية: a national capital right after «أن» is its government
+    capitals = load().national_capitals
+    after = text[h.word_end : h.word_end + 12].split()
+    return (
+        any(capitals.get(p.iso3) == p for p in h.value)
+        and bool(sp.complementizer_before.search(text, max(0, h.word_start - 8), h.word_start))
+        and not (after and after[0] in grammar("place_verbs"))
+    )
 
 
 def _governed(text: str, h: Hit[tuple[Place, ...]], prev: int, cues: PlaceCues) -> bool:

@@ -18,6 +18,7 @@ class Speech:
     verb: regex.Pattern[str]  # a speech verb as a word (with و/ف before it)
     speaker_before: regex.Pattern[str]  # text ending in a speech, blame or denial verb
     complementizer: regex.Pattern[str]
+    complementizer_before: regex.Pattern[str]  # text ending in أن، بأن
     source_context: regex.Pattern[str]  # text ending in "according to a source in …"
 
 
@@ -37,6 +38,9 @@ def _build(res: Resources) -> Speech:
         ),
         complementizer=regex.compile(
             rf"(?<![\p{{L}}]){alternation(grammar('complementizers'))}(?![\p{{L}}])"
+        ),
+        complementizer_before=regex.compile(
+            rf"(?<![\p{{L}}]){alternation(grammar('complementizers'))}\s+$"
         ),
         source_context=regex.compile(
             alternation(grammar("source_nouns"))
