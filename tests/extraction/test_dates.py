@@ -247,3 +247,12 @@ def test_day_expressions_are_found_near_their_anchors_as_everywhere(parts):
     v = _vocab()
     everywhere = [(m.span(), m.group()) for m in v.pattern.finditer(text)]
     assert [(m.span(), m.group()) for m in v.anchored.finditer(text)] == everywhere
+
+
+def test_a_town_after_a_settlement_word_is_no_future_verb():
+    # سيفاري (Sévaré) begins like «سي-» (will …); after مدينة it is a name
+    pub = date(2015, 8, 8)  # a Saturday
+    found = find_dates(normalize("اعتقال سبعة في مدينة سيفاري يوم الجمعة").text, pub)
+    assert [d.day for d in found] == [date(2015, 8, 7)]
+    found = find_dates(normalize("سيقام الاجتماع يوم الجمعة").text, pub)
+    assert [d.day for d in found] == [date(2015, 8, 14)]

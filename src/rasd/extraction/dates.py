@@ -302,7 +302,21 @@ def _future(m: regex.Match[str], v: _Vocab) -> bool:
     """A future particle or verb earlier in the clause (سيقام الاجتماع الثلاثاء)."""
     text = m.string
     f = v.future_verb.search(text, max(0, m.start() - 60), m.start())
-    return f is not None and (f.group("verb") is None or f.group("verb") not in v.not_future)
+    if f is None:
+        return False
+    verb = f.group("verb")
+    return verb is None or (verb not in v.not_future and not _named(text, f.start("verb")))
+
+
+def _named(text: str, start: int) -> bool:
+    """في مدينة سيفاري: a word right after a settlement word is a name, not «will …»."""
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and before[-1] in resources().get(_settlement_words)
+
+
+def _settlement_words(res: Resources) -> frozenset[str]:
+    cues = res.yaml("lexicon/cues.yaml")
+    return frozenset(key(w) for w in cues["settlement"] + cues["division"])
 
 
 def _gregorian(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
