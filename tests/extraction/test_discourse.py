@@ -87,3 +87,12 @@ def test_field_news_opens_a_new_item_whose_undated_events_are_news():
     tail = "وعلى ساحة المعارك، سيطرت حركة طالبان على منطقة ناو زاد بعد قتال عنيف."
     evs = rasd.extract(lead + "\n" + "وأضاف المسؤولون أن الاجتماع مهم. " * 3 + tail, published=PUB)
     assert [e.location for e in evs] == ["Now Zad"]
+
+
+def test_the_same_battles_named_at_another_place_add_to_the_event_just_told():
+    evs = rasd.extract(
+        "دارت معارك عنيفة أمس في محيط مدينة الرمادي بين الجيش العراقي وتنظيم داعش. "
+        "وشارك 500 مقاتل من العشائر في المعارك نفسها بعدما تدربوا في قاعدة الحبانية.",
+        published=PUB,
+    )
+    assert [e.location for e in evs] == ["Ramadi"]

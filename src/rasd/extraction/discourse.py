@@ -14,7 +14,7 @@ import regex
 from rasd.extraction.actors import is_target
 from rasd.extraction.casualties import find_tolls
 from rasd.extraction.context import ArticleContext
-from rasd.extraction.frames import SentenceFacts, frames
+from rasd.extraction.frames import SentenceFacts, frames, says_same
 from rasd.extraction.mention import Mention, build_mention
 from rasd.extraction.places import SPECIFIC, PlaceMention, refine, same_country
 from rasd.extraction.siblings import own_place_anchors, siblings
@@ -165,7 +165,13 @@ class Discourse:
         own_place = m.place is not None and (
             last is None or last.place is None or m.place.place != last.place.place
         )
-        if fr.anaphoric and fr.strong and own_place and last is not None:
+        if (
+            fr.anaphoric
+            and fr.strong
+            and own_place
+            and last is not None
+            and not says_same(fr, self.ctx.text)  # في المعارك نفسها: the same, wherever named
+        ):
             fr.anaphoric = False  # وفي العراق أصابت الغارات … الموصل: the same kind, elsewhere
         if fr.anaphoric:
             # it adds sources, figures and spans to the event it refers to, nothing new

@@ -380,6 +380,12 @@ def _anaphoric(
     )
 
 
+def says_same(fr: Frame, text: str) -> bool:
+    """في المعارك نفسها: the frame's event word says it is the event just told."""
+    same = resources().get(_patterns).same
+    return any(same.match(text, h.word_end) for h in fr.hits if h.value.strength != "cue")
+
+
 def _points_back(anchors: list[Hit[Trigger]], text: str, pats: _Patterns) -> bool:
     """After the lead: في المعارك نفسها, or casualties of «the attack» (قتل 15 في الهجوم): the
     event just told, with figures to add to it."""
