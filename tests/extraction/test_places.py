@@ -76,6 +76,14 @@ def test_a_name_at_the_start_of_a_longer_non_place_phrase_is_no_place():
     assert "Muscat" not in got and "Abyan" in got
 
 
+def test_the_dateline_of_a_wire_story_is_where_it_was_filed_not_a_place_of_events():
+    got = places("دبي، الإمارات العربية المتحدة (CNN)— قالت المصادر إن القصف على حلب مستمر")
+    assert got == ["Aleppo"]
+    assert "Riyadh" not in places("الرياض - واس:\nقتل جندي في جازان")
+    # a headline with a dash is no dateline
+    assert "Baghdad" in places("غارات عنيفة على بغداد - صور\nقتل جندي")
+
+
 def test_common_word_after_settlement_word_is_a_place():
     assert "Bayan" not in places("صدر بيان عن الكويت")
     assert "Bayan" in places("في منطقة بيان في الكويت")

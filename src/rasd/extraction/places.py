@@ -396,6 +396,9 @@ def article_places(
     lex = lexicon()
     gaz = load()
     spans = sorted([*names, *((h.start, h.end) for h in gaz.not_places.find(text))])
+    dateline = _DATELINE.match(text)
+    if dateline:
+        spans = sorted([*spans, dateline.span()])  # دبي، الإمارات (CNN)—: where it was filed
     place_hits = [h for h in gaz.find(text) if not _inside(h, spans)]
     adjective_hits = gaz.adjectives.find(text)
     # a word that is only a common word here (وكالة is no Calais, مدينة no Medina) says
@@ -426,6 +429,13 @@ def article_places(
     )
     places = resolve(text, place_hits, countries, admin1s, cues)
     return capital_mentions(text, places, adjective_hits, countries), countries
+
+
+# the dateline that opens a wire story: «دبي، الإمارات العربية المتحدة (CNN)—», «الرياض - واس»
+_DATELINE = regex.compile(
+    r"\s*(?:[\p{L} ،,]{2,50}?\([^()\n]{1,30}\)\s*[—–-]"
+    r"|\p{L}+(?: \p{L}+)?\s[—–-]{1,2}\s*\p{L}{2,12}\s*[:\n])"
+)
 
 
 def _inside(h: Hit[tuple[Place, ...]], spans: list[tuple[int, int]]) -> bool:
