@@ -96,3 +96,15 @@ def test_the_same_battles_named_at_another_place_add_to_the_event_just_told():
         published=PUB,
     )
     assert [e.location for e in evs] == ["Ramadi"]
+
+
+def test_teasers_and_tag_lists_scraped_with_the_article_tell_no_event():
+    text = (
+        "قتل جندي في هجوم مسلح على حاجز في مدينة العريش أمس.\n"
+        "اقرأ أيضا: مقتل خمسة في انفجار بمدينة الموصل\n"
+        "وأصيب شرطي في المدينة نفسها.\n"
+        "سمات ايران قتل هجوم طهران"
+    )
+    evs = rasd.extract(text, published=PUB)
+    assert [e.location for e in evs] == ["Arish"]
+    assert all(e.actor1 != "Military Forces of Iran" for e in evs)

@@ -40,6 +40,7 @@ class ArticleContext:
     main_country: str | None
     trial_article: bool  # a trial report (several trial words) tells old events
     shifts: list[Hit[str]]
+    furniture: list[Hit[str]]  # page furniture (teasers, tag lists), cues.yaml page_furniture
     background: list[Hit[str]]
     triggers: ByStart[Hit[Trigger]]
     places: ByStart[PlaceMention]
@@ -84,7 +85,7 @@ def _one_scan(res: Resources) -> Scan:
         lex.security,
     ]
     cues += [lex.return_fire, lex.police, lex.militants, lex.settlement, lex.near]
-    cues += [lex.establishment, lex.prepositions, gaz.adjectives, gaz.not_places]
+    cues += [lex.establishment, lex.prepositions, lex.furniture, gaz.adjectives, gaz.not_places]
     return Scan([source_matcher(), actor_matcher(), *cues])
 
 
@@ -119,6 +120,7 @@ def read_article(article: Article) -> ArticleContext | None:
         main_country=countries.most_common(1)[0][0] if countries else None,
         trial_article=sum(1 for b in not_event if b.value[0] == "trial") >= 3,
         shifts=lex.topic_shift.find(text),
+        furniture=lex.furniture.find(text),
         background=lex.background.find(text),
         triggers=ByStart(triggers),
         places=ByStart(places),

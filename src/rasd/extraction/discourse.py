@@ -58,9 +58,14 @@ class Discourse:
     last_violent: Mention | None = None
 
     def read(self) -> list[Mention]:
-        """Every event mention of the article, in reading order."""
+        """Every event mention of the article, in reading order; a teaser line is skipped
+        and a tag list (سمات، الكلمات الدالة) ends the article."""
         for index, sent in enumerate(self.ctx.article.sentences):
-            self._sentence(index, sent)
+            opening = [f for f in self.ctx.furniture if sent.start <= f.start < sent.start + 4]
+            if any(f.value == "end" for f in opening):
+                break
+            if not opening:
+                self._sentence(index, sent)
         return self.mentions
 
     def _sentence(self, index: int, sent: Sentence) -> None:

@@ -44,6 +44,7 @@ class Lexicon:
     establishment: Matcher[str]
     topic_shift: Matcher[str]
     prepositions: Matcher[str]  # a country name that is also an adjective follows one
+    furniture: Matcher[str]  # "line" (a teaser) or "end" (tags: the article is over)
 
 
 def _words(forms: list[str], label: str) -> list[tuple[str, str]]:
@@ -97,6 +98,11 @@ def _build(res: Resources) -> Lexicon:
         establishment=Matcher(_words(cues["establishment"], "establishment")),
         topic_shift=Matcher(_words(cues["topic_shift"], "shift")),
         prepositions=Matcher(_words(cues["prepositions"], "preposition"), article_optional=False),
+        furniture=Matcher(
+            _words(cues["page_furniture"]["line"], "line")
+            + _words(cues["page_furniture"]["end"], "end"),
+            article_optional=False,
+        ),
     )
 
 
