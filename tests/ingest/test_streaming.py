@@ -97,3 +97,15 @@ def test_stdin_is_read_as_json_lines(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data.encode())))
     got = list(read_inputs(["-"]))
     assert [type(g) for g in got] == [Article] * 3
+
+
+def test_a_reader_whose_file_its_owner_closed_first_ends_quietly():
+    # an interrupt unwinds the owner's `with open(...)` before the half-read
+    # generator is collected; ending the generator then must not raise
+    from rasd.ingest.stream import text
+
+    fh = io.BytesIO(b"one\ntwo\n")
+    lines = text(fh, "utf-8")
+    assert next(lines) == "one\n"
+    fh.close()
+    lines.close()

@@ -73,7 +73,10 @@ def text(fh: IO[bytes], enc: str, newline: str = "") -> Generator[str, None, Non
         for line in wrapper:  # noqa: UP028 - `yield from` would close the file on close()
             yield line
     finally:
-        wrapper.detach()  # the file stays open for its owner
+        # the file stays open for its owner; if the owner closed it first (an
+        # interrupt unwinding its `with`), there is nothing left to hand back
+        if not fh.closed:
+            wrapper.detach()
 
 
 def whole(fh: IO[bytes], enc: str) -> str:
