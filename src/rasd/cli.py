@@ -101,6 +101,8 @@ def cmd_extract(a: argparse.Namespace) -> int:
         raise UsageError("--output and --dead-letter name the same file")
     if fmt == "parquet" and not a.output:
         raise UsageError("--format parquet needs -o FILE")
+    if a.jobs > 1 and a.engine == "dask":
+        raise UsageError("--jobs is for the local engine; with Dask, give --workers")
     with ExitStack() as stack:
         store = stack.enter_context(_store(a.db))
         out: IO[Any]
@@ -118,7 +120,7 @@ def cmd_extract(a: argparse.Namespace) -> int:
             else None
         )
         job = Job(paths, fmt, a.published, a.outlet, a.fuse, store, a.batch, dead, a.quiet)
-        job.export = _export_options(a)
+        job.export, job.jobs = _export_options(a), a.jobs
         if a.engine == "dask":
             from rasd.scale import extract_with_dask
 
@@ -386,6 +388,14 @@ def _extract_parser(sub: Any) -> None:
         choices=("local", "dask"),
         default="local",
         help="local: one process (default); dask: partition the input over Dask workers",
+    )
+    e.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        default=1,
+        help="processes extracting articles on this machine (local engine; default 1); "
+        "the output is the same, in input order",
     )
     e.add_argument("--scheduler", help="Dask scheduler address (tcp://…); default: a LocalCluster")
     e.add_argument("--workers", type=_positive, default=2, help="LocalCluster workers (default 2)")

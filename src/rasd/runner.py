@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import IO
@@ -18,10 +18,12 @@ from rasd.fuse.fusion import fuse
 from rasd.ingest import Notice, Skip, read_inputs
 from rasd.model import Article, Event
 from rasd.output.writers import ExportOptions, Writer
+from rasd.parallel import Failed, in_pool
 from rasd.store.store import Store, article_key, batched, content_hash
 
-# a tuple: already extracted (Dask); a Notice: a warning about a document still used
-Item = Article | Skip | Notice | tuple[Article, list[Event]]
+# a tuple: already extracted (Dask, --jobs); Failed: its extraction raised (--jobs);
+# a Notice: a warning about a document still used
+Item = Article | Skip | Notice | Failed | tuple[Article, list[Event]]
 
 
 def _progress(items: Iterable[Item], quiet: bool) -> Iterator[Item]:
@@ -175,6 +177,7 @@ class Job:
     log: IO[str] = field(default_factory=lambda: sys.stderr)
     items: Iterable[Item] | None = None  # instead of reading the inputs
     export: ExportOptions | None = None  # ACLED style and CSV byte-order mark
+    jobs: int = 1  # processes extracting (local engine)
 
 
 def run(job: Job, out: IO[str]) -> RunSummary:
@@ -185,14 +188,18 @@ def run(job: Job, out: IO[str]) -> RunSummary:
     items = (
         job.items if job.items is not None else read_inputs(job.inputs, job.published, job.outlet)
     )
+    todo = _unseen(_distinct(items, r.summary), job.store, r.summary, job.batch)
+    if job.jobs > 1:
+        todo = in_pool(todo, job.jobs)
     try:
-        for item in _progress(
-            _unseen(_distinct(items, r.summary), job.store, r.summary, job.batch), job.quiet
-        ):
+        for item in _progress(todo, job.quiet):
             r.take(item)
     except KeyboardInterrupt:
         r.interrupted()
         raise
+    finally:
+        if isinstance(todo, Generator):
+            todo.close()  # a pool of workers ends here, even on Ctrl-C
     return r.finish()
 
 
@@ -216,15 +223,16 @@ class _Run:
             if not job.quiet:
                 print(f"rasd: warning {item.doc}: {item.reason}", file=job.log)
             return
-        if isinstance(item, tuple):  # already extracted (by Dask workers)
+        if isinstance(item, Failed):  # extraction raised in a worker (--jobs)
+            self.failed(item.article, item.reason)
+            return
+        if isinstance(item, tuple):  # already extracted (by Dask or pool workers)
             item, events = item
         else:
             try:
                 events = extract_article(item)
             except Exception as e:  # one broken document must not stop the batch
-                reason = f"extraction failed ({type(e).__name__}: {e})"
-                skip = Skip(item.id, reason, raw=_record(item))
-                _skip(skip, summary, job.log, False, job.dead_letter)
+                self.failed(item, f"extraction failed ({type(e).__name__}: {e})")
                 return
         summary.read += 1
         summary.events += len(events)
@@ -237,6 +245,10 @@ class _Run:
             self.collected.extend(events)
         else:
             self.writer.article(item.id, events)
+
+    def failed(self, article: Article, reason: str) -> None:
+        skip = Skip(article.id, reason, raw=_record(article))
+        _skip(skip, self.summary, self.job.log, False, self.job.dead_letter)
 
     def flush(self) -> None:
         if self.job.store is not None and self.pending:
