@@ -222,3 +222,28 @@ def test_output_bytes_are_the_same_whatever_the_hash_seed(tmp_path):
         runs = {_run(["extract", seed, *extra], s, env) for s in (1, 2)}
         assert len(runs) == 1, extra
         assert next(iter(runs))
+
+
+def test_the_cli_imports_neither_the_store_nor_dask_until_a_command_needs_them():
+    # a cold `rasd extract` without --db pays for extraction only
+    code = (
+        "import sys, rasd.cli; "
+        "print(sorted(m for m in ('sqlalchemy', 'dask', 'rasd.store.store', 'rasd.evaluate',"
+        " 'rasd.watch', 'multiprocessing') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_a_store_error_is_still_one_line_when_the_store_is_imported_late(tmp_path):
+    bad = tmp_path / "not-a-db.sqlite"
+    bad.write_bytes(b"this is no database file" * 100)
+    src = tmp_path / "in.txt"
+    src.write_text("نص قصير", encoding="utf-8")
+    r = subprocess.run(
+        [sys.executable, "-m", "rasd.cli", "extract", str(src), "--db", str(bad), "-q"],
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode != 0
+    assert r.stderr.startswith("rasd: ") and "Traceback" not in r.stderr

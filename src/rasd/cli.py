@@ -19,20 +19,18 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
-from typing import IO, Any, NoReturn
-
-from sqlalchemy.exc import SQLAlchemyError
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from rasd import __version__
-from rasd.evaluate import load_jsonl, report, score
 from rasd.ingest import expand
 from rasd.output import FORMATS, AcledStyle, ExportOptions, write_records
 from rasd.output.writers import atomic_output
 from rasd.runner import Job, run
 from rasd.settings import SETTINGS
-from rasd.store import Store, StoreError
 from rasd.store.names import country_code, event_type_name
-from rasd.watch import parse_every, watch
+
+if TYPE_CHECKING:
+    from rasd.store import Store
 
 EXAMPLES = Path(__file__).resolve().parent / "data" / "examples"
 USAGE, UNUSABLE, INTERRUPTED = 2, 3, 130
@@ -56,6 +54,8 @@ def _format_for(path: str | None, given: str | None) -> str:
 
 @contextmanager
 def _store(target: str | None, create: bool = True) -> Iterator[Store | None]:
+    if target:
+        from rasd.store import Store
     store = Store(target, create=create) if target else None
     try:
         yield store
@@ -138,6 +138,8 @@ def cmd_extract(a: argparse.Namespace) -> int:
 
 
 def cmd_watch(a: argparse.Namespace) -> int:
+    from rasd.watch import watch
+
     _check_outputs(a.feeds, dead_letter=a.dead_letter)
     with ExitStack() as stack:
         store = stack.enter_context(_store(a.db))
@@ -196,6 +198,8 @@ def cmd_stats(a: argparse.Namespace) -> int:
 
 
 def cmd_eval(a: argparse.Namespace) -> int:
+    from rasd.evaluate import load_jsonl, report, score
+
     _check_outputs([a.gold, *([a.pred] if a.pred else [])], save=a.save)
     gold = load_jsonl(a.gold)
     if a.pred:
@@ -287,6 +291,8 @@ def _seconds(value: str) -> float:
 
 
 def _every(value: str) -> float:
+    from rasd.watch import parse_every
+
     try:
         s = parse_every(value)
     except ValueError:
@@ -621,13 +627,6 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as e:
         print(f"rasd {a.command}: {e}", file=sys.stderr)
         return USAGE
-    except StoreError as e:
-        print(f"rasd: {e}", file=sys.stderr)
-        return UNUSABLE
-    except SQLAlchemyError as e:
-        reason = str(getattr(e, "orig", None) or e).strip().splitlines()
-        print(f"rasd: store error: {reason[0] if reason else type(e).__name__}", file=sys.stderr)
-        return UNUSABLE
     except OSError as e:
         print(
             f"rasd: {e.filename or ''}{': ' if e.filename else ''}{e.strerror or e}",
@@ -637,6 +636,26 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as e:
         print(f"rasd: {e}", file=sys.stderr)
         return USAGE
+    except Exception as e:
+        message = _store_error(e)
+        if message is None:
+            raise
+        print(message, file=sys.stderr)
+        return UNUSABLE
+
+
+def _store_error(e: Exception) -> str | None:
+    """The one line of a store error, or None for any other error. The store and
+    SQLAlchemy are imported only by commands that use them: an error can only be theirs
+    if they were imported."""
+    store = sys.modules.get("rasd.store.store")
+    if store is not None and isinstance(e, store.StoreError):
+        return f"rasd: {e}"
+    sa = sys.modules.get("sqlalchemy.exc")
+    if sa is not None and isinstance(e, sa.SQLAlchemyError):
+        reason = str(getattr(e, "orig", None) or e).strip().splitlines()
+        return f"rasd: store error: {reason[0] if reason else type(e).__name__}"
+    return None
 
 
 if __name__ == "__main__":

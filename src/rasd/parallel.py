@@ -6,17 +6,18 @@ gazetteer are loaded once before the workers are forked and shared with them.
 
 from __future__ import annotations
 
-import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
-from multiprocessing.pool import AsyncResult
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rasd.extraction.pipeline import extract_article
 from rasd.model import Article, Event
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
 
 CHUNK = 16  # articles sent to a worker at a time
 
@@ -47,6 +48,8 @@ def _quiet_worker() -> None:
 
 
 def _context() -> Any:
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 

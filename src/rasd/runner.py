@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from rasd.extraction.pipeline import extract_article
 from rasd.fuse.fusion import fuse
@@ -19,7 +19,10 @@ from rasd.ingest import Notice, Skip, read_inputs
 from rasd.model import Article, Event
 from rasd.output.writers import ExportOptions, Writer
 from rasd.parallel import Failed, in_pool
-from rasd.store.store import Store, article_key, batched, content_hash
+from rasd.store.keys import article_key, batched, content_hash
+
+if TYPE_CHECKING:
+    from rasd.store.store import Store
 
 # a tuple: already extracted (Dask, --jobs); Failed: its extraction raised (--jobs);
 # a Notice: a warning about a document still used

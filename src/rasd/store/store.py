@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from importlib import resources
@@ -27,8 +27,9 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlch
 from rasd.model import Article, Event
 from rasd.store import queries
 from rasd.store import schema as t
+from rasd.store.keys import article_key, batched, content_hash
 from rasd.store.queries import EventFilter
-from rasd.store.writes import BatchResult, article_key, content_hash, now, pk, save_batch
+from rasd.store.writes import BatchResult, now, pk, save_batch
 
 __all__ = [
     "BatchResult",
@@ -289,14 +290,3 @@ def _postgis(conn: Connection) -> bool:
     except Exception:  # noqa: BLE001 - PostGIS is optional; without it rasd uses latitude/longitude
         return False
     return True
-
-
-def batched(items: Iterable[Any], size: int) -> Iterable[list[Any]]:
-    batch: list[Any] = []
-    for it in items:
-        batch.append(it)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

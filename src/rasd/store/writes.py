@@ -3,7 +3,6 @@ the incremental re-fusion of the canonical events of the neighbourhood they touc
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from rasd.fuse.blocking import Spot, neighbourhood
 from rasd.fuse.fusion import CanonicalEvent, fuse
 from rasd.model import Article, Event
 from rasd.store import schema as t
+from rasd.store.keys import article_key, content_hash
 
 # the report columns that say where and when it is (see Spot)
 SPOT = tuple(t.reports.c[name] for name in Spot.FIELDS)
@@ -36,14 +36,6 @@ class BatchResult:
 
 def now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def article_key(a: Article) -> str:
-    return (a.url or a.id)[:512]
 
 
 def save_batch(
