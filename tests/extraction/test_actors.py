@@ -129,3 +129,9 @@ def test_a_country_as_the_subject_of_an_attack_acts_through_its_forces():
     # a country as a place or a target is no actor
     evs = rasd.extract("سقطت صواريخ على إسرائيل اليوم من مدينة غزة.", published=PUB)
     assert all(e.actor1 != "Military Forces of Israel" for e in evs)
+
+
+def test_a_perpetrator_counted_among_the_dead_is_no_victim():
+    ev = _one("قتل أربعة أشخاص بينهم منفذ الهجوم في هجوم بسكين في سوق مدينة ليون أمس.")
+    assert ev.actor2 != "Sole perpetrator"
+    assert ev.event_type == "Violence against civilians"

@@ -314,6 +314,8 @@ def assign_roles(
             actors1.append((a, "named by the trigger (طائرات التحالف)"))
         elif a.start < pos and pos - a.end < 60 and not sp.complementizer.search(text, a.end, pos):
             actors1.append((a, "subject before trigger"))
+        elif a.entry.kind == "perpetrator":
+            continue  # مقتل 5 أشخاص بمن فيهم منفذ العملية: counted dead, still no victim
         elif killing and a.start > pos:
             actors2.append((a, "killed (passive قتل X)"))
         elif a.start > pos and a.start - anchor.end < 25:
