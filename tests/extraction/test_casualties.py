@@ -34,6 +34,10 @@ def tolls(s: str) -> dict[str, int]:
         ("تمكنت وحدات الجيش من القضاء على 4 إرهابيين", {"fatalities": 4}),
         ("نجحت القوات في القضاء على مسلحين اثنين", {"fatalities": 2}),
         ("أصدر القضاء على 5 متهمين أحكاما بالسجن", {}),  # the judiciary, no victims
+        ("قتل مسلح خمسة أشخاص في هجوم على مقهى", {"fatalities": 5}),  # the gunman killed
+        ("قتل رجل 3 نساء أمام كنيسة", {"fatalities": 3}),
+        ("قتل جندي و3 مدنيين في الهجوم", {"fatalities": 4}),  # a list stays a list
+        ("قتل طفل برصاص قناص", {"fatalities": 1}),
     ],
 )
 def test_tolls(text, expected):

@@ -108,3 +108,12 @@ def test_teasers_and_tag_lists_scraped_with_the_article_tell_no_event():
     evs = rasd.extract(text, published=PUB)
     assert [e.location for e in evs] == ["Arish"]
     assert all(e.actor1 != "Military Forces of Iran" for e in evs)
+
+
+def test_security_forces_that_speak_do_not_make_a_shooting_of_civilians_a_clash():
+    (ev,) = rasd.extract(
+        "قتل مسلح ثلاث نساء أمام كنيسة في مدينة ليون الفرنسية اليوم، فيما أكدت السلطات مقتل المهاجم.",
+        published=date(2019, 3, 10),
+    )
+    assert ev.event_type == "Violence against civilians"
+    assert ev.fatalities == 3

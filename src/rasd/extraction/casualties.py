@@ -193,6 +193,8 @@ def _victims(tokens: list[Token], i: int, stop: int, count: _Counts) -> tuple[in
     total, j, found = 0, i, False
     while j < stop:
         c = count(j)
+        if c is not None and found and j == i + 1 and _killer_then_count(tokens, i, c, cls):
+            total, found = 0, False  # قتل رجل 3 نساء: the man killed, the 3 women died
         if c is not None and not (found and not tokens[j].text.startswith("و")):
             total += c.value
             j = c.next_index
@@ -233,6 +235,20 @@ def _victims(tokens: list[Token], i: int, stop: int, count: _Counts) -> tuple[in
     if not found and i < stop:
         count.no_victim.add(i)  # the first token decided it, whatever the stop
     return (total, j) if found else None
+
+
+def _killer_then_count(tokens: list[Token], i: int, c: Count, cls: list[int]) -> bool:
+    """An indefinite singular person right before a count of victims (قتل مسلح خمسة
+    أشخاص) is the subject of the verb, not one of the dead."""
+    noun = tokens[i].text
+    return (
+        cls[i] & VICTIM != 0
+        and not cls[i] & VICTIM_A
+        and not noun.startswith(("ال", "و"))
+        and not tokens[i + 1].text.startswith("و")  # قتل جندي و3 مدنيين: a list
+        and c.next_index < len(cls)
+        and cls[c.next_index] & VICTIM != 0
+    )
 
 
 def _number_before(i: int, consumed: int, count: _Counts) -> tuple[int, int] | None:

@@ -143,7 +143,7 @@ class Discourse:
         sp = speech()
         fr.civilians = bool(ctx.civilians.within(s, e))
         fr.militants = bool(ctx.militants.within(s, e))
-        # تقول الشرطة …: the police that speak are a source, not a target
+        # تقول الشرطة …، أكدت السلطات …: the forces that speak are a source, not a target
         fr.security = any(
             not sp.speaker_before.search(text, max(s, h.start - 25), h.start)
             for h in ctx.security.within(s, e)
@@ -151,7 +151,9 @@ class Discourse:
             (a.entry.inter in (1, 8) and "{country}" not in a.entry.actor)
             or a.entry.kind == "state_generic"
             for a in here.facts.actors
-            if a.start > fr.anchor.end and is_target(text, a, fr.anchor.end)
+            if a.start > fr.anchor.end
+            and is_target(text, a, fr.anchor.end)
+            and not sp.speaker_before.search(text, max(s, a.start - 25), a.start)
         )
         fr.return_fire = bool(ctx.return_fire.within(s, e))
         fr.police = bool(ctx.police.within(s, e))
