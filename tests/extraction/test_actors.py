@@ -135,3 +135,10 @@ def test_a_perpetrator_counted_among_the_dead_is_no_victim():
     ev = _one("قتل أربعة أشخاص بينهم منفذ الهجوم في هجوم بسكين في سوق مدينة ليون أمس.")
     assert ev.actor2 != "Sole perpetrator"
     assert ev.event_type == "Violence against civilians"
+
+
+def test_a_group_named_by_an_everyday_word_is_an_actor_only_in_its_country():
+    crowd = _one("أطلق مسلح النار على الحشد أمام كنيسة في مدينة ليون الفرنسية اليوم.")
+    assert "Popular Mobilization Forces" not in (crowd.actor1, crowd.actor2)
+    pmf = _one("هاجم الحشد مواقع لتنظيم داعش قرب مدينة بيجي العراقية اليوم.")
+    assert pmf.actor1 == "Popular Mobilization Forces"

@@ -96,3 +96,21 @@ def test_opening_fire_is_found_with_words_between_verb_and_object():
     assert [(e.event_type, e.location) for e in evs] == [("Battles", "Istanbul")]
     evs = rasd.extract("أضرم مجهولون النار في مسجد بمدينة الموصل فجر اليوم.", date(2018, 3, 10))
     assert [(e.sub_event_type, e.location) for e in evs] == [("Attack", "Mosul")]
+
+
+def test_shooting_is_found_with_the_subject_between_verb_and_object():
+    from datetime import date
+
+    import rasd
+    from rasd.extraction.triggers import phrasal_triggers
+    from rasd.text.normalize import normalize
+
+    evs = rasd.extract(
+        "أطلق مسلحان النار على مقهى في مدينة مرسين التركية مساء أمس.", date(2019, 5, 2)
+    )
+    assert [(e.sub_event_type, e.location, e.weapon) for e in evs] == [
+        ("Attack", "Mersin", "firearm")
+    ]
+    # release (أطلق سراح) and launches (أطلقت حملة) are no shooting
+    assert phrasal_triggers(normalize("أطلقت السلطات سراح المعتقلين").text) == []
+    assert phrasal_triggers(normalize("أطلقت الوزارة حملة لجمع التبرعات").text) == []

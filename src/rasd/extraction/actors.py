@@ -160,7 +160,8 @@ def _forces_of(p: PlaceMention, text: str) -> ActorMention:
 def state_actor(mention: ActorMention, event_country: str | None) -> str | None:
     """Name of a mention, filling a generic state form with the event's country. A
     `state_home` form (الجيش الوطني) names its country's forces at home and the forces of
-    the event's country elsewhere (the Tunisian, Libyan, Somali national army)."""
+    the event's country elsewhere (the Tunisian, Libyan, Somali national army); a
+    `militia_home` form names no one outside its country."""
     e = mention.entry
     if (
         mention.needs_country
@@ -168,6 +169,8 @@ def state_actor(mention: ActorMention, event_country: str | None) -> str | None:
         and event_country in _territory_forces()
     ):
         return _territory_forces()[event_country]  # الجنود in Gaza are Israel's
+    if e.kind == "militia_home" and event_country and e.iso3 and event_country != e.iso3:
+        return None  # أطلق النار على الحشد in Russia: a crowd, not the Iraqi PMF
     if e.kind == "state_home" and event_country and e.iso3 and event_country != e.iso3:
         name = _country_name(event_country)
         return HOME_ELSEWHERE.replace("{country}", name) if name else None

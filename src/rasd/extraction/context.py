@@ -26,7 +26,9 @@ from rasd.text.tokens import Token, Tokens
 
 # Kinds of actors (actors.tsv) whose names are names of groups: a place name inside one
 # (سرايا القدس، جيش الإسلام) is part of the name, not a place.
-NAMED_GROUPS = frozenset({"nonstate", "militia", "coalition", "ambiguous_coalition"})
+NAMED_GROUPS = frozenset(
+    {"nonstate", "militia", "militia_home", "coalition", "ambiguous_coalition"}
+)
 
 
 @dataclass

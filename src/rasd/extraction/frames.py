@@ -261,7 +261,16 @@ def _unblocked(
 
 
 _ARMED = frozenset(
-    {"state", "state_home", "nonstate", "militia", "coalition", "state_named", "state_event"}
+    {
+        "state",
+        "state_home",
+        "nonstate",
+        "militia",
+        "militia_home",
+        "coalition",
+        "state_named",
+        "state_event",
+    }
 )
 
 
