@@ -117,3 +117,11 @@ def test_security_forces_that_speak_do_not_make_a_shooting_of_civilians_a_clash(
     )
     assert ev.event_type == "Violence against civilians"
     assert ev.fatalities == 3
+
+
+def test_forces_in_a_speakers_title_are_no_target():
+    (ev,) = rasd.extract(
+        "وقال رئيس مفوضية الشرطة للصحفيين إن المهندس قتل بالرصاص في سيارته وسط مدينة ليون اليوم.",
+        published=date(2019, 3, 10),
+    )
+    assert ev.event_type == "Violence against civilians"

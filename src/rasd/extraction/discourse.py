@@ -146,6 +146,7 @@ class Discourse:
         # تقول الشرطة …، أكدت السلطات …: the forces that speak are a source, not a target
         fr.security = any(
             not sp.speaker_before.search(text, max(s, h.start - 25), h.start)
+            and not (h.start < fr.anchor.start and sp.speaker_title.search(text, s, h.start))
             for h in ctx.security.within(s, e)
         ) or any(
             (a.entry.inter in (1, 8) and "{country}" not in a.entry.actor)

@@ -20,6 +20,7 @@ class Speech:
     complementizer: regex.Pattern[str]
     complementizer_before: regex.Pattern[str]  # text ending in أن، بأن
     source_context: regex.Pattern[str]  # text ending in "according to a source in …"
+    speaker_title: regex.Pattern[str]  # text ending in a speech verb and up to 3 words
 
 
 def speech() -> Speech:
@@ -41,6 +42,10 @@ def _build(res: Resources) -> Speech:
         ),
         complementizer_before=regex.compile(
             rf"(?<![\p{{L}}]){alternation(grammar('complementizers'))}\s+$"
+        ),
+        # قال رئيس مفوضية الشرطة …: the forces named in the speaker's title speak
+        speaker_title=regex.compile(
+            rf"(?<![\p{{L}}]){conj}?{alternation(verbs)}(?:\s+[\p{{L}}]+){{1,3}}\s+$"
         ),
         source_context=regex.compile(
             alternation(grammar("source_nouns"))
