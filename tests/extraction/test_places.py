@@ -222,3 +222,12 @@ def test_where_the_wounded_were_taken_or_people_fled_is_not_the_place():
         published=pub,
     )
     assert [e.location for e in evs] == ["Ma'rib"]
+
+
+def test_a_river_and_a_project_are_no_places():
+    # the Blue Nile is also a Sudanese state, the Euphrates a name; a dam's project is
+    # an organisation, and the river a dam stands on is water
+    assert "Blue Nile" not in places("قتل مهندس يعمل في سد كبير على النيل الأزرق في إثيوبيا")
+    assert "Blue Nile" not in places("غرق قارب في مجرى النيل الأزرق")
+    assert places("قال مدير مشروع سد الموصل إن الأعمال مستمرة") == []
+    assert "Blue Nile" in places("اشتباكات في ولاية النيل الأزرق السودانية")

@@ -35,6 +35,7 @@ class _Patterns:
     distance: regex.Pattern[str]  # تبعد 620 كلم من باماكو: a yardstick, not the place
     capital: regex.Pattern[str]  # في العاصمة with no name after it
     reception: regex.Pattern[str]  # استقبال الجرحى في مستشفى …: where victims were taken
+    river: regex.Pattern[str]  # سد النهضة على النيل الأزرق: a dam's river, not a place
     capital_word: str  # as written in grammar.yaml, for the rule label
 
 
@@ -59,6 +60,11 @@ def _patterns(res: Resources) -> _Patterns:
         capital=regex.compile(rf"(?<![\p{{L}}]){conj}?(?:ب|في\s+)?(?P<cap>{capital})(?![\p{{L}}])"),
         capital_word=res.yaml("lexicon/grammar.yaml")["capital"][0],
         reception=regex.compile(alternation(g("reception_words"))),
+        river=regex.compile(
+            rf"(?<![\p{{L}}]){alternation(g('dams'))}(?:\s+[\p{{L}}]+){{0,2}}\s+"
+            + alternation(g("dam_prepositions"))
+            + r"\s*$"
+        ),
     )
 
 
@@ -229,6 +235,7 @@ def _read(
         or pats.distance.search(text, max(0, h.word_start - 22), h.word_start)
         # قبل أن تعود إلى قاعدة ديار بكر: where the planes came from, not the target
         or pats.movement.search(text, max(0, h.word_start - 30), h.word_start)
+        or pats.river.search(text, max(0, h.word_start - 40), h.word_start)
         or (
             all(p.kind == "facility" for p in h.value)
             and pats.reception.search(text, max(0, h.word_start - 60), h.word_start)
