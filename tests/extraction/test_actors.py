@@ -142,3 +142,13 @@ def test_a_group_named_by_an_everyday_word_is_an_actor_only_in_its_country():
     assert "Popular Mobilization Forces" not in (crowd.actor1, crowd.actor2)
     pmf = _one("هاجم الحشد مواقع لتنظيم داعش قرب مدينة بيجي العراقية اليوم.")
     assert pmf.actor1 == "Popular Mobilization Forces"
+
+
+def test_fighting_between_two_sides_names_each_and_allies_stay_together():
+    ev = _one("تواصلت المواجهات بين الجيش وميليشيات الحوثي في مديرية ميدي اليوم.")
+    assert (ev.actor1, ev.actor2) == ("Military Forces of Yemen", "Houthis (Ansar Allah)")
+    ev = _one(
+        "استمرت الاشتباكات في الزبداني بين قوات النظام وحزب الله من جهة وبين فصائل المعارضة"
+        " من جهة أخرى اليوم."
+    )
+    assert (ev.actor1, ev.actor2) == ("Military Forces of Syria", "Opposition rebels (Syria)")

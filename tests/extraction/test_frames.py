@@ -182,3 +182,23 @@ def test_forces_that_take_a_place_noun_tell_a_territory_change():
     # freeing a kidnapped child takes no place: no territory change
     evs = rasd.extract("حررت قوات الأمن طفلا مختطفا في مدينة تعز.", published=PUB)
     assert all(e.sub_event_type != "Government regains territory" for e in evs)
+
+
+def test_a_connector_opens_a_second_report_of_another_type_with_its_own_parties():
+    from datetime import date
+
+    import rasd
+
+    evs = rasd.extract(
+        "وشهدت أطراف مدينة حرض اشتباكات متقطعة، فيما قصفت مدفعية التحالف مواقع للحوثيين"
+        " في المنطقة فجر اليوم.",
+        published=date(2018, 8, 3),
+    )
+    assert [(e.event_type, e.actor1) for e in evs][1:] == [
+        ("Explosions/Remote violence", "Saudi-led coalition")
+    ]
+    assert evs[0].event_type == "Battles" and "Saudi-led coalition" not in (
+        evs[0].actor1,
+        evs[0].actor2,
+    )
+    assert evs[1].actor2 == "Houthis (Ansar Allah)"

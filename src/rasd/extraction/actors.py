@@ -188,6 +188,8 @@ class _Markers:
     partitive: regex.Pattern[str]  # 3 من أفراد الشرطة: the actor after counts the victims
     claimed: regex.Pattern[str]  # تنظيم داعش مسؤوليته: the actor before claimed it
     blamed_to: regex.Pattern[str]  # … نسبته السلطات إلى: the actor after إلى is the agent
+    between: regex.Pattern[str]  # اشتباكات بين X و Y: X one side, Y the other
+    one_side: regex.Pattern[str]  # بين X وY من جهة: X and Y together are one side
 
 
 def _markers(res: Resources) -> _Markers:
@@ -209,6 +211,8 @@ def _markers(res: Resources) -> _Markers:
             + alternation(grammar("attribution_to"))
             + r"\s*$"
         ),
+        regex.compile(rf"(?<![\p{{L}}]){alternation(grammar('sides_words'))}\s+$"),
+        regex.compile(rf"\s*{alternation(grammar('one_side'))}(?![\p{{L}}])"),
     )
 
 
@@ -269,7 +273,19 @@ def assign_roles(
     anchor = fr.anchor
     pos = anchor.start
     killing = anchor.value.category == "kill"
+    first_side: ActorMention | None = None  # اشتباكات بين X و Y: X, once read
     for a in s_actors:
+        if first_side is not None and text[first_side.end : a.start].strip() == "و":
+            if mk.one_side.match(text, a.end):
+                first_side = a  # بين قوات النظام وحزب الله من جهة و…: allies, one side
+                continue
+            actors2.append((a, "the other side (بين X و Y)"))
+            first_side = None
+            continue
+        if a.start > pos and mk.between.search(text, max(0, a.start - 8), a.start):
+            actors1.append((a, "one side (بين X و Y)"))
+            first_side = a
+            continue
         if a.entry.kind in ("civilians", "protesters") and event_type not in (
             "Protests",
             "Riots",

@@ -40,6 +40,8 @@ class _Patterns:
     consequence: regex.Pattern[str]
     # وسط غارات، بالتزامن مع قصف: another event at the same time, inside the clause
     co_occurring: regex.Pattern[str]
+    # فيما قصفت المدفعية …: a connector that opens another report in the sentence
+    connector: regex.Pattern[str]
     # ارتكب الاحتلال 3 مجازر: a verb of committing before a weak trigger
     committed: regex.Pattern[str]
     # حررت القوات جبل الحلقوم: a place noun a territory verb takes as object
@@ -68,6 +70,7 @@ def _patterns(res: Resources) -> _Patterns:
         same=regex.compile(rf"\s+{alternation(g('same_words'))}(?![\p{{L}}])"),
         cause=regex.compile(rf"(?<![\p{{L}}]){alternation(g('cause_prepositions'))}\s+$"),
         co_occurring=regex.compile(rf"\s*(?<![\p{{L}}]){alternation(g('co_occurring'))}\s"),
+        connector=regex.compile(rf"[\s،,]*(?<![\p{{L}}]){alternation(g('clause_connectors'))}\s"),
         held=regex.compile(
             rf"(?<![\p{{L}}])(?:{alternation(g('territory_prepositions'))}\s+)?(?:ال)?"
             rf"{alternation(g('territory_objects'))}(?![\p{{L}}])"
@@ -139,6 +142,10 @@ def frames(
             fr.anaphoric = fr.anaphoric and anaphoric
         else:
             fr = Frame(anchor, anaphoric=anaphoric)
+            if beside:
+                before = out[-1]
+                before.bounds = (before.bounds[0] if before.bounds else sent.start, c_start)
+                fr.bounds = (c_start, sent.end)
             out.append(fr)
         fr.strong = fr.strong or strong
         fr.span = (
@@ -173,11 +180,26 @@ def _split_co_occurring(
 
 def _co_occurring(fr: Frame, anchor: Hit[Trigger], text: str, c_start: int) -> bool:
     """A clause opened by a co-occurrence word whose strong trigger is of another kind
-    than the frame's: another event beside it (اشتباكات … وسط غارات)."""
+    than the frame's: another event beside it (اشتباكات … وسط غارات); or opened by a
+    connector (فيما، بينما) whose strong trigger is of another event type than every
+    trigger of the frame (اشتباكات …، فيما قصفت المدفعية): a second report."""
+    if anchor.value.strength != "strong" or anchor.value.category in fr.categories:
+        return False
+    pats = resources().get(_patterns)
+    if pats.co_occurring.match(text, c_start) is not None:
+        return True
+    if pats.connector.match(text, c_start) is None:
+        return False
+    types = lexicon().categories
+    own = types.get(anchor.value.category, ("", ""))[0]
+    # an attack or a killing may be either a clash or violence against civilians
+    either = {"attack", "kill"}
     return (
-        anchor.value.strength == "strong"
-        and anchor.value.category not in fr.categories
-        and resources().get(_patterns).co_occurring.match(text, c_start) is not None
+        bool(own)
+        and anchor.value.category not in either
+        and not fr.categories & either
+        and all(types[c][0] != own for c in fr.categories if c in types)
+        and any(c in types for c in fr.categories)
     )
 
 

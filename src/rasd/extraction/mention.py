@@ -75,7 +75,11 @@ def build_mention(
     m.tolls = own_tolls(fr, facts.tolls, facts.sent, pos)
     m.munitions = mention_munitions(s_tokens, facts.sent)
     spans = [(t.start, t.end) for t in facts.tolls if t.value > 0]
-    m.actors1, m.actors2 = assign_roles(fr, m.event_type, facts.actors, text, spans)
+    actors = facts.actors
+    if fr.bounds is not None:
+        lo, hi = fr.bounds
+        actors = [a for a in actors if lo <= a.start < hi]
+    m.actors1, m.actors2 = assign_roles(fr, m.event_type, actors, text, spans)
     _air_power(m)
     return m
 

@@ -182,6 +182,9 @@ class Frame:
     others: list[Hit[Trigger]] = field(default_factory=list)  # further triggers joined to it
     hits: list[Hit[Trigger]] = field(default_factory=list)  # every trigger and cue of the frame
     span: tuple[int, int] | None = None  # the clauses it covers (normalized offsets)
+    # where its actors may stand, when the sentence tells another event beside it
+    # (اشتباكات …، فيما قصفت مدفعية التحالف …): each report has its own parties
+    bounds: tuple[int, int] | None = None
     alone: bool = True  # the only frame of its sentence
     categories: set[str] = field(default_factory=set)
     weapons: list[str] = field(default_factory=list)
