@@ -275,16 +275,10 @@ def assign_roles(
     killing = anchor.value.category == "kill"
     first_side: ActorMention | None = None  # اشتباكات بين X و Y: X, once read
     for a in s_actors:
-        if first_side is not None and text[first_side.end : a.start].strip() == "و":
-            if mk.one_side.match(text, a.end):
-                first_side = a  # بين قوات النظام وحزب الله من جهة و…: allies, one side
-                continue
-            actors2.append((a, "the other side (بين X و Y)"))
-            first_side = None
-            continue
-        if a.start > pos and mk.between.search(text, max(0, a.start - 8), a.start):
-            actors1.append((a, "one side (بين X و Y)"))
-            first_side = a
+        side, first_side = _side(text, a, first_side, pos, mk)
+        if side is not None:
+            if side:
+                (actors1 if side == 1 else actors2).append((a, _SIDES[side]))
             continue
         if a.entry.kind in ("civilians", "protesters") and event_type not in (
             "Protests",
@@ -342,6 +336,24 @@ def assign_roles(
         elif a.start > pos:
             actors2.append((a, "after trigger"))
     return actors1, actors2
+
+
+_SIDES = {1: "one side (بين X و Y)", 2: "the other side (بين X و Y)"}
+
+
+def _side(
+    text: str, a: ActorMention, first: ActorMention | None, pos: int, mk: _Markers
+) -> tuple[int | None, ActorMention | None]:
+    """Fighting «بين X و Y»: (1, X) for X right after «بين», (2, None) for Y right after
+    «و» and X; (0, Y) for an ally of X before «من جهة» (one side with X, no role of its
+    own); (None, first) for any other actor."""
+    if first is not None and text[first.end : a.start].strip() == "و":
+        if mk.one_side.match(text, a.end):
+            return 0, a  # بين قوات النظام وحزب الله من جهة و…: allies, one side
+        return 2, None
+    if a.start > pos and mk.between.search(text, max(0, a.start - 8), a.start):
+        return 1, a
+    return None, first
 
 
 _OWNED_ACTS = frozenset({"shelling", "air", "drone", "attack", "ied", "explosion", "massacre"})
