@@ -202,3 +202,47 @@ def test_a_connector_opens_a_second_report_of_another_type_with_its_own_parties(
         evs[0].actor2,
     )
     assert evs[1].actor2 == "Houthis (Ansar Allah)"
+
+
+def test_what_will_be_done_and_a_weak_word_after_a_reference_are_no_events():
+    from datetime import date
+
+    import rasd
+
+    # a future verb right before the trigger: a plan
+    assert (
+        rasd.extract(
+            "وقال القائد إن المقاتلين سيبدأون معركة تحرير مدينة زنجبار خلال الساعات المقبلة.",
+            published=date(2015, 8, 10),
+        )
+        == []
+    )
+    # «التقدم» points back to nothing; the weak «تقدم» after it (offers) is no advance
+    assert (
+        rasd.extract(
+            "قال الوزير إنه يأمل في مزيد من التقدم في المنطقة، فيما استبعد مسؤولون أن تقدم"
+            " إسرائيل تنازلات في مفاوضات غزة.",
+            published=date(2024, 11, 29),
+        )
+        == []
+    )
+    # a past act after a future verb and «بعد أن» is still an event
+    evs = rasd.extract(
+        "قال الجيش إن قواته ستبقى في المنطقة بعد أن قتلت 5 مسلحين في مدينة العريش أمس.",
+        published=date(2015, 8, 10),
+    )
+    assert len(evs) == 1 and evs[0].fatalities == 5
+
+
+def test_will_do_reads_future_verbs_not_nouns_that_look_like_them():
+    from rasd.extraction.dates import will_do
+    from rasd.text.normalize import normalize
+
+    def at(s: str, word: str) -> bool:
+        t = normalize(s).text
+        return will_do(t, t.index(normalize(word).text))
+
+    assert at("قال إن صواريخها ستستخدم لمهاجمة المدن", "لمهاجمة")
+    assert at("والجيش سوف يشن هجوما", "هجوما")
+    assert not at("انفجرت سيارة مفخخة في السوق", "مفخخة")
+    assert not at("وقع هجوم في مدينة سيفاري أمس", "هجوم")

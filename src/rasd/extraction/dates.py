@@ -308,6 +308,23 @@ def _future(m: regex.Match[str], v: _Vocab) -> bool:
     return verb is None or (verb not in v.not_future and not _named(text, f.start("verb")))
 
 
+def will_do(text: str, start: int) -> bool:
+    """ستستخدم لمهاجمة، سيشن هجوما: a word at most two words after a future particle or
+    verb, with no punctuation between, is what will be done, not what was."""
+    v = _vocab()
+    words = [m.start() for m in _WORD.finditer(text, max(0, start - 40), start)]
+    if not words:
+        return False
+    f = v.future_verb.search(text, words[max(0, len(words) - 3)], start)
+    if f is None:
+        return False
+    verb = f.group("verb")
+    return verb is None or (verb not in v.not_future and not _named(text, f.start("verb")))
+
+
+_WORD = regex.compile(r"\S+")
+
+
 def _named(text: str, start: int) -> bool:
     """في مدينة سيفاري: a word right after a settlement word is a name, not «will …»."""
     before = text[max(0, start - 12) : start].split()

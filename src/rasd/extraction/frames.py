@@ -14,7 +14,7 @@ import regex
 
 from rasd.extraction.actors import ActorMention
 from rasd.extraction.casualties import Toll
-from rasd.extraction.dates import DateMention
+from rasd.extraction.dates import DateMention, will_do
 from rasd.extraction.triggers import Frame, Trigger, lexicon
 from rasd.model import Sentence
 from rasd.resources import Resources, resources
@@ -130,7 +130,9 @@ def frames(
             and not _supported(anchors, facts, text, (c_start, c_end), prev_categories)
             and not (cats & {"impact", "firearm"} and len(cats) > 1)
             and len({h.value.category for h in anchors}) < 2
-            and not out
+            # a frame before in the sentence supports it, unless that one only points
+            # back (مزيد من التقدم … أن تقدم إسرائيل تنازلات)
+            and not (out and not out[-1].anaphoric)
             and not anaphoric
         ):
             # a weak trigger alone (هجوم، قذائف) with nothing to say it happened here
@@ -268,12 +270,14 @@ def _unblocked(
         b.value[1] == "clause" and c_start <= b.start < c_end for b in facts.blocks
     ):
         return []
-    # a threat, plan or speculation word next to a trigger cancels that trigger
+    # a threat, plan or speculation word next to a trigger cancels that trigger, and so
+    # does a future verb right before it (ستستخدم لمهاجمة)
     spares = lexicon().spares
     return [
         h
         for h in anchors
-        if not any(
+        if not will_do(text, h.word_start)
+        and not any(
             b.value[1] == "before"
             and h.start - b.value[2] <= b.start < h.end + 20
             and h.value.category not in spares[b.value[0]]
