@@ -125,3 +125,15 @@ def test_forces_in_a_speakers_title_are_no_target():
         published=date(2019, 3, 10),
     )
     assert ev.event_type == "Violence against civilians"
+
+
+def test_every_event_of_a_lead_without_a_place_takes_the_place_named_next():
+    evs = rasd.extract(
+        "تمكنت وحدة عسكرية مساء اليوم الجمعة من القضاء على إرهابيين اثنين في أحد الجبال،"
+        " والقبض على شخص مشبوه. وتأتي العملية ضمن عمليات التمشيط في مرتفعات ولاية القصرين.",
+        published=date(2017, 2, 17),
+    )
+    assert sorted((e.sub_event_type, e.admin1) for e in evs) == [
+        ("Armed clash", "Kasserine"),
+        ("Arrests", "Kasserine"),
+    ]

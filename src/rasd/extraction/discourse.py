@@ -50,7 +50,8 @@ class Discourse:
     ctx: ArticleContext
     mentions: list[Mention] = field(default_factory=list)
     lead_start: int = 0  # index of the sentence that opened the current news item
-    pending: Mention | None = None  # the lead's event still waiting for its place
+    # the lead's events still waiting for their place (all from one sentence)
+    pending: list[Mention] = field(default_factory=list)
     pending_countries: set[str] = field(default_factory=set)  # the countries its sentence names
     last_place: PlaceMention | None = None
     last_sources: list[Source] = field(default_factory=list)
@@ -127,12 +128,13 @@ class Discourse:
         """قتل 3 … في هجوم في جنوب شرق تركيا. وكان الشرطي جالسا أمام مقهى في مدينة تشينار:
         a lead event without a place takes the town a following sentence names, or else the
         province it names (coded at the province's precision)."""
-        p = self.pending
-        if p is not None and specific and p.sentence is not sent and not own_events:
-            if index - p.index <= 2:
-                p.place, p.inherited_place = specific[0], True
-                self.mentions.append(p)
-            self.pending = None
+        waiting = self.pending
+        if waiting and specific and waiting[0].sentence is not sent and not own_events:
+            for p in waiting:
+                if index - p.index <= 2:
+                    p.place, p.inherited_place = specific[0], True
+                    self.mentions.append(p)
+            self.pending = []
 
     def _flag(self, fr: Frame, here: _Sentence, alone: bool) -> None:
         """What the sentence says about the frame's targets and outcome."""
@@ -206,7 +208,10 @@ class Discourse:
                 and here.index - self.lead_start < SETTINGS.lead_sentences
                 and not fr.anaphoric
             ):
-                self.pending = m  # its place may come in the next sentences
+                # its place may come in the next sentences
+                if self.pending and self.pending[0].sentence is not m.sentence:
+                    self.pending = []
+                self.pending.append(m)
                 self.pending_countries = here.countries
             return
         self.mentions.append(m)
