@@ -152,3 +152,8 @@ def test_fighting_between_two_sides_names_each_and_allies_stay_together():
         " من جهة أخرى اليوم."
     )
     assert (ev.actor1, ev.actor2) == ("Military Forces of Syria", "Opposition rebels (Syria)")
+
+
+def test_a_generic_word_for_armed_men_heads_the_group_named_after_it():
+    ev = _one("قتل 3 من عناصر الجيش في هجوم شنته ميلشيات الحوثي على موقع في مديرية ميدي اليوم.")
+    assert ev.actor1 == "Houthis (Ansar Allah)"

@@ -137,3 +137,15 @@ def test_every_event_of_a_lead_without_a_place_takes_the_place_named_next():
         ("Armed clash", "Kasserine"),
         ("Arrests", "Kasserine"),
     ]
+
+
+def test_a_report_beside_another_without_a_place_of_its_own_happened_where_the_first_did():
+    evs = rasd.extract(
+        "تواصلت المواجهات بين الجيش وميليشيات الحوثي في أطراف مديرية الدريهمي، جنوب مدينة"
+        " الحديدة، وسط غارات شنتها مقاتلات التحالف.",
+        published=date(2018, 8, 3),
+    )
+    assert sorted((e.sub_event_type, e.location) for e in evs) == [
+        ("Air/drone strike", "Ad Durayhimi"),
+        ("Armed clash", "Ad Durayhimi"),
+    ]

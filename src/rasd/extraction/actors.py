@@ -96,6 +96,18 @@ def find_actors(text: str) -> list[ActorMention]:
                     e = ActorEntry(e.actor.replace("{country}", name), e.inter, adj.value, e.kind)
                     out.append(ActorMention(h.start, adj.end, e, h.surface))
                     continue
+            # ميلشيات الحوثي، عناصر داعش: a generic word for armed men is the head of
+            # the group named right after it
+            named = at.get(h.word_end + 1)
+            if (
+                e.inter not in (1, 2)
+                and named is not None
+                and named.value.kind in _GROUPS
+                and "{country}" not in named.value.actor
+            ):
+                merged.add(named.start)
+                out.append(ActorMention(h.start, named.end, named.value, h.surface))
+                continue
         if e.kind == "state_event":
             continue  # قصف، غارات: a state's act only when a nisba names the state
         if e.kind == "state_named":
@@ -110,6 +122,7 @@ def find_actors(text: str) -> list[ActorMention]:
 
 
 HOME_ELSEWHERE = "Military Forces of {country}"
+_GROUPS = frozenset({"nonstate", "militia", "militia_home", "coalition"})
 
 
 def _territory_forces() -> dict[str, str]:

@@ -114,11 +114,14 @@ class Discourse:
         recent = last is not None and index - last.index <= 2
         prev_categories = frozenset(last.frame.categories) if recent and last else frozenset()
         found = frames(facts, s_trig, ctx.text, prev_categories, index == self.lead_start)
+        before: Mention | None = None
         for fr in found:
             self._flag(fr, here, alone=len(found) == 1)
             m = build_mention(fr, facts, ctx.text, s_places, tokens, self.last_place)
             if m is not None:
+                _beside_place(m, before)
                 self._mention(m, fr, here)
+                before = m
         if s_places:
             self.last_place = s_places[-1]
 
@@ -285,6 +288,17 @@ class Discourse:
             or self.ctx.trial_article  # a trial report dates the crimes it tries with calendar dates
             or (not follow_up and here.index - self.lead_start >= SETTINGS.lead_sentences)
         )
+
+
+def _beside_place(m: Mention, before: Mention | None) -> None:
+    """اشتباكات في مديرية الدريهمي، جنوب مدينة الحديدة، وسط غارات …: a report told
+    beside another in its sentence, with no place in its own clauses, happened where the
+    first did."""
+    bounds = m.frame.bounds
+    if bounds is None or before is None or before.place is None or m.place is None:
+        return
+    if not bounds[0] <= m.place.start < bounds[1]:
+        m.place, m.inherited_place = before.place, before.inherited_place
 
 
 def _similar(res: Resources) -> regex.Pattern[str]:
