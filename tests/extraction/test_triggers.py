@@ -114,3 +114,17 @@ def test_shooting_is_found_with_the_subject_between_verb_and_object():
     # release (أطلق سراح) and launches (أطلقت حملة) are no shooting
     assert phrasal_triggers(normalize("أطلقت السلطات سراح المعتقلين").text) == []
     assert phrasal_triggers(normalize("أطلقت الوزارة حملة لجمع التبرعات").text) == []
+
+
+def test_a_single_projectile_is_shelling_like_many():
+    from datetime import date
+
+    import rasd
+
+    evs = rasd.extract(
+        "توفي عامل إثر سقوط مقذوف أطلق من داخل الأراضي اليمنية على قرية في منطقة نجران مساء أمس.",
+        date(2015, 8, 3),
+    )
+    assert [(e.sub_event_type, e.admin1) for e in evs] == [
+        ("Shelling/artillery/missile attack", "Najran")
+    ]
