@@ -135,3 +135,16 @@ def test_word_classes_are_the_word_lists_of_its_readings(w):
     assert bool(bits & c.SUBSET) == any(x in v.subset for x in readings)
     if not bits & c.NUMBER:  # no count starts at a word not marked as a number
         assert read_count([Token(w, 0, len(w)), Token("قتلى", len(w) + 1, len(w) + 5)], 0) is None
+
+
+def test_the_outcome_told_after_a_long_clause_is_the_events_toll():
+    from datetime import date
+
+    import rasd
+
+    (ev,) = rasd.extract(
+        "سقطت قذيفة أطلقت من داخل الأراضي اليمنية، في أرض زراعية تقع بقرية صغيرة تابعة"
+        " لمحافظة صامطة في منطقة جازان، مما أدى إلى وفاة عامل وإصابة آخر.",
+        published=date(2015, 7, 25),
+    )
+    assert (ev.fatalities, ev.injuries) == (1, 1)

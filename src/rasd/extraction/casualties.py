@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from rasd.extraction.triggers import Frame
 from rasd.model import Sentence
 from rasd.resources import Resources, resources
@@ -375,13 +377,24 @@ def find_munitions(tokens: list[Token], weapon_token_index: int) -> tuple[int, i
     return None
 
 
-def own_tolls(fr: Frame, tolls: list[Toll], sent: Sentence, pos: int) -> list[Toll]:
+# مما نتج عنه، مما أدى إلى، ما أسفر عن: what follows is the outcome of the event before
+_RESULT = regex.compile(r"(?<![\p{L}])م?ما\s+(?:نتج|ادي|اسفر)")
+
+
+def own_tolls(fr: Frame, tolls: list[Toll], sent: Sentence, pos: int, text: str = "") -> list[Toll]:
     """The figures of one frame: per field, the one nearest the trigger among the frame's
     own clauses (a toll in a clause about another event of the sentence is not its own)."""
     lo, hi = fr.span or (sent.start, sent.end)
     own = [t for t in tolls if lo - 2 <= t.start < hi]
     if not own and fr.alone:
-        own = [t for t in tolls if lo - 80 <= t.start < hi + 80]
+        # the only event of its sentence: a figure further on is its outcome (سقوط مقذوف …
+        # في أرض زراعية بقرية … مما نتج عنه وفاة عامل)
+        own = [
+            t
+            for t in tolls
+            if lo - 80 <= t.start < hi + 80
+            or (t.start >= hi and _RESULT.search(text, hi, t.start) is not None)
+        ]
     out = []
     for f in ("fatalities", "injuries"):
         ts = [t for t in own if t.field == f]

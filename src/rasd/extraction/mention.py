@@ -72,7 +72,7 @@ def build_mention(
     # date: the day expression nearest the trigger in the sentence
     if facts.dates:
         m.date_ = choose_day(facts.dates, pos, facts.sent.start, text, m.place)
-    m.tolls = own_tolls(fr, facts.tolls, facts.sent, pos)
+    m.tolls = own_tolls(fr, facts.tolls, facts.sent, pos, text)
     m.munitions = mention_munitions(s_tokens, facts.sent)
     spans = [(t.start, t.end) for t in facts.tolls if t.value > 0]
     actors = facts.actors
