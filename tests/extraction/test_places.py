@@ -231,3 +231,8 @@ def test_a_river_and_a_project_are_no_places():
     assert "Blue Nile" not in places("غرق قارب في مجرى النيل الأزرق")
     assert places("قال مدير مشروع سد الموصل إن الأعمال مستمرة") == []
     assert "Blue Nile" in places("اشتباكات في ولاية النيل الأزرق السودانية")
+
+
+def test_a_front_names_its_place_even_when_the_name_is_a_word():
+    # حرض is also "he incited"; after «جبهة» it is the Haradh front
+    assert "Harad" in places("تقدمت القوات في جبهة حرض بمحافظة حجة")

@@ -128,3 +128,20 @@ def test_a_single_projectile_is_shelling_like_many():
     assert [(e.sub_event_type, e.admin1) for e in evs] == [
         ("Shelling/artillery/missile attack", "Najran")
     ]
+
+
+def test_forces_that_make_an_advance_into_a_place_gain_territory():
+    from datetime import date
+
+    import rasd
+
+    evs = rasd.extract(
+        "حققت قوات الجيش والمقاتلون الموالون لها تقدما في أجزاء واسعة من حي الشيخ مقصود"
+        " بمدينة حلب اليوم.",
+        date(2018, 5, 4),
+    )
+    assert [(e.sub_event_type, e.location) for e in evs] == [
+        ("Government regains territory", "Sheikh Maqsoud")
+    ]
+    # progress in talks is no advance
+    assert rasd.extract("حقق المفاوضون تقدما في محادثات جنيف اليوم.", date(2018, 5, 4)) == []

@@ -104,9 +104,11 @@ def _keeps_territory(fr: Frame, s_places: list[PlaceMention], text: str) -> bool
     Drops the territory reading when no place follows; False when nothing else is left."""
     territory = [h for h in fr.hits if h.value.category == "territory"]
     obj = resources().get(_territory_object)
+    # a phrasal trigger (حققت القوات … تقدما) is the verb; its object ends the phrase
+    ends = [max(h.end, h.start + len(h.surface)) for h in territory]
     if territory and not any(
-        0 <= p.start - h.end <= 40 or obj.search(text, h.end, h.end + 60)
-        for h in territory
+        0 <= p.start - end <= 40 or obj.search(text, end, end + 60)
+        for end in ends
         for p in s_places
     ):
         fr.categories.discard("territory")
