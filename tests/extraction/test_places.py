@@ -236,3 +236,9 @@ def test_a_river_and_a_project_are_no_places():
 def test_a_front_names_its_place_even_when_the_name_is_a_word():
     # حرض is also "he incited"; after «جبهة» it is the Haradh front
     assert "Harad" in places("تقدمت القوات في جبهة حرض بمحافظة حجة")
+
+
+def test_a_three_letter_place_joined_by_wa_to_a_place_of_its_country_is_read():
+    assert "Rafah" in places("معارك مستمرة في مخيم جباليا ورفح")
+    # a three-letter word after «و» that is a place elsewhere only is no place here
+    assert places("استمعت إلى انتحاري عسير وتلا وصيته") == ["Asir"]

@@ -407,6 +407,7 @@ def article_places(
     if dateline:
         spans = sorted([*spans, dateline.span()])  # دبي، الإمارات (CNN)—: where it was filed
     place_hits = [h for h in gaz.find(text) if not _inside(h, spans)]
+    place_hits = sorted([*place_hits, *_listed_short(text, place_hits)], key=lambda h: h.start)
     adjective_hits = gaz.adjectives.find(text)
     # a word that is only a common word here (وكالة is no Calais, مدينة no Medina) says
     # nothing of the article's country
@@ -436,6 +437,30 @@ def article_places(
     )
     places = resolve(text, place_hits, countries, admin1s, cues)
     return capital_mentions(text, places, adjective_hits, countries), countries
+
+
+# «X وY» with a three-letter Y (جباليا ورفح، الموصل وهيت): a clitic before a word that
+# short is too often part of another word, but right after a place in a list it is a place
+_SHORT_LISTED = regex.compile(r"[ \t]*،?[ \t]*و(\p{L}{3})(?!\p{L})")
+
+
+def _listed_short(text: str, hits: list[Hit[tuple[Place, ...]]]) -> list[Hit[tuple[Place, ...]]]:
+    """Three-letter place names joined by «و» to the place before them."""
+    gaz = load()
+    out: list[Hit[tuple[Place, ...]]] = []
+    ends = {h.end: {p.iso3 for p in h.value} for h in hits}
+    for end in sorted(ends):
+        m = _SHORT_LISTED.match(text, end)
+        if m is None:
+            continue
+        word = m.group(1)
+        for h in gaz.find(word):
+            # of the country of the place before it (a verb after «و» is none: وتلا)
+            same = {p for p in h.value if p.iso3 in ends[end]}
+            if h.start == 0 and h.end == len(word) and word not in gaz.common and same:
+                s = m.start(1)
+                out.append(Hit(s, s + len(word), h.value, h.surface, s - 1, m.end()))
+    return out
 
 
 # the dateline that opens a wire story: «دبي، الإمارات العربية المتحدة (CNN)—», «الرياض - واس»
