@@ -46,8 +46,11 @@ def test_no_server_errors_on_generated_requests(tmp_path, backend):
                 "500",
                 "--seed",
                 "20260105",
+                # one worker: with two threads, Python 3.11's ast.parse (hypothesis reads
+                # its lambdas' source) can fail with "AST constructor recursion depth
+                # mismatch", a crash of the tool, not an error of the API
                 "--workers",
-                "2",
+                "1",
             ],
             cwd=tmp_path,  # its cache folder
             capture_output=True,
