@@ -71,3 +71,16 @@ def test_every_hand_kept_name_reaches_its_geonames_place():
         for form in r["arabic"].split("|"):
             idents = {p.ident for h in g.find(key(form)) for p in h.value}
             assert r["geonameid"] in idents, (form, r["name"])
+
+
+def test_a_province_transcribed_without_an_inner_long_a_is_found():
+    from rasd.gazetteer import load
+    from rasd.text.normalize import normalize
+
+    gaz = load()
+
+    def names(s: str) -> set[str]:
+        return {p.name for h in gaz.find(normalize(s).text) for p in h.value}
+
+    assert "Faryab" in names("في ولاية فرياب شمال أفغانستان")
+    assert "Faryab" in names("في ولاية فارياب شمال أفغانستان")

@@ -56,6 +56,28 @@ class Gazetteer:
         return self.matcher.find(text)
 
 
+# a city this large has its name transcribed in many ways
+MAJOR_CITY = 200_000
+
+
+def _major(p: Place) -> bool:
+    return p.kind == "admin1" or (p.kind == "city" and p.population >= MAJOR_CITY)
+
+
+def _short_vowel_variants(k: str, places: list[Place], common: set[str]) -> list[str]:
+    """فارياب → فرياب: one inner «ا» dropped from a one-word name (not after the article)
+    when five letters or more are left and the shorter form is no common word."""
+    if " " in k or len(k) < 6 or k.startswith("ال") or not any(_major(p) for p in places):
+        return []
+    out = []
+    for i in range(1, len(k) - 1):
+        if k[i] == "ا" and k[i - 1] != "ا" and k[i + 1] != "ا":
+            v = k[:i] + k[i + 1 :]
+            if len(v) >= 5 and v not in common:
+                out.append(v)
+    return out
+
+
 def load() -> Gazetteer:
     """The gazetteer, built from the data files once per process."""
     return resources().get(_build)
@@ -350,11 +372,15 @@ class _Builder:
             self.add(split_forms(r["arabic"]), p)
 
     def spelling_variants(self) -> None:
-        """Spacing variants (البو كمال = البوكمال, ابو غريب = ابوغريب) and final hamza
-        (المخا = المخاء)."""
+        """Spacing variants (البو كمال = البوكمال, ابو غريب = ابوغريب), final hamza
+        (المخا = المخاء) and, for provinces and large cities, a transcribed name written
+        without one of its inner long «ا» (فارياب = فرياب)."""
         names = self.names
         heads = grammar("joined_heads")
         for k in list(names):
+            for v in _short_vowel_variants(k, names[k], self.common):
+                if v not in names:
+                    names[v] = [p for p in names[k] if _major(p)]
             if k.endswith("اء") and len(k) >= 5:
                 names.setdefault(k[:-1], []).extend(names[k])
             elif k.endswith("ا") and len(k) >= 5:

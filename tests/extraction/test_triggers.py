@@ -145,3 +145,15 @@ def test_forces_that_make_an_advance_into_a_place_gain_territory():
     ]
     # progress in talks is no advance
     assert rasd.extract("حقق المفاوضون تقدما في محادثات جنيف اليوم.", date(2018, 5, 4)) == []
+
+
+def test_blowing_oneself_up_and_detonating_a_bomb_are_explosions_dawn_is_not():
+    from rasd.extraction.triggers import phrasal_triggers
+    from rasd.text.normalize import normalize
+
+    def cats(s: str) -> list[str]:
+        return [h.value.category for h in phrasal_triggers(normalize(s).text)]
+
+    assert cats("عندما فجر انتحاري نفسه في سوق مزدحمة") == ["suicide"]
+    assert cats("فجر مسلحون عبوة ناسفة قرب دورية") == ["ied"]
+    assert cats("فجر اليوم الأحد سقطت قذائف على البلدة") == []
