@@ -256,3 +256,11 @@ def test_a_town_after_a_settlement_word_is_no_future_verb():
     assert [d.day for d in found] == [date(2015, 8, 7)]
     found = find_dates(normalize("سيقام الاجتماع يوم الجمعة").text, pub)
     assert [d.day for d in found] == [date(2015, 8, 14)]
+
+
+def test_a_month_given_in_both_calendars_without_brackets_keeps_its_year():
+    from rasd.extraction.dates import find_dates
+    from rasd.text.normalize import normalize
+
+    t = normalize("قتل في التاسع من أغسطس آب 2014 برصاص شرطي").text
+    assert [str(d.day) for d in find_dates(t, date(2015, 8, 10))] == ["2014-08-09"]

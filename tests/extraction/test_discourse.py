@@ -149,3 +149,15 @@ def test_a_report_beside_another_without_a_place_of_its_own_happened_where_the_f
         ("Air/drone strike", "Ad Durayhimi"),
         ("Armed clash", "Ad Durayhimi"),
     ]
+
+
+def test_a_month_name_is_no_place_and_an_anniversary_only_hides_what_it_commemorates():
+    # آب (August) is no Ibb; a clash during a commemoration is news, the killing
+    # commemorated is not
+    evs = rasd.extract(
+        "وكانت مسيرة سلمية قد بدأت يوم 9 أغسطس (آب) في المدينة. وأصيب متظاهر بجروح في"
+        " إطلاق نار خلال مواجهات في مدينة فيرغسون لدى إحياء الذكرى الأولى لمقتل الشاب.",
+        published=date(2015, 8, 10),
+    )
+    assert "Ibb" not in {e.location for e in evs}
+    assert [e.location for e in evs] == ["Ferguson"]

@@ -111,7 +111,10 @@ def read_article(article: Article) -> ArticleContext | None:
     sources = source_matcher().find(text)
     names = [(a.start, a.end) for a in actors if a.entry.kind in NAMED_GROUPS]
     names += [(h.start, h.end) for h in sources if h.value.kind in ("agency", "monitor")]
-    places, countries = article_places(text, triggers, names)
+    dates = find_dates(text, article.published)
+    # a month name is no place (15 أغسطس (آب) is no Ibb)
+    names += [(d.start, d.end) for d in dates]
+    places, countries = article_places(text, triggers, sorted(names))
     actors = sorted(actors + country_actors(text, places, triggers), key=lambda a: a.start)
     not_event = lex.not_event.find(text)
     return ArticleContext(
@@ -127,7 +130,7 @@ def read_article(article: Article) -> ArticleContext | None:
         triggers=ByStart(triggers),
         places=ByStart(places),
         blocks=ByStart(not_event),
-        dates=ByStart(find_dates(text, article.published)),
+        dates=ByStart(dates),
         actors=ByStart(actors),
         sources=ByStart(sources),
         civilians=ByStart(lex.civilians.find(text)),

@@ -144,8 +144,11 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
     cl = a(y["proclitics"]) + "?"
     year = r"(?:1[0-9]|20)\d\d"
     day = rf"(?:\d{{1,2}}|{a(v.ordinals)})"
-    # the month of a day: a month name (with an optional second family), or the current month
-    month_of_day = rf"(?:(?P<gm>{mo}){e}(?:\s*[(/]\s*{mo}(?:\s*\))?)?|(?P<gcur>{rel_month}){e})"
+    # the month of a day: a month name (with an optional second family: أغسطس (آب), أغسطس
+    # آب), or the current month
+    month_of_day = (
+        rf"(?:(?P<gm>{mo}){e}(?:(?:\s*[(/]\s*|\s+){mo}{e}(?:\s*\))?)?|(?P<gcur>{rel_month}){e})"
+    )
     # its year: digits, or relative to publication (من العام الماضي)
     year_of_day = (
         rf"(?:\s*(?:{of}\s+)?{year_w}?\s*(?P<gy>{year})(?!\d)"
@@ -177,7 +180,7 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
         rf"|{b}{cl}(?:{year_w}|{seasons})\s+(?P<year>{year}){e}"
         # a month alone (في مارس الماضي، خلال شهر يونيو، يونيو المقبل): precision 3
         rf"|{b}{cl}(?:(?P<mohead>{part})|{heads})\s+(?:{month_w}\s+)?(?P<mo>{mo_only}){e}"
-        rf"(?:\s*[(/]\s*{mo}(?:\s*\))?)?(?:\s+(?:{month_past}|(?P<mnext>{nxt})){e})?"
+        rf"(?:(?:\s*[(/]\s*|\s+){mo}{e}(?:\s*\))?)?(?:\s+(?:{month_past}|(?P<mnext>{nxt})){e})?"
         rf"(?:\s+(?:{of}\s+)?{year_w}?\s*(?P<moy>{year}))?"
         rf"(?P<lastyear>\s+(?:{of}\s+)?{ly_heads}\s+{ly_past})?"
     )
