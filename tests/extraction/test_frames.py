@@ -246,3 +246,17 @@ def test_will_do_reads_future_verbs_not_nouns_that_look_like_them():
     assert at("والجيش سوف يشن هجوما", "هجوما")
     assert not at("انفجرت سيارة مفخخة في السوق", "مفخخة")
     assert not at("وقع هجوم في مدينة سيفاري أمس", "هجوم")
+
+
+def test_what_happens_periodically_is_no_event():
+    from datetime import date
+
+    import rasd
+
+    assert (
+        rasd.extract(
+            "وقالت المتحدثة إن الجماعات المسلحة مستمرة بقصف مدينة حمص، بصورة دورية.",
+            published=date(2018, 3, 2),
+        )
+        == []
+    )
