@@ -260,3 +260,17 @@ def test_what_happens_periodically_is_no_event():
         )
         == []
     )
+
+
+def test_an_act_judged_a_crime_is_referred_to_not_told():
+    from datetime import date
+
+    import rasd
+
+    assert (
+        rasd.extract(
+            "وأكدت الرابطة أن تفجير المسجد في مدينة أبها يعد جريمة تنكرها كل الأديان.",
+            published=date(2015, 8, 10),
+        )
+        == []
+    )
