@@ -274,3 +274,17 @@ def test_an_act_judged_a_crime_is_referred_to_not_told():
         )
         == []
     )
+
+
+def test_what_a_place_lives_amid_is_background():
+    from datetime import date
+
+    import rasd
+
+    assert (
+        rasd.extract(
+            "وقال الوزير إنه لن يزور أي مدينة تعيش على وقع احتجاجات في ولاية قفصة اليوم.",
+            published=date(2017, 4, 16),
+        )
+        == []
+    )
