@@ -288,3 +288,15 @@ def test_what_a_place_lives_amid_is_background():
         )
         == []
     )
+
+
+def test_a_verb_of_occurring_says_a_weak_trigger_happened():
+    from datetime import date
+
+    import rasd
+
+    evs = rasd.extract(
+        "وقعت عملية اغتيال القيادي في الحزب بمنطقة الشياح في بيروت.",
+        published=date(2024, 1, 3),
+    )
+    assert [(e.event_type, e.country) for e in evs] == [("Violence against civilians", "LBN")]

@@ -242,3 +242,9 @@ def test_a_three_letter_place_joined_by_wa_to_a_place_of_its_country_is_read():
     assert "Rafah" in places("معارك مستمرة في مخيم جباليا ورفح")
     # a three-letter word after «و» that is a place elsewhere only is no place here
     assert places("استمعت إلى انتحاري عسير وتلا وصيته") == ["Asir"]
+
+
+def test_a_hamlet_of_a_country_the_article_never_names_is_not_chosen_even_after_a_cue():
+    # المشرفية is a Beirut quarter here, not a Yemeni hamlet of four people
+    got = places("اغتيل القيادي بمنطقة المشرفية وقال مصدر لبناني إن التحقيق بدأ")
+    assert "Al Mashrafiyah" not in got

@@ -302,6 +302,8 @@ def _admissible(p: Place, r: _Reading, ctx: _Context) -> bool:
         return False  # السلط الجهوية in a Tunisian story: a word, not As-Salt in Jordan
     if p.kind == "city" and ctx.total >= 2 and not named and p.population < 20000:
         return False  # منطقة دير شمال غرب باكستان: no Iranian village in a Pakistani story
+    if p.kind == "city" and ctx.total >= 1 and not named and p.population < 1000:
+        return False  # بمنطقة المشرفية in a Beirut story: no Yemeni hamlet of that name
     if p.kind == "admin2" and not (r.district_word or r.intro) and not (r.cue and named):
         return False  # a district after مديرية/قضاء, or after في in an article on its country
     if p.kind != "city":
