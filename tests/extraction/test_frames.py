@@ -300,3 +300,23 @@ def test_a_verb_of_occurring_says_a_weak_trigger_happened():
         published=date(2024, 1, 3),
     )
     assert [(e.event_type, e.country) for e in evs] == [("Violence against civilians", "LBN")]
+
+
+def test_publishing_footage_or_a_statement_deploys_nothing():
+    from datetime import date
+
+    import rasd
+
+    assert (
+        rasd.extract(
+            "ونشرت مؤسسة إعلامية تابعة للتنظيم مقطع فيديو جديدا في مدينة الرقة أمس.",
+            published=date(2015, 8, 3),
+        )
+        == []
+    )
+    # deploying aircraft is still a deployment
+    evs = rasd.extract(
+        "ونشرت الولايات المتحدة الأحد ست مقاتلات في قاعدة إنجرليك التركية.",
+        published=date(2015, 8, 10),
+    )
+    assert [e.sub_event_type for e in evs] == ["Change to group/activity"]

@@ -42,6 +42,8 @@ class _Patterns:
     co_occurring: regex.Pattern[str]
     # فيما قصفت المدفعية …: a connector that opens another report in the sentence
     connector: regex.Pattern[str]
+    # نشرت … مشاهد: what is published
+    published: regex.Pattern[str]
     # ارتكب الاحتلال 3 مجازر: a verb of committing before a weak trigger
     committed: regex.Pattern[str]
     # حررت القوات جبل الحلقوم: a place noun a territory verb takes as object
@@ -70,6 +72,9 @@ def _patterns(res: Resources) -> _Patterns:
         same=regex.compile(rf"\s+{alternation(g('same_words'))}(?![\p{{L}}])"),
         cause=regex.compile(rf"(?<![\p{{L}}]){alternation(g('cause_prepositions'))}\s+$"),
         co_occurring=regex.compile(rf"\s*(?<![\p{{L}}]){alternation(g('co_occurring'))}\s"),
+        published=regex.compile(
+            rf"(?<![\p{{L}}])[بو]?(?:ال)?{alternation(g('publication_objects'))}(?![\p{{L}}])"
+        ),
         connector=regex.compile(rf"[\s،,]*(?<![\p{{L}}]){alternation(g('clause_connectors'))}\s"),
         held=regex.compile(
             rf"(?<![\p{{L}}])(?:{alternation(g('territory_prepositions'))}\s+)?(?:ال)?"
@@ -227,6 +232,10 @@ def _live(trig: list[Hit[Trigger]], facts: SentenceFacts, text: str) -> list[Hit
             # (but قتل 3 إثر تفجير، دمار إثر قصف: the cause of the casualties or damage
             # just told is this event)
             continue
+        if h.value.category == "deploy" and pats.published.search(
+            text, h.end, min(sent.end, h.end + 80)
+        ):
+            continue  # نشرت كتائب القسام … مشاهد: footage published, no troops deployed
         if h.value.category == "clash" and text[h.end : h.word_end] in possessive:
             continue  # في معاركه المصيرية: a battle that belongs to someone is a figure of speech
         if h.value.category == "protest" and any(
