@@ -31,7 +31,7 @@ from rasd.text.words import grammar
 @dataclass(frozen=True, slots=True)
 class Place:
     name: str
-    kind: str  # country, admin1, admin2, city, district (of a city), facility
+    kind: str  # country, admin1, admin2, city, district (of a city), facility, sea
     iso3: str
     admin1: str | None
     lat: float
@@ -93,6 +93,15 @@ def _build(res: Resources) -> Gazetteer:
     return _from_compiled(data)
 
 
+def sea_coasts() -> dict[str, tuple[str, ...]]:
+    """gazetteer/seas.tsv: sea area name → its coastal states (ISO3)."""
+    return resources().get(_read_coasts)
+
+
+def _read_coasts(res: Resources) -> dict[str, tuple[str, ...]]:
+    return {r["name"]: tuple(r["coast"].split()) for r in res.tsv("gazetteer/seas.tsv")}
+
+
 def read_files(res: Resources) -> dict[str, Any]:
     """What the gazetteer holds, read from the data files: names (matching key → places),
     countries, capitals, adjectives, common words, non-places and spelled-back names."""
@@ -102,6 +111,7 @@ def read_files(res: Resources) -> dict[str, Any]:
     b.divisions()
     b.districts()
     b.facilities()
+    b.seas()
     b.spelling_variants()
     # A name listed by a country, division or facility is a place even if it is also a word.
     curated = {k for k, ps in b.names.items() if any(p.kind not in ("city", "admin2") for p in ps)}
@@ -368,6 +378,16 @@ class _Builder:
                 float(r["lon"]),
                 ident=r["kind"],
                 parent=r.get("parent") or None,
+            )
+            self.add(split_forms(r["arabic"]), p)
+
+    def seas(self) -> None:
+        """Sea areas (البحر الأحمر، خليج عدن): kind "sea", no province, the first coastal
+        state until the event's sides say which (`sea_country`)."""
+        for r in self.res.tsv("gazetteer/seas.tsv"):
+            coast = r["coast"].split()
+            p = Place(
+                r["name"], "sea", coast[0], None, float(r["lat"]), float(r["lon"]), ident="sea"
             )
             self.add(split_forms(r["arabic"]), p)
 

@@ -157,3 +157,22 @@ def test_fighting_between_two_sides_names_each_and_allies_stay_together():
 def test_a_generic_word_for_armed_men_heads_the_group_named_after_it():
     ev = _one("قتل 3 من عناصر الجيش في هجوم شنته ميلشيات الحوثي على موقع في مديرية ميدي اليوم.")
     assert ev.actor1 == "Houthis (Ansar Allah)"
+
+
+def test_a_party_announcing_its_own_act_is_its_actor_not_only_a_source():
+    ev = rasd.extract(
+        "أعلن الجيش السوداني استعادة السيطرة على مدينة سنجة من قوات الدعم السريع.",
+        published=PUB,
+    )[0]
+    assert ev.actor1 == "Military Forces of Sudan"
+    ev = rasd.extract(
+        "أعلن حزب الله أن مقاتليه استهدفوا موقعا عسكريا في بلدة المطلة بالصواريخ اليوم.",
+        published=PUB,
+    )[0]
+    assert ev.actor1 == "Hezbollah"
+    # announcing a death reports it: the police did not set off the bomb
+    ev = rasd.extract(
+        "أعلنت الشرطة مقتل ثلاثة أشخاص في انفجار عبوة ناسفة في مدينة الموصل اليوم.",
+        published=PUB,
+    )[0]
+    assert ev.actor1 != "Police Forces of Iraq"

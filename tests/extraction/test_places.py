@@ -248,3 +248,35 @@ def test_a_hamlet_of_a_country_the_article_never_names_is_not_chosen_even_after_
     # المشرفية is a Beirut quarter here, not a Yemeni hamlet of four people
     got = places("اغتيل القيادي بمنطقة المشرفية وقال مصدر لبناني إن التحقيق بدأ")
     assert "Al Mashrafiyah" not in got
+
+
+def test_a_nisba_after_a_place_names_its_country():
+    text = "اشتباكات في مدينة طرابلس الليبية"
+    found, _ = article_places(normalize(text).text, [])
+    assert [(p.place.name, p.place.iso3) for p in found] == [("Tripoli", "LBY")]
+    text = "اشتباكات في مدينة طرابلس اللبنانية"
+    found, _ = article_places(normalize(text).text, [])
+    assert [p.place.iso3 for p in found] == ["LBN"]
+    # with the article it also finds that country's name listed without it (مالكية)
+    text = "استهدف المقاتلون موقع المالكية الإسرائيلي"
+    found, _ = article_places(normalize(text).text, [])
+    assert [p.place.iso3 for p in found] == ["ISR"]
+
+
+def test_an_event_at_sea_is_coded_to_the_sea_area_and_the_coast_of_its_side():
+    evs = rasd.extract(
+        "أعلنت جماعة الحوثي استهداف سفينة تجارية في البحر الأحمر بعدد من الصواريخ أمس الأحد.",
+        published=date(2024, 2, 12),
+    )
+    assert [(e.location, e.country, e.admin1, e.geo_precision) for e in evs] == [
+        ("Red Sea", "YEM", None, 3)
+    ]
+    assert evs[0].event_date == date(2024, 2, 11)
+    # a town named in the sentence wins over the sea
+    evs = rasd.extract(
+        "قصفت طائرات أمريكية مواقع في مدينة الحديدة على البحر الأحمر اليوم.",
+        published=date(2024, 2, 12),
+    )
+    assert [e.location for e in evs] == ["Al Hudaydah"]
+    # a sea area alone names no country: the article's story stays where it is
+    assert places("أبحرت السفينة في البحر الأحمر") == ["Red Sea"]

@@ -203,6 +203,8 @@ class _Markers:
     blamed_to: regex.Pattern[str]  # … نسبته السلطات إلى: the actor after إلى is the agent
     between: regex.Pattern[str]  # اشتباكات بين X و Y: X one side, Y the other
     one_side: regex.Pattern[str]  # بين X وY من جهة: X and Y together are one side
+    claim_verb: regex.Pattern[str]  # text ending in أعلن، تبنى: the actor after announces
+    own_act: regex.Pattern[str]  # what may stand between it and the act it announces
 
 
 def _markers(res: Resources) -> _Markers:
@@ -226,6 +228,50 @@ def _markers(res: Resources) -> _Markers:
         ),
         regex.compile(rf"(?<![\p{{L}}]){alternation(grammar('sides_words'))}\s+$"),
         regex.compile(rf"\s*{alternation(grammar('one_side'))}(?![\p{{L}}])"),
+        regex.compile(
+            rf"(?<![\p{{L}}])[وف]?{alternation(grammar('claim_verbs'))}\s+(?:\p{{L}}+\s+)?$"
+        ),
+        # nothing (أعلن الحوثيون استهداف), a day (اليوم), or أن with its own men
+        # (أعلن حزب الله أن مقاتليه استهدفوا)
+        regex.compile(
+            r"\s*(?:\p{L}+\s+)?"
+            + rf"(?:{alternation(grammar('complementizers'))}\s+{alternation(grammar('own_men'))}\s+)?$"
+        ),
+    )
+
+
+# acts a party announces as its own (not tolls: أعلنت الشرطة مقتل 3 reports a death)
+_OWN_ACTS = frozenset(
+    {"attack", "shelling", "air", "drone", "territory", "arrest", "intercept", "disrupt", "clash"}
+)
+
+
+def _only_tells(
+    text: str, a: ActorMention, before: str, marker: str | None, event_type: str, mk: _Markers
+) -> bool:
+    """The actor speaks, is a source's affiliation or blames: it tells of the event."""
+    sp = speech()
+    return bool(
+        # وقال التحالف …: the speaker reports the attack, it did not make it
+        (sp.speaker_before.search(before) and event_type != "Strategic developments")
+        # وفق مصدر … في التحالف: a source's affiliation, not a party
+        or sp.source_context.search(text, max(0, a.start - 40), a.start)
+        # نسبته السلطات إلى …: the authorities blame, they are no party
+        or (
+            marker in mk.attribution
+            and not mk.blamed_to.search(text, max(0, a.start - 45), a.start)
+        )
+    )
+
+
+def _announces_own_act(text: str, a: ActorMention, anchor: Hit[Trigger], mk: _Markers) -> bool:
+    """أعلنت جماعة الحوثي استهداف سفينة، أعلن الجيش السيطرة على …: the party that
+    announces an act right after its name (or «أن مقاتليه» did it) is the one that acted."""
+    return (
+        anchor.value.category in _OWN_ACTS
+        and 0 <= anchor.start - a.end <= 40
+        and mk.claim_verb.search(text, max(0, a.start - 30), a.start) is not None
+        and mk.own_act.fullmatch(text, a.end, anchor.start) is not None
     )
 
 
@@ -303,15 +349,12 @@ def assign_roles(
         if mk.claimed.match(text, a.end):
             actors1.append((a, "claimed responsibility"))  # أعلن داعش مسؤوليته عن …
             continue
-        if sp.speaker_before.search(before) and event_type != "Strategic developments":
-            continue  # وقال التحالف …: the speaker reports the attack, it did not make it
-        if sp.source_context.search(text, max(0, a.start - 40), a.start):
-            continue  # وفق مصدر … في التحالف: a source's affiliation, not a party
+        if _announces_own_act(text, a, anchor, mk):
+            actors1.append((a, "announced its own act"))
+            continue
         marker = next((k for k in mk.agent if k in before), None)
-        if marker in mk.attribution and not mk.blamed_to.search(
-            text, max(0, a.start - 45), a.start
-        ):
-            continue  # نسبته السلطات إلى …: the authorities blame, they are no party
+        if _only_tells(text, a, before, marker, event_type, mk):
+            continue
         target = next(
             (k for k in mk.target if before.rstrip().endswith(k) or f" {k} " in before[-12:]),
             None,

@@ -127,8 +127,8 @@ _VOUCHED: dict[int, tuple[tuple[Place, ...], Counter[str]]] = {}
 
 def _vouch(places: tuple[Place, ...]) -> Counter[str]:
     isos = {p.iso3 for p in places}
-    if len(isos) != 1:
-        return Counter()
+    if len(isos) != 1 or any(p.kind == "sea" for p in places):
+        return Counter()  # a sea names no country of its own
     if any(p.kind in ("country", "admin1", "facility") for p in places):
         return Counter({next(iter(isos)): 2})
     if any(p.population >= SURE_TOWN for p in places):
@@ -192,6 +192,11 @@ def resolve(
             if out and not out[-1].cued:
                 out[-1] = replace(out[-1], cued=True)
         scored = [(_score(p, reading, ctx), p) for p in h.value if _admissible(p, reading, ctx)]
+        # طرابلس اللبنانية، موقع المالكية الإسرائيلي: the nisba right after names the country
+        nisba = cues.adjective_at.get(h.word_end + 1)
+        own = _of_country(h, nisba) if nisba else []
+        if own:
+            scored = [(_score(p, reading, ctx), p) for p in own]
         if not scored:
             continue
         best = max(scored, key=lambda sp: sp[0])[1]  # the first of equal scores
@@ -207,6 +212,23 @@ def resolve(
         )
         cued_end = h.end
     return out
+
+
+def _of_country(h: Hit[tuple[Place, ...]], iso3: str) -> list[Place]:
+    """The places of a name in one country; a name written with the article (المالكية)
+    also finds that country's places listed without it (مالكية)."""
+    own = [p for p in h.value if p.iso3 == iso3 and p.kind != "country"]
+    article = grammar("definite_article")[0]
+    if own or not h.surface.startswith(article):
+        return own
+    bare = h.surface[len(article) :]
+    return [
+        p
+        for b in load().find(bare)
+        if b.start == 0 and b.end == len(bare)
+        for p in b.value
+        if p.iso3 == iso3 and p.kind != "country"
+    ]
 
 
 def _listed_after(text: str, end: int, h: Hit[tuple[Place, ...]]) -> bool:
@@ -324,7 +346,14 @@ def _admissible(p: Place, r: _Reading, ctx: _Context) -> bool:
     return not (p.population < 20000 and not r.cue and (p.iso3, p.admin1 or "") not in ctx.admin1s)
 
 
-_KIND_PRIOR = {"facility": 3.0, "district": 1.0, "admin1": 1.5, "admin2": 1.0, "country": 1.0}
+_KIND_PRIOR = {
+    "sea": 3.0,
+    "facility": 3.0,
+    "district": 1.0,
+    "admin1": 1.5,
+    "admin2": 1.0,
+    "country": 1.0,
+}
 
 
 def _score(p: Place, r: _Reading, ctx: _Context) -> float:
@@ -358,6 +387,8 @@ class PlaceCues:
     heads: dict[int, str] = field(default_factory=dict)
     trigger_ends: set[int] = field(default_factory=set)  # هجوم مونستر: a place after an attack noun
     preposition_ends: set[int] = field(default_factory=set)  # في، من، إلى …
+    # where a nisba adjective starts → its country (طرابلس اللبنانية: the Lebanese one)
+    adjective_at: dict[int, str] = field(default_factory=dict)
 
 
 def _end_before(text: str, start: int) -> int:
@@ -380,8 +411,8 @@ def _word_start(text: str, end: int) -> int:
 
 def precision(pm: PlaceMention) -> int:
     """SPEC geo_precision: 1 the place itself, 2 near / part of it (a district), 3 only a
-    province."""
-    if pm.place.kind == "admin1":
+    province or a sea area."""
+    if pm.place.kind in ("admin1", "sea"):
         return 3
     if pm.place.kind == "admin2":
         return 2
@@ -436,6 +467,7 @@ def article_places(
         adjective_spans={(h.start, h.end) for h in adjective_hits},
         trigger_ends={h.end for h in triggers if h.value.strength != "cue"},
         preposition_ends={h.end for h in lex.prepositions.find(text)},
+        adjective_at={h.start: h.value for h in adjective_hits},
     )
     places = resolve(text, place_hits, countries, admin1s, cues)
     return capital_mentions(text, places, adjective_hits, countries), countries
@@ -527,8 +559,10 @@ def choose_place(
     if facilities and town is not None and town.place.kind != "facility":
         town = nearest(facilities, pos, prefer_after=True)
     province = nearest(provinces, pos, prefer_after=True)
-    # a province wins only when it is clearly closer to the trigger than any town
-    place = town or province
+    # a province wins only when it is clearly closer to the trigger than any town; a sea
+    # area (في البحر الأحمر) only when the sentence names neither
+    seas = [p for p in s_places if p.place.kind == "sea"]
+    place = town or province or nearest(seas, pos, prefer_after=True)
     if (
         town is not None
         and province is not None

@@ -9,6 +9,7 @@ from rasd.extraction.context import ArticleContext
 from rasd.extraction.dates import date_event
 from rasd.extraction.mention import Mention
 from rasd.extraction.places import PlaceMention, coded_place, precision
+from rasd.gazetteer import sea_coasts
 from rasd.model import Article, Event, Evidence, Teller
 from rasd.text.normalize import Normalized
 
@@ -52,8 +53,12 @@ def to_event(m: Mention, ctx: ArticleContext) -> Event | None:
         )
     ev.weapon = m.weapon
     country = ev.country or ctx.main_country
+    if m.place.place.kind == "sea":
+        country = ctx.main_country or country
     _actors(ev, m, n, country, said_by)
     default_actors(ev, m.frame)
+    if m.place.place.kind == "sea":
+        ev.country = _sea_country(m, m.place.place.name, country)
     ev.sources = [s.name for s in m.sources]
     _claims(ev, m, n, article, country)
     for s in m.sources:
@@ -71,6 +76,15 @@ def _place(ev: Event, pm: PlaceMention, inherited: bool, n: Normalized) -> None:
         "location",
         Evidence.at(n, pm.start, pm.end, pm.rule + (" (inherited)" if inherited else "")),
     )
+
+
+def _sea_country(m: Mention, sea: str, main: str | None) -> str:
+    """SPEC: an event at sea takes the coastal state its claimant or target side is based
+    in (Houthi attacks in the Red Sea: Yemen), else the article's country if it is on that
+    coast, else the area's first coastal state."""
+    coasts = sea_coasts().get(sea, ())
+    homes = [am.entry.iso3 for am, _ in m.actors1 + m.actors2] + [main or ""]
+    return next((iso for iso in homes if iso in coasts), coasts[0] if coasts else "")
 
 
 def _actors(ev: Event, m: Mention, n: Normalized, country: str | None, said_by: str | None) -> None:
