@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Reproducible draw of audit part "fresh_older" (40 full articles, 2015-2018).
+
+    python audit/fresh_older/draw.py --mirror /work/.mirror [--write]
+
+Same three corpora, commits, text rules, candidate rules (length 250-6,000,
+a date, not a dev-set text, not a repeat) and conflict-word pool (>= 3 matches
+of CONFLICT_RE) as part "older": all imported from scripts/audit_texts.py
+(``candidates_older``), which is not modified.  New seed, and EXCLUDING every
+article of part "older" (audit/older/pointers.jsonl and
+audit/older/fusion_pointers.jsonl): a candidate is passed over when its
+(repo, path, member, locator) is one of theirs, or when the sha256 of its text
+(raw, or NFC/whitespace-normalized) is one of theirs.
+
+Draw (seed SEED): for each stratum (corpus) in STRATA, its pool (in candidate
+order) shuffled with random.Random(f"{SEED}/{stratum}/pool") and all its
+candidates shuffled with random.Random(f"{SEED}/{stratum}/random"); the first
+items are taken (an article already drawn, excluded, or listed in UNUSABLE is
+passed over; the next one in the same order replaces it):
+SaudiNewsNet 12 pool + 4 random, ANT multisource 12 + 4, ANT JawharaFM 6 + 2.
+With --write it (re)writes audit/fresh_older/pointers.jsonl (annotations are
+never touched).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import pathlib
+import random
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+AUDIT = HERE.parent
+ROOT = AUDIT.parent
+
+_spec = importlib.util.spec_from_file_location("audit_texts", ROOT / "scripts" / "audit_texts.py")
+at = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(at)
+
+SEED = 20261205
+STRATA = [("SaudiNewsNet", 12, 4), ("ANT-multisource", 12, 4), ("ANT-JawharaFM", 6, 2)]
+ID_FMT = "audit-fresh-older-{:03d}"
+
+# Articles drawn but unusable (not news, garbled, not a whole article); key
+# repo:path#index as in audit_texts.candidates_older.  None so far.
+UNUSABLE: dict[str, str] = {}
+
+
+def loc_key(repo, path, member, locator) -> str:
+    return json.dumps([repo, path, member, locator or {}], sort_keys=True)
+
+
+def older_exclusions(mirror: pathlib.Path):
+    """Location keys and text hashes of every article of part "older" (drawn + fusion)."""
+    locs, hashes, n, cache = set(), set(), 0, {}
+    for name in ("pointers.jsonl", "fusion_pointers.jsonl"):
+        for p in at.read_jsonl(AUDIT / "older" / name):
+            locs.add(loc_key(p["repo"], p["path"], p.get("member"), p.get("locator")))
+            hashes.add(p["sha256"])
+            text = at.build_text(at.load_record(mirror, p, cache), p["text_rule"], "older")
+            assert at.sha(text) == p["sha256"], p["id"]
+            hashes.add(at.sha(at.norm(text)))
+            n += 1
+    return locs, hashes, n
+
+
+def draw_fresh_older(mirror: pathlib.Path):
+    cands = at.candidates_older(mirror)
+    locs, hashes, n_excl = older_exclusions(mirror)
+    drawn, stats, taken = [], {}, set()
+    for stratum, n_pool, n_rand in STRATA:
+        mine = [c for c in cands if c["stratum"] == stratum]
+        excluded = [
+            c
+            for c in mine
+            if loc_key(c["repo"], c["path"], c["member"], c["locator"]) in locs
+            or at.sha(c["text"]) in hashes
+            or at.sha(at.norm(c["text"])) in hashes
+        ]
+        ex_keys = {c["key"] for c in excluded}
+        pool = [c for c in mine if c["hits"] >= at.MIN_HITS]
+        stats[stratum] = {
+            "candidates": len(mine),
+            "pool": len(pool),
+            "excluded (part older)": len(excluded),
+        }
+        for kind, items, n in (("pool", pool, n_pool), ("random", mine, n_rand)):
+            order = list(items)
+            random.Random(f"{SEED}/{stratum}/{kind}").shuffle(order)
+            got = 0
+            for c in order:
+                if got == n:
+                    break
+                if c["key"] in taken or c["key"] in ex_keys or c["key"] in UNUSABLE:
+                    continue
+                taken.add(c["key"])
+                drawn.append(dict(c, drawn_as=kind))
+                got += 1
+            assert got == n, (stratum, kind)
+    return drawn, stats, n_excl
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--mirror", default="/work/.mirror")
+    ap.add_argument("--write", action="store_true", help="rewrite audit/fresh_older/pointers.jsonl")
+    args = ap.parse_args(argv)
+    drawn, stats, n_excl = draw_fresh_older(pathlib.Path(args.mirror))
+    print(f"part older: {n_excl} articles excluded (drawn + fusion)", file=sys.stderr)
+    for s, v in stats.items():
+        print(f"{s}: " + ", ".join(f"{k} {x}" for k, x in v.items()), file=sys.stderr)
+    pointers = [at.pointer_of(c, ID_FMT.format(i)) for i, c in enumerate(drawn, 1)]
+    for p, c in zip(pointers, drawn, strict=True):
+        print(p["id"], p["published"], p["drawn_as"], f"{p['outlet']:16s}", c["hits"], p["chars"], c["key"])
+    if args.write:
+        with open(HERE / "pointers.jsonl", "w", encoding="utf-8") as f:
+            for p in pointers:
+                f.write(json.dumps(p, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
