@@ -129,6 +129,11 @@ PERSIAN_ONLY = regex.compile("[پچژگ]")
 # under SMALL inhabitants when it is a word or phrase at least this frequent (Zipf):
 # الساحل، عبد الله، حور are words or people first.
 NEW_WORD = 3.0
+# a word this rare makes a phrase of common words a name (ميس in ميس الجبل)
+RARE_WORD = 3.8
+# first words of village names that are places, not phrases (كفر كلا، بيت لاهيا، دير البلح)
+NAME_HEADS = {"كفر", "بيت", "دير", "تل", "عين", "خربه", "جسر", "راس", "بير", "بئر", "وادي",
+              "مزرعه", "عرب", "ام", "ابو", "بني", "البو", "قلعه", "جبل", "سوق", "حوش", "نهر"}  # fmt: skip
 # GeoNames features that Who's On First files as localities but are no settlement:
 # a house, a farm, a market, an estate.
 SKIP_FEATURES = {"HSE", "HSEC", "FRM", "FRMS", "FRMT", "MKT", "EST", "ESTO"}
@@ -151,7 +156,17 @@ def spellings(k: str) -> set[str]:
 
 
 def frequency(k: str) -> float:
-    """Zipf frequency of a key as a word, or as a clitic + word (وان = و + أن)."""
+    """Zipf frequency of a key as a word, or as a clitic + word (وان = و + أن). wordfreq
+    rates a phrase by its words, so a name of several words whose first word is a place
+    word (كفر كلا، بيت لاهيا) or with one rare word (ميس الجبل، بنت جبيل) counts as no
+    phrase; دار كبير or صالح أحمد, all common words, and المجمع السكني still do."""
+    words = k.split()
+    if (
+        len(words) > 1
+        and not all(w.startswith("ال") for w in words)  # المجمع السكني: noun and adjective
+        and (words[0] in NAME_HEADS or min(zipf_frequency(w, "ar") for w in words) < RARE_WORD)
+    ):
+        return 0.0
     forms = spellings(k)
     if len(k) >= 3 and k[0] in CLITICS:
         forms |= spellings(k[1:])

@@ -84,3 +84,17 @@ def test_a_province_transcribed_without_an_inner_long_a_is_found():
 
     assert "Faryab" in names("في ولاية فرياب شمال أفغانستان")
     assert "Faryab" in names("في ولاية فارياب شمال أفغانستان")
+
+
+def test_village_names_of_common_words_are_kept_and_phrases_are_not():
+    # the build keeps a name of several words when its first word is a place word or one
+    # word is rare (ميس الجبل، كفر كلا، بيت لاهيا); دار كبير ("a big house") stays out
+    g = load()
+
+    def found(s: str) -> list[str]:
+        return [p.iso3 for h in g.find(normalize(s).text) for p in h.value]
+
+    assert "LBN" in found("ميس الجبل")
+    assert "LBN" in found("كفر كلا")
+    assert "PSE" in found("بيت لاهيا")
+    assert found("دار كبير") == []

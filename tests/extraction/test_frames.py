@@ -320,3 +320,10 @@ def test_publishing_footage_or_a_statement_deploys_nothing():
         published=date(2015, 8, 10),
     )
     assert [e.sub_event_type for e in evs] == ["Change to group/activity"]
+
+
+def test_a_friendly_match_is_no_clash():
+    text = "يخوض الفريق أربع مواجهات ودية في معسكره بمدينة السلط يوم 23 يوليو."
+    assert rasd.extract(text, published=PUB) == []
+    (ev,) = rasd.extract("اندلعت مواجهات عنيفة في مدينة السلط يوم الجمعة.", published=PUB)
+    assert ev.sub_event_type == "Armed clash"
