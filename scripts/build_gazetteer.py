@@ -887,10 +887,13 @@ def self_cued(k: str) -> bool:
 
 def shadows(k: str, pop: int, curated: set[str], biggest: dict[str, int]) -> bool:
     """مدينة الرياض as the name of a hamlet would hide Riyadh after the settlement word:
-    a settlement word + the name of a bigger place is dropped from a smaller one."""
+    a settlement word, or a common word but a village head (كفر، بيت …), + the name of a bigger
+    place is dropped from a smaller one."""
     head, _, bare = k.partition(" ")
-    if head not in PLACE_HEADS or not bare:
+    if not bare or (head not in PLACE_HEADS and (head in NAME_HEADS or frequency(head) < COMMON)):
         return False
+    # جامعة الخرطوم on a quarter: a common word + a bigger place's name names something of
+    # that place, not a place of its own (مجاز الباب, with a rare first word, is a town)
     return bare in curated or biggest.get(bare, 0) > max(pop, SMALL - 1)
 
 

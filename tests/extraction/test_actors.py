@@ -176,3 +176,19 @@ def test_a_party_announcing_its_own_act_is_its_actor_not_only_a_source():
         published=PUB,
     )[0]
     assert ev.actor1 != "Police Forces of Iraq"
+
+
+def test_soldiers_counted_in_words_among_the_dead_are_the_victims():
+    (ev,) = rasd.extract(
+        "قتل ثلاثة جنود أمريكيين وأصيب العشرات في هجوم بطائرة مسيرة على قاعدة البرج 22 في الأردن.",
+        published=PUB,
+    )
+    assert ev.actor2 == "Military Forces of the United States"
+    assert ev.actor1 != "Military Forces of the United States"
+
+
+def test_people_who_hold_a_protest_are_protesters():
+    (ev,) = rasd.extract(
+        "نظم مئات الطلاب وقفة احتجاجية في مدينة الخرطوم تنديدا باستمرار الحرب.", published=PUB
+    )
+    assert (ev.event_type, ev.actor1, ev.inter1, ev.actor2) == ("Protests", "Protesters", 6, None)

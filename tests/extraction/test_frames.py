@@ -327,3 +327,12 @@ def test_a_friendly_match_is_no_clash():
     assert rasd.extract(text, published=PUB) == []
     (ev,) = rasd.extract("اندلعت مواجهات عنيفة في مدينة السلط يوم الجمعة.", published=PUB)
     assert ev.sub_event_type == "Armed clash"
+
+
+def test_a_place_taken_may_follow_the_subject_and_a_part_of_it():
+    (ev,) = rasd.extract(
+        "سيطر الجيش الإسرائيلي على الجانب الفلسطيني من معبر رفح صباح اليوم.", published=PUB
+    )
+    assert ev.event_type == "Battles" and ev.location == "Rafah border crossing"
+    # a freed child is no ground taken, even with a town right after
+    assert rasd.extract("أعلنت الشرطة تحرير طفل مختطف في مدينة الموصل اليوم.", published=PUB) == []

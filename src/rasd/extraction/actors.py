@@ -21,6 +21,7 @@ from rasd.model import Event
 from rasd.resources import Resources, resources
 from rasd.taxonomy import taxonomy
 from rasd.text.matcher import Hit, Matcher
+from rasd.text.numbers import number_words
 from rasd.text.words import alternation, clitics, grammar
 
 
@@ -366,7 +367,11 @@ def assign_roles(
         # (13 مسلحا من الحوثيين: generic armed men are counted from the group named after them)
         counted = (
             a.entry.kind != "unidentified"
-            and _COUNTED.search(before[-6:]) is not None
+            and (
+                _COUNTED.search(before[-6:]) is not None
+                # قتل ثلاثة جنود أمريكيين: a count in words
+                or (before.split() or [""])[-1] in number_words()
+            )
             and any(s <= a.start < e for s, e in tolls)
         )
         if marker:

@@ -27,6 +27,11 @@ def _territory_object(res: Resources) -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}])(?:{preps}\s+)?(?:ال)?{objects}(?![\p{{L}}])")
 
 
+def _freed(res: Resources) -> regex.Pattern[str]:
+    """People as the object of a territory verb (تحرير طفل، حرروا الرهائن)."""
+    return regex.compile(rf"\s+[وفبل]?(?:ال)?{alternation(grammar('freed_people'))}(?![\p{{L}}])")
+
+
 @dataclass
 class Mention:
     """One event mention: a frame with its arguments, before merging."""
@@ -106,8 +111,15 @@ def _keeps_territory(fr: Frame, s_places: list[PlaceMention], text: str) -> bool
     obj = resources().get(_territory_object)
     # a phrasal trigger (حققت القوات … تقدما) is the verb; its object ends the phrase
     ends = [max(h.end, h.start + len(h.surface)) for h in territory]
+    # تحرير طفل مختطف، تحرير الرهائن: people freed, not ground taken
+    freed = resources().get(_freed)
+    if territory and all(freed.match(text, end) for end in ends):
+        ends = []
     if territory and not any(
-        0 <= p.start - end <= 40 or obj.search(text, end, end + 60)
+        0 <= p.start - end <= 40
+        # سيطر الجيش الإسرائيلي على الجانب الفلسطيني من معبر رفح: the subject between
+        or (p.start - end <= 90 and obj.search(text, end, p.start) is not None)
+        or obj.search(text, end, end + 60)
         for end in ends
         for p in s_places
     ):

@@ -78,6 +78,9 @@ def _place(ev: Event, pm: PlaceMention, inherited: bool, n: Normalized) -> None:
     )
 
 
+_CROWDS = ("Protests", "Riots")
+
+
 def _sea_country(m: Mention, sea: str, main: str | None) -> str:
     """SPEC: an event at sea takes the coastal state its claimant or target side is based
     in (Houthi attacks in the Red Sea: Yemen), else the article's country if it is on that
@@ -96,9 +99,14 @@ def _actors(ev: Event, m: Mention, n: Normalized, country: str | None, said_by: 
             if name is None or (role == "actor2" and name == ev.actor1):
                 continue
             name = coalition(name, am, country)
+            inter = am.entry.inter
+            if am.entry.kind == "civilians" and ev.event_type in _CROWDS:
+                if role == "actor2":
+                    continue  # the crowd is not its own target
+                name, inter = "Protesters", 6  # نظم مئات الطلاب وقفة: the students protest
             if getattr(ev, role) is None:
                 setattr(ev, role, name)
-                setattr(ev, "inter1" if role == "actor1" else "inter2", am.entry.inter)
+                setattr(ev, "inter1" if role == "actor1" else "inter2", inter)
                 ev.cite(
                     role, Evidence.at(n, am.start, am.end, f"actor:{am.surface}:{rule}", said_by)
                 )

@@ -49,6 +49,11 @@ def number_heads() -> frozenset[str]:
     return frozenset(k[0] for k in _words() if k)
 
 
+def number_words() -> frozenset[str]:
+    """Every word of the number words (ثلاثة، عشر، مئات)."""
+    return frozenset(w for k in _words() for w in k)
+
+
 def _longest(tokens: list[Token], i: int) -> tuple[_Word, int] | None:
     """The number word(s) starting at token i (clitics allowed on the first)."""
     table = _words()
