@@ -336,3 +336,9 @@ def test_a_place_taken_may_follow_the_subject_and_a_part_of_it():
     assert ev.event_type == "Battles" and ev.location == "Rafah border crossing"
     # a freed child is no ground taken, even with a town right after
     assert rasd.extract("أعلنت الشرطة تحرير طفل مختطف في مدينة الموصل اليوم.", published=PUB) == []
+
+
+def test_a_warplane_that_arrives_strikes_nothing():
+    assert rasd.extract("طائرة حربية سعودية تصل إلى مطار عدن اليوم.", published=PUB) == []
+    (ev,) = rasd.extract("قصفت طائرات حربية مطار عدن اليوم.", published=PUB)
+    assert ev.sub_event_type == "Air/drone strike"

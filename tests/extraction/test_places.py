@@ -280,3 +280,16 @@ def test_an_event_at_sea_is_coded_to_the_sea_area_and_the_coast_of_its_side():
     assert [e.location for e in evs] == ["Al Hudaydah"]
     # a sea area alone names no country: the article's story stays where it is
     assert places("أبحرت السفينة في البحر الأحمر") == ["Red Sea"]
+
+
+def test_a_yardstick_with_a_direction_and_a_word_glued_to_like_are_no_places():
+    # على مسافة 700 كيلومتر تقريبا جنوبي طرابلس measures from Tripoli: Sabha is the place
+    (ev,) = rasd.extract(
+        "قتل 29 شخصا في الاشتباكات في سبها الواقعة على مسافة 700 كيلومتر تقريبا جنوبي طرابلس.",
+        published=date(2015, 8, 10),
+    )
+    assert ev.location == "Sabha"
+    # كسبها is "winning it", not ك + Sabha; حماة الوطن are the homeland's defenders
+    assert places("لا تقدم شيئا على كسبها") == []
+    assert places("استهدف حماة الوطن") == []
+    assert places("قصف على مدينة حماة") == ["Hamah"]

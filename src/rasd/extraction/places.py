@@ -50,7 +50,14 @@ def _patterns(res: Resources) -> _Patterns:
         + alternation(g("movement_places"))
         + r"\s+)?$"
     )
-    distance = alternation(g("distance_units")) + r"\s+" + alternation(g("distance_prepositions"))
+    distance = (
+        alternation(g("distance_units"))
+        + r"\s+(?:"
+        + alternation(g("distance_prepositions"))
+        + r"|(?:\p{L}+\s+){0,2}"
+        + alternation(g("distance_directions"))
+        + rf"(?:\s+{alternation(g('capital'))})?)"
+    )
     capital = alternation(g("capital"))
     return _Patterns(
         core=frozenset(r["iso3"] for r in res.tsv("gazetteer/countries.tsv") if r.get("core")),
@@ -244,6 +251,8 @@ def _read(
     """How the text introduces the name; None when it is no place name here."""
     pats = resources().get(_patterns)
     prev = _end_before(text, h.start)
+    if text[h.word_start : h.start].endswith(tuple(grammar("comparison_clitics"))):
+        return None  # كسبها is "winning it", not ك + Sabha; كبغداد compares
     if (h.start, h.end) in cues.adjective_spans and not _governed(text, h, prev, cues):
         return None  # الهندية is "Indian" before it is Al-Hindiyah
     head = cues.heads.get(h.start)  # the name itself begins with مديرية، قضاء …
@@ -254,7 +263,7 @@ def _read(
     if (
         prev in cues.establishment_ends
         or before_intro in cues.establishment_ends
-        or pats.distance.search(text, max(0, h.word_start - 22), h.word_start)
+        or pats.distance.search(text, max(0, h.word_start - 60), h.word_start)
         # قبل أن تعود إلى قاعدة ديار بكر: where the planes came from, not the target
         or pats.movement.search(text, max(0, h.word_start - 30), h.word_start)
         or pats.river.search(text, max(0, h.word_start - 40), h.word_start)
