@@ -342,3 +342,31 @@ def test_a_warplane_that_arrives_strikes_nothing():
     assert rasd.extract("طائرة حربية سعودية تصل إلى مطار عدن اليوم.", published=PUB) == []
     (ev,) = rasd.extract("قصفت طائرات حربية مطار عدن اليوم.", published=PUB)
     assert ev.sub_event_type == "Air/drone strike"
+
+
+def test_a_drone_is_read_from_a_march_word_only_where_it_strikes():
+    (ev,) = rasd.extract(
+        "استهدفت مسيرة إسرائيلية سيارة في بلدة ميس الجبل جنوبي لبنان، ما أدى إلى مقتل شخصين.",
+        published=PUB,
+    )
+    assert (ev.sub_event_type, ev.actor1, ev.country) == (
+        "Air/drone strike",
+        "Military Forces of Israel",
+        "LBN",
+    )
+    (ev,) = rasd.extract(
+        "قتل جنديان في هجوم بمسيرة على موقع عسكري في مدينة الفاشر اليوم.", published=PUB
+    )
+    assert ev.sub_event_type == "Air/drone strike"
+    (ev,) = rasd.extract("خرجت مسيرة احتجاجية في مدينة عمان اليوم.", published=PUB)
+    assert ev.event_type == "Protests"
+
+
+def test_only_an_agreement_between_fighting_sides_is_an_event():
+    assert rasd.extract("وقعت الشركة اتفاقية تعاون مع جامعة في الرياض أمس.", published=PUB) == []
+    assert rasd.extract("أقر مجلس الأمن اتفاق فيينا النووي أمس.", published=PUB) == []
+    (ev,) = rasd.extract(
+        "أعلنت الأمم المتحدة أنه تم الاتفاق على هدنة بين الميليشيات المتحاربة في مدينة طرابلس الليبية أمس.",
+        published=PUB,
+    )
+    assert ev.sub_event_type == "Agreement"

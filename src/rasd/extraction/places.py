@@ -133,6 +133,10 @@ _VOUCHED: dict[int, tuple[tuple[Place, ...], Counter[str]]] = {}
 
 
 def _vouch(places: tuple[Place, ...]) -> Counter[str]:
+    # لبنان is Lebanon even though towns in the USA share the name
+    country = next((p.iso3 for p in places if p.kind == "country"), None)
+    if country is not None:
+        return Counter({country: 2})
     isos = {p.iso3 for p in places}
     if len(isos) != 1 or any(p.kind == "sea" for p in places):
         return Counter()  # a sea names no country of its own
