@@ -370,3 +370,15 @@ def test_only_an_agreement_between_fighting_sides_is_an_event():
         published=PUB,
     )
     assert ev.sub_event_type == "Agreement"
+
+
+def test_nashr_deploys_only_forces_or_arms():
+    (ev,) = rasd.extract(
+        "ونشرت واشنطن أمس مقاتلات من طراز إف 16 في قاعدة إنجرليك بجنوب تركيا.", published=PUB
+    )
+    assert ev.sub_event_type == "Change to group/activity"
+    assert rasd.extract("ونشرت صحف تونس أمس تقارير مطولة عن افتتاح القناة.", published=PUB) == []
+    assert (
+        rasd.extract('وكانت "الوطن" نشرت الأسبوع الماضي خبرا في المدينة المنورة.', published=PUB)
+        == []
+    )

@@ -18,7 +18,7 @@ from rasd.extraction.dates import DateMention, will_do
 from rasd.extraction.triggers import Frame, Trigger, lexicon
 from rasd.model import Sentence
 from rasd.resources import Resources, resources
-from rasd.text.matcher import Hit
+from rasd.text.matcher import ARTICLE, Hit
 from rasd.text.words import alternation, clitics, grammar
 
 
@@ -44,6 +44,7 @@ class _Patterns:
     connector: regex.Pattern[str]
     # نشرت … مشاهد: what is published
     published: regex.Pattern[str]
+    deployed: regex.Pattern[str]  # what «نشر» deploys: forces or arms
     # ارتكب الاحتلال 3 مجازر: a verb of committing before a weak trigger
     committed: regex.Pattern[str]
     # حررت القوات جبل الحلقوم: a place noun a territory verb takes as object
@@ -73,11 +74,14 @@ def _patterns(res: Resources) -> _Patterns:
         cause=regex.compile(rf"(?<![\p{{L}}]){alternation(g('cause_prepositions'))}\s+$"),
         co_occurring=regex.compile(rf"\s*(?<![\p{{L}}]){alternation(g('co_occurring'))}\s"),
         published=regex.compile(
-            rf"(?<![\p{{L}}])[بو]?(?:ال)?{alternation(g('publication_objects'))}(?![\p{{L}}])"
+            rf"(?<![\p{{L}}])[بو]?(?:{ARTICLE})?{alternation(g('publication_objects'))}(?![\p{{L}}])"
+        ),
+        deployed=regex.compile(
+            rf"(?<![\p{{L}}])[بو]?(?:{ARTICLE})?{alternation(g('deployed_objects'))}(?![\p{{L}}])"
         ),
         connector=regex.compile(rf"[\s،,]*(?<![\p{{L}}]){alternation(g('clause_connectors'))}\s"),
         held=regex.compile(
-            rf"(?<![\p{{L}}])(?:{alternation(g('territory_prepositions'))}\s+)?(?:ال)?"
+            rf"(?<![\p{{L}}])(?:{alternation(g('territory_prepositions'))}\s+)?(?:{ARTICLE})?"
             rf"{alternation(g('territory_objects'))}(?![\p{{L}}])"
         ),
         committed=regex.compile(
@@ -232,10 +236,13 @@ def _live(trig: list[Hit[Trigger]], facts: SentenceFacts, text: str) -> list[Hit
             # (but قتل 3 إثر تفجير، دمار إثر قصف: the cause of the casualties or damage
             # just told is this event)
             continue
-        if h.value.category == "deploy" and pats.published.search(
-            text, h.end, min(sent.end, h.end + 80)
+        if h.value.category == "deploy" and (
+            pats.published.search(text, h.end, min(sent.end, h.end + 80))
+            or not pats.deployed.search(text, h.end, min(sent.end, h.end + 60))
         ):
-            continue  # نشرت كتائب القسام … مشاهد: footage published, no troops deployed
+            # نشرت كتائب القسام … مشاهد، نشرت الصحيفة تقريرا: published, not deployed; only
+            # forces or arms (نشرت واشنطن مقاتلات) are deployed
+            continue
         if h.value.category == "clash" and text[h.end : h.word_end] in possessive:
             continue  # في معاركه المصيرية: a battle that belongs to someone is a figure of speech
         if h.value.category == "protest" and any(

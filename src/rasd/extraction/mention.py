@@ -16,6 +16,7 @@ from rasd.extraction.sources import Source
 from rasd.extraction.triggers import Frame, choose_type
 from rasd.model import Sentence
 from rasd.resources import Resources, resources
+from rasd.text.matcher import ARTICLE
 from rasd.text.tokens import Token
 from rasd.text.words import alternation, grammar
 
@@ -24,12 +25,14 @@ def _territory_object(res: Resources) -> regex.Pattern[str]:
     """سيطر على مدينة …، حررت القوات جبل …: a place noun the territory verb takes."""
     preps = alternation(grammar("territory_prepositions"))
     objects = alternation(grammar("territory_objects"))
-    return regex.compile(rf"(?<![\p{{L}}])(?:{preps}\s+)?(?:ال)?{objects}(?![\p{{L}}])")
+    return regex.compile(rf"(?<![\p{{L}}])(?:{preps}\s+)?(?:{ARTICLE})?{objects}(?![\p{{L}}])")
 
 
 def _freed(res: Resources) -> regex.Pattern[str]:
     """People as the object of a territory verb (تحرير طفل، حرروا الرهائن)."""
-    return regex.compile(rf"\s+[وفبل]?(?:ال)?{alternation(grammar('freed_people'))}(?![\p{{L}}])")
+    return regex.compile(
+        rf"\s+[وفبل]?(?:{ARTICLE})?{alternation(grammar('freed_people'))}(?![\p{{L}}])"
+    )
 
 
 @dataclass
