@@ -382,3 +382,16 @@ def test_nashr_deploys_only_forces_or_arms():
         rasd.extract('وكانت "الوطن" نشرت الأسبوع الماضي خبرا في المدينة المنورة.', published=PUB)
         == []
     )
+
+
+def test_a_festival_and_gatherings_under_fire_are_no_protest():
+    assert rasd.extract("نظمت الجمعية تظاهرة ثقافية في مدينة تونس اليوم.", published=PUB) == []
+    (ev,) = rasd.extract(
+        "تظاهر المئات في مدينة تونس اليوم احتجاجا على غلاء الأسعار.", published=PUB
+    )
+    assert ev.event_type == "Protests"
+    evs = rasd.extract(
+        "وكان قصف الطيران مساء الأحد مواقع عسكرية ومقرا للحوثيين وتجمعات لهم في منطقة حزيز جنوب صنعاء.",
+        published=PUB,
+    )
+    assert [e.event_type for e in evs] == ["Explosions/Remote violence"]

@@ -246,9 +246,13 @@ def _live(trig: list[Hit[Trigger]], facts: SentenceFacts, text: str) -> list[Hit
         if h.value.category == "clash" and text[h.end : h.word_end] in possessive:
             continue  # في معاركه المصيرية: a battle that belongs to someone is a figure of speech
         if h.value.category == "protest" and any(
-            o.value.category in fighting and 0 <= h.word_start - o.word_end <= 20 for o in trig
+            o.value.category in fighting
+            and 0 <= h.word_start - o.word_end <= (20 if h.value.strength == "strong" else 120)
+            for o in trig
         ):
-            continue  # قصفت المقاتلات تجمعات الحوثيين: gatherings as a target are no protest
+            # قصفت المقاتلات تجمعات الحوثيين، قصف الطيران مواقع … وتجمعات لهم: gatherings
+            # as a target are no protest
+            continue
         out.append(h)
     return out
 
