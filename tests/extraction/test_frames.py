@@ -395,3 +395,25 @@ def test_a_festival_and_gatherings_under_fire_are_no_protest():
         published=PUB,
     )
     assert [e.event_type for e in evs] == ["Explosions/Remote violence"]
+
+
+def test_police_work_on_crime_is_no_political_event_but_spares_the_fighting():
+    text = "تمكن رجال الجمارك بمطار جدة من إحباط محاولتين لتهريب كمية من المخدرات اليوم."
+    assert rasd.extract(text, published=PUB) == []
+    text = "أوقفت الخطوط الجوية اليمنية اليوم رحلاتها من وإلى مطار صنعاء الدولي."
+    assert rasd.extract(text, published=PUB) == []
+    # a clause cue cancels only what it does not spare: the smugglers' clash stays
+    (ev,) = rasd.extract(
+        "اندلعت اشتباكات بين حرس الحدود ومهربي مخدرات في مدينة الجغبوب اليوم.", published=PUB
+    )
+    assert ev.sub_event_type == "Armed clash"
+    (ev,) = rasd.extract(
+        "اعتقلت قوات الأمن 5 أشخاص في مدينة الموصل اليوم بتهمة الانتماء لتنظيم داعش.",
+        published=PUB,
+    )
+    assert ev.sub_event_type == "Arrests"
+
+
+def test_a_programme_that_aims_at_people_attacks_nothing():
+    text = "تنظم الجمعية في مدينة جدة اليوم دورات تستهدف تأهيل الشباب وتطوير قدراتهم."
+    assert rasd.extract(text, published=PUB) == []

@@ -45,6 +45,7 @@ class _Patterns:
     # نشرت … مشاهد: what is published
     published: regex.Pattern[str]
     deployed: regex.Pattern[str]  # what «نشر» deploys: forces or arms
+    aims: regex.Pattern[str]  # تستهدف تأهيل …: what a programme aims at
     # ارتكب الاحتلال 3 مجازر: a verb of committing before a weak trigger
     committed: regex.Pattern[str]
     # حررت القوات جبل الحلقوم: a place noun a territory verb takes as object
@@ -76,6 +77,7 @@ def _patterns(res: Resources) -> _Patterns:
         published=regex.compile(
             rf"(?<![\p{{L}}])[بو]?(?:{ARTICLE})?{alternation(g('publication_objects'))}(?![\p{{L}}])"
         ),
+        aims=regex.compile(rf"\s+[وب]?(?:{ARTICLE})?{alternation(g('aim_objects'))}(?![\p{{L}}])"),
         deployed=regex.compile(
             rf"(?<![\p{{L}}])[بو]?(?:{ARTICLE})?{alternation(g('deployed_objects'))}(?![\p{{L}}])"
         ),
@@ -243,6 +245,8 @@ def _live(trig: list[Hit[Trigger]], facts: SentenceFacts, text: str) -> list[Hit
             # نشرت كتائب القسام … مشاهد، نشرت الصحيفة تقريرا: published, not deployed; only
             # forces or arms (نشرت واشنطن مقاتلات) are deployed
             continue
+        if h.value.category == "attack" and pats.aims.match(text, h.word_end):
+            continue  # تستهدف تأهيل الشباب: aims at, attacks nothing
         if h.value.category == "clash" and text[h.end : h.word_end] in possessive:
             continue  # في معاركه المصيرية: a battle that belongs to someone is a figure of speech
         if h.value.category == "protest" and any(
@@ -286,21 +290,22 @@ def _unblocked(
     # منذ يونيو، منذ اندلاع …: the clause tells a running total or old background
     pat = resources().get(_patterns).since
     since = pat.search(text, c_start, c_end) or pat.match(text, facts.sent.start)
-    if since is not None or any(
-        b.value[1] == "clause" and c_start <= b.start < c_end for b in facts.blocks
-    ):
+    if since is not None:
         return []
-    # a threat, plan or speculation word next to a trigger cancels that trigger, and so
-    # does a future verb right before it (ستستخدم لمهاجمة)
+    # a clause cue cancels the clause's triggers it does not spare (تهريب leaves a clash
+    # alone); a threat, plan or speculation word next to a trigger cancels that trigger,
+    # and so does a future verb right before it (ستستخدم لمهاجمة)
     spares = lexicon().spares
     return [
         h
         for h in anchors
         if not will_do(text, h.word_start)
         and not any(
-            b.value[1] == "before"
-            and h.start - b.value[2] <= b.start < h.end + 20
-            and h.value.category not in spares[b.value[0]]
+            h.value.category not in spares[b.value[0]]
+            and (
+                (b.value[1] == "clause" and c_start <= b.start < c_end)
+                or (b.value[1] == "before" and h.start - b.value[2] <= b.start < h.end + 20)
+            )
             for b in facts.blocks
         )
     ]
