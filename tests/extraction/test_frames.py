@@ -417,3 +417,15 @@ def test_police_work_on_crime_is_no_political_event_but_spares_the_fighting():
 def test_a_programme_that_aims_at_people_attacks_nothing():
     text = "تنظم الجمعية في مدينة جدة اليوم دورات تستهدف تأهيل الشباب وتطوير قدراتهم."
     assert rasd.extract(text, published=PUB) == []
+
+
+def test_a_question_tells_no_event_and_a_burnt_flag_is_a_gesture():
+    text = "ما هو حجم مشاركتكم في معركة الفلوجة اليوم؟"
+    assert rasd.extract(text, published=PUB) == []
+    evs = rasd.extract(
+        "تظاهر عشرات الصحفيين أمس أمام نقابتهم في مدينة القاهرة وأحرقوا علم إسرائيل.",
+        published=PUB,
+    )
+    assert [e.event_type for e in evs] == ["Protests"]
+    (ev,) = rasd.extract("أحرق مسلحون منزلا في قرية دوما بمدينة نابلس أمس.", published=PUB)
+    assert ev.event_type == "Violence against civilians"

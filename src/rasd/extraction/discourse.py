@@ -91,7 +91,10 @@ class Discourse:
             refine(self.last_mention, specific, index)
             return
         blocks = ctx.blocks.within(s, e)
-        if any(b.value[1] == "sentence" for b in blocks):
+        # a sentence that ends in a question mark asks, it tells no event
+        if any(b.value[1] == "sentence" for b in blocks) or ctx.text[s:e].rstrip().endswith(
+            ("?", "\u061f")
+        ):
             if s_places:
                 self.last_place = s_places[-1]
             return

@@ -46,6 +46,7 @@ class _Patterns:
     published: regex.Pattern[str]
     deployed: regex.Pattern[str]  # what «نشر» deploys: forces or arms
     aims: regex.Pattern[str]  # تستهدف تأهيل …: what a programme aims at
+    symbols: regex.Pattern[str]  # أحرقوا علم …: what protesters burn
     # ارتكب الاحتلال 3 مجازر: a verb of committing before a weak trigger
     committed: regex.Pattern[str]
     # حررت القوات جبل الحلقوم: a place noun a territory verb takes as object
@@ -76,6 +77,9 @@ def _patterns(res: Resources) -> _Patterns:
         co_occurring=regex.compile(rf"\s*(?<![\p{{L}}]){alternation(g('co_occurring'))}\s"),
         published=regex.compile(
             rf"(?<![\p{{L}}])[بو]?(?:{ARTICLE})?{alternation(g('publication_objects'))}(?![\p{{L}}])"
+        ),
+        symbols=regex.compile(
+            rf"\s+[وب]?(?:{ARTICLE})?{alternation(g('symbolic_objects'))}(?![\p{{L}}])"
         ),
         aims=regex.compile(rf"\s+[وب]?(?:{ARTICLE})?{alternation(g('aim_objects'))}(?![\p{{L}}])"),
         deployed=regex.compile(
@@ -245,8 +249,11 @@ def _live(trig: list[Hit[Trigger]], facts: SentenceFacts, text: str) -> list[Hit
             # نشرت كتائب القسام … مشاهد، نشرت الصحيفة تقريرا: published, not deployed; only
             # forces or arms (نشرت واشنطن مقاتلات) are deployed
             continue
-        if h.value.category == "attack" and pats.aims.match(text, h.word_end):
-            continue  # تستهدف تأهيل الشباب: aims at, attacks nothing
+        if h.value.category == "attack" and (
+            pats.aims.match(text, h.word_end) or pats.symbols.match(text, h.word_end)
+        ):
+            # تستهدف تأهيل الشباب: aims at; أحرقوا علم إسرائيل: a protest's gesture
+            continue
         if h.value.category == "clash" and text[h.end : h.word_end] in possessive:
             continue  # في معاركه المصيرية: a battle that belongs to someone is a figure of speech
         if h.value.category == "protest" and any(
