@@ -293,3 +293,9 @@ def test_a_yardstick_with_a_direction_and_a_word_glued_to_like_are_no_places():
     assert places("لا تقدم شيئا على كسبها") == []
     assert places("استهدف حماة الوطن") == []
     assert places("قصف على مدينة حماة") == ["Hamah"]
+
+
+def test_a_foreign_namesake_followed_by_a_province_of_another_country_is_dropped():
+    # الوزيرية is a Baghdad quarter in the gazetteer; here it lies in Hodeidah province
+    got = places("مواجهات في منطقة الوزيرية طريق مديرية الجراحي، التابعة لمحافظة الحديدة")
+    assert "Waziriya" not in got and "Al Hudaydah" in got

@@ -482,8 +482,29 @@ def article_places(
         preposition_ends={h.end for h in lex.prepositions.find(text)},
         adjective_at={h.start: h.value for h in adjective_hits},
     )
-    places = resolve(text, place_hits, countries, admin1s, cues)
+    places = _not_contradicted(resolve(text, place_hits, countries, admin1s, cues), countries)
     return capital_mentions(text, places, adjective_hits, countries), countries
+
+
+def _not_contradicted(places: list[PlaceMention], countries: Counter[str]) -> list[PlaceMention]:
+    """منطقة الوزيرية … التابعة لمحافظة الحديدة: a town of a country the article never names,
+    followed closely by a province of another country, is a namesake of a town the
+    gazetteer lacks; it is dropped."""
+    out = []
+    for i, pm in enumerate(places):
+        p = pm.place
+        later = places[i + 1 : i + 3]
+        if (
+            p.kind in ("city", "admin2", "district")
+            and countries.get(p.iso3, 0) == 0
+            and any(
+                q.place.kind == "admin1" and q.place.iso3 != p.iso3 and q.start - pm.end <= 60
+                for q in later
+            )
+        ):
+            continue
+        out.append(pm)
+    return out
 
 
 # «X وY» with a three-letter Y (جباليا ورفح، الموصل وهيت): a clitic before a word that
