@@ -429,3 +429,22 @@ def test_a_question_tells_no_event_and_a_burnt_flag_is_a_gesture():
     assert [e.event_type for e in evs] == ["Protests"]
     (ev,) = rasd.extract("أحرق مسلحون منزلا في قرية دوما بمدينة نابلس أمس.", published=PUB)
     assert ev.event_type == "Violence against civilians"
+
+
+def test_killed_by_someones_fire_raids_and_rocket_salvoes():
+    (ev,) = rasd.extract(
+        "استشهد أكثر من 100 فلسطيني بنيران الاحتلال أثناء انتظارهم المساعدات في مدينة غزة اليوم.",
+        published=PUB,
+    )
+    assert (ev.event_type, ev.actor1, ev.fatalities) == (
+        "Violence against civilians",
+        "Military Forces of Israel",
+        100,
+    )
+    (ev,) = rasd.extract(
+        "أغار الطيران الإسرائيلي على مدرسة في مخيم النصيرات، ما أدى إلى استشهاد 40 شخصا.",
+        published=PUB,
+    )
+    assert ev.sub_event_type == "Air/drone strike"
+    (ev,) = rasd.extract("أطلقت الفصائل رشقة صاروخية على مدينة عسقلان اليوم.", published=PUB)
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"

@@ -122,7 +122,7 @@ def _phrasal(res: Resources) -> list[_Phrasal]:
         objects = alternation([key(o) for o in spec["objects"]])
         gap = int(spec.get("gap", 4))
         pattern = regex.compile(
-            rf"(?<![\p{{L}}])[وف]?(?P<verb>{verbs})(?:\s+\p{{L}}+){{0,{gap}}}?\s+"
+            rf"(?<![\p{{L}}])[وف]?(?P<verb>{verbs})(?:\s+[\p{{L}}\p{{N}}]+){{0,{gap}}}?\s+"
             rf"(?:[وب]?){objects}(?![\p{{L}}])"
         )
         trigger = Trigger(spec["category"], spec.get("weapon") or None, spec["strength"])
