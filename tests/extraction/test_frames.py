@@ -448,3 +448,24 @@ def test_killed_by_someones_fire_raids_and_rocket_salvoes():
     assert ev.sub_event_type == "Air/drone strike"
     (ev,) = rasd.extract("أطلقت الفصائل رشقة صاروخية على مدينة عسقلان اليوم.", published=PUB)
     assert ev.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_protest_broken_up_and_a_counted_crowd():
+    (ev,) = rasd.extract(
+        "فضت الشرطة العراقية بالقوة اعتصاما أمام مبنى البرلمان في بغداد اليوم، وأصيب 12 محتجا.",
+        published=PUB,
+    )
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Protest with intervention",
+        "Protesters",
+        "Police Forces of Iraq",
+    )
+    # مئات المحتجين are some protesters, told here for the first time
+    (ev,) = rasd.extract(
+        "خرج مئات المحتجين في مدينة السويداء مطالبين برحيل النظام، وأضرموا النار في الإطارات.",
+        published=PUB,
+    )
+    assert ev.event_type == "Protests"
+    # أحد التجمعات is one of the groups: no protest
+    text = "دعت رئيسة أحد التجمعات المصرفية في مدينة عمان اليوم العملاء إلى الهدوء."
+    assert rasd.extract(text, published=PUB) == []

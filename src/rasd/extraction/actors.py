@@ -21,7 +21,7 @@ from rasd.model import Event
 from rasd.resources import Resources, resources
 from rasd.taxonomy import taxonomy
 from rasd.text.matcher import Hit, Matcher
-from rasd.text.numbers import number_words
+from rasd.text.numbers import count_words
 from rasd.text.words import alternation, clitics, grammar
 
 
@@ -247,6 +247,16 @@ _OWN_ACTS = frozenset(
 )
 
 
+def _counted_in_words(words: list[str]) -> bool:
+    """The words before an actor end in a count (ثلاثة), or in «من» after a count and maybe
+    a noun (ثلاثة من، 60 عنصرا من)."""
+    counts = count_words()
+    near = words[-1:]
+    if words and words[-1] in grammar("partitive"):
+        near = words[-3:-1]  # 60 عنصرا من الحوثيين: the count may stand before a noun
+    return any(w.strip("«»\"'()") in counts or w.strip("«»\"'()").isdigit() for w in near)
+
+
 def _only_tells(
     text: str, a: ActorMention, before: str, marker: str | None, event_type: str, mk: _Markers
 ) -> bool:
@@ -369,8 +379,8 @@ def assign_roles(
             a.entry.kind != "unidentified"
             and (
                 _COUNTED.search(before[-6:]) is not None
-                # قتل ثلاثة جنود أمريكيين: a count in words
-                or (before.split() or [""])[-1] in number_words()
+                # قتل ثلاثة جنود أمريكيين، مقتل ثلاثة من الجنود: a count in words
+                or _counted_in_words(before.split())
             )
             and any(s <= a.start < e for s, e in tolls)
         )

@@ -19,6 +19,7 @@ from rasd.extraction.triggers import Frame, Trigger, lexicon
 from rasd.model import Sentence
 from rasd.resources import Resources, resources
 from rasd.text.matcher import ARTICLE, Hit
+from rasd.text.numbers import count_words
 from rasd.text.words import alternation, clitics, grammar
 
 
@@ -79,7 +80,8 @@ def _patterns(res: Resources) -> _Patterns:
             rf"(?<![\p{{L}}])[بو]?(?:{ARTICLE})?{alternation(g('publication_objects'))}(?![\p{{L}}])"
         ),
         symbols=regex.compile(
-            rf"\s+[وب]?(?:{ARTICLE})?{alternation(g('symbolic_objects'))}(?![\p{{L}}])"
+            rf"\s+(?:{alternation(g('symbol_prepositions'))}\s+)?[وب]?(?:{ARTICLE})?"
+            rf"{alternation(g('symbolic_objects'))}(?![\p{{L}}])"
         ),
         aims=regex.compile(rf"\s+[وب]?(?:{ARTICLE})?{alternation(g('aim_objects'))}(?![\p{{L}}])"),
         deployed=regex.compile(
@@ -250,7 +252,8 @@ def _live(trig: list[Hit[Trigger]], facts: SentenceFacts, text: str) -> list[Hit
             # forces or arms (نشرت واشنطن مقاتلات) are deployed
             continue
         if h.value.category == "attack" and (
-            pats.aims.match(text, h.word_end) or pats.symbols.match(text, h.word_end)
+            pats.aims.match(text, h.word_end)
+            or pats.symbols.match(text, max(h.word_end, h.start + len(h.surface)))
         ):
             # تستهدف تأهيل الشباب: aims at; أحرقوا علم إسرائيل: a protest's gesture
             continue
@@ -471,9 +474,12 @@ def _points_back(anchors: list[Hit[Trigger]], text: str, pats: _Patterns) -> boo
 
 
 def _definite(text: str, h: Hit[Trigger]) -> bool:
-    """The trigger carries the article (الهجوم، بالانفجار, وللقصف)."""
+    """The trigger carries the article (الهجوم، بالانفجار, وللقصف), and no count stands
+    before it (مئات المحتجين are some protesters, not the ones just told)."""
     word = text[h.word_start : h.end]
-    return "ال" in word[:4] or word.startswith("لل")
+    before = text[max(0, h.word_start - 12) : h.word_start].split()
+    counted = bool(before) and (before[-1].isdigit() or before[-1] in count_words())
+    return ("ال" in word[:4] or word.startswith("لل")) and not counted
 
 
 def _compatible(fr: Frame, cats: set[str]) -> bool:

@@ -104,6 +104,11 @@ def _actors(ev: Event, m: Mention, n: Normalized, country: str | None, said_by: 
                 if role == "actor2":
                     continue  # the crowd is not its own target
                 name, inter = "Protesters", 6  # نظم مئات الطلاب وقفة: the students protest
+            if role == "actor1" and inter == 1 and ev.event_type in _CROWDS:
+                # فضت الشرطة اعتصاما: the forces face the protest, the crowd is actor1
+                if ev.actor2 is None:
+                    ev.actor2, ev.inter2 = name, inter
+                continue
             if getattr(ev, role) is None:
                 setattr(ev, role, name)
                 setattr(ev, "inter1" if role == "actor1" else "inter2", inter)

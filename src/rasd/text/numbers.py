@@ -49,9 +49,11 @@ def number_heads() -> frozenset[str]:
     return frozenset(k[0] for k in _words() if k)
 
 
-def number_words() -> frozenset[str]:
-    """Every word of the number words (ثلاثة، عشر، مئات)."""
-    return frozenset(w for k in _words() for w in k)
+def count_words() -> frozenset[str]:
+    """Words a count of people begins with (ثلاثة، مئات، عشرات), not «one» (أحد المحتجين is
+    one of the protesters)."""
+    ones = {k[0] for k, w in _words().items() if len(k) == 1 and w.value <= 1}
+    return frozenset(k[0] for k, w in _words().items() if k and w.value > 1) - ones
 
 
 def _longest(tokens: list[Token], i: int) -> tuple[_Word, int] | None:
