@@ -192,3 +192,8 @@ def test_people_who_hold_a_protest_are_protesters():
         "نظم مئات الطلاب وقفة احتجاجية في مدينة الخرطوم تنديدا باستمرار الحرب.", published=PUB
     )
     assert (ev.event_type, ev.actor1, ev.inter1, ev.actor2) == ("Protests", "Protesters", 6, None)
+
+
+def test_forces_with_a_nisba_are_that_states_forces_and_without_one_nobody():
+    assert names("القوات الأوكرانية") == ["Military Forces of Ukraine"]
+    assert names("القوات", "SYR") == []  # bare «the forces» names no one
