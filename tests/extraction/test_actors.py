@@ -197,3 +197,27 @@ def test_people_who_hold_a_protest_are_protesters():
 def test_forces_with_a_nisba_are_that_states_forces_and_without_one_nobody():
     assert names("القوات الأوكرانية") == ["Military Forces of Ukraine"]
     assert names("القوات", "SYR") == []  # bare «the forces» names no one
+
+
+def test_who_announced_who_was_killed_whose_base_and_who_only_reported():
+    (ev,) = rasd.extract(
+        "أعلن الجيش الإسرائيلي أنه استهدف القائد العسكري لحماس في غارة على منطقة المواصي غرب خان يونس اليوم.",
+        published=PUB,
+    )
+    assert ev.actor1 == "Military Forces of Israel"
+    (ev,) = rasd.extract(
+        "اغتيل نائب رئيس المكتب السياسي لحماس في غارة بطائرة مسيرة على الضاحية الجنوبية لبيروت اليوم.",
+        published=PUB,
+    )
+    assert (ev.actor1, ev.actor2) == ("Unidentified armed group", "Hamas")
+    (ev,) = rasd.extract(
+        "أعلنت المقاومة الإسلامية في العراق استهداف قاعدة عين الأسد الأمريكية بطائرة مسيرة اليوم.",
+        published=PUB,
+    )
+    assert ev.actor1 == "Islamic Resistance in Iraq"
+    assert ev.actor2 is not None and "United States" in ev.actor2
+    (ev,) = rasd.extract(
+        "تعرضت سفينة تجارية لهجوم قبالة سواحل الحديدة اليوم، بحسب هيئة عمليات التجارة البحرية البريطانية.",
+        published=PUB,
+    )
+    assert ev.actor2 == "Civilians" and ev.geo_precision == 2

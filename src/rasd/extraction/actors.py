@@ -247,6 +247,16 @@ _OWN_ACTS = frozenset(
 )
 
 
+def _counted(a: ActorMention, before: str, tolls: Sequence[tuple[int, int]]) -> bool:
+    """قتل 4 جنود، قتل ثلاثة جنود أمريكيين، مقتل ثلاثة من الجنود: the ones counted in a
+    toll are its victims (generic armed men are counted from the group named after them)."""
+    return (
+        a.entry.kind != "unidentified"
+        and (_COUNTED.search(before[-6:]) is not None or _counted_in_words(before.split()))
+        and any(s <= a.start < e for s, e in tolls)
+    )
+
+
 def _counted_in_words(words: list[str]) -> bool:
     """The words before an actor end in a count (ثلاثة), or in «من» after a count and maybe
     a noun (ثلاثة من، 60 عنصرا من)."""
@@ -267,6 +277,8 @@ def _only_tells(
         (sp.speaker_before.search(before) and event_type != "Strategic developments")
         # وفق مصدر … في التحالف: a source's affiliation, not a party
         or sp.source_context.search(text, max(0, a.start - 40), a.start)
+        # بحسب هيئة عمليات التجارة البحرية البريطانية: the source itself
+        or sp.according_to.search(text, max(0, a.start - 16), a.start)
         # نسبته السلطات إلى …: the authorities blame, they are no party
         or (
             marker in mk.attribution
@@ -275,14 +287,28 @@ def _only_tells(
     )
 
 
-def _announces_own_act(text: str, a: ActorMention, anchor: Hit[Trigger], mk: _Markers) -> bool:
-    """أعلنت جماعة الحوثي استهداف سفينة، أعلن الجيش السيطرة على …: the party that
+def _announces_own_act(text: str, a: ActorMention, fr: Frame, mk: _Markers) -> bool:
+    """أعلنت جماعة الحوثي استهداف سفينة، أعلن الجيش أنه استهدف …: the party that
     announces an act right after its name (or «أن مقاتليه» did it) is the one that acted."""
-    return (
-        anchor.value.category in _OWN_ACTS
-        and 0 <= anchor.start - a.end <= 40
-        and mk.claim_verb.search(text, max(0, a.start - 30), a.start) is not None
-        and mk.own_act.fullmatch(text, a.end, anchor.start) is not None
+    if mk.claim_verb.search(text, max(0, a.start - 30), a.start) is None:
+        return False
+    return any(
+        h.value.category in _OWN_ACTS
+        and 0 <= h.start - a.end <= 40
+        and mk.own_act.fullmatch(text, a.end, h.start) is not None
+        for h in fr.hits
+    )
+
+
+def _killed_before(fr: Frame, a: ActorMention) -> bool:
+    """اغتيل صالح العاروري نائب رئيس المكتب السياسي لحماس في غارة: the one named after a
+    verb of killing that comes before the act is its victim."""
+    return any(
+        h.value.category == "kill"
+        and 0 <= a.start - h.end < 60
+        # قتلت قوات الأمن، قتلوا: a verb agreeing with its subject is active
+        and not h.surface.endswith(tuple(clitics().active_endings))
+        for h in fr.hits
     )
 
 
@@ -360,7 +386,7 @@ def assign_roles(
         if mk.claimed.match(text, a.end):
             actors1.append((a, "claimed responsibility"))  # أعلن داعش مسؤوليته عن …
             continue
-        if _announces_own_act(text, a, anchor, mk):
+        if _announces_own_act(text, a, fr, mk):
             actors1.append((a, "announced its own act"))
             continue
         marker = next((k for k in mk.agent if k in before), None)
@@ -373,17 +399,7 @@ def assign_roles(
         if target and mk.verb_first.search(text, max(0, a.start - 40), a.start):
             target = None  # استهدفت طائرات الاحتلال منزلا: the subject right after the verb
         partitive = bool(mk.partitive.search(before[-16:]))
-        # قتل 4 جنود و3 مدنيين في هجوم: the ones counted in a toll are its victims
-        # (13 مسلحا من الحوثيين: generic armed men are counted from the group named after them)
-        counted = (
-            a.entry.kind != "unidentified"
-            and (
-                _COUNTED.search(before[-6:]) is not None
-                # قتل ثلاثة جنود أمريكيين، مقتل ثلاثة من الجنود: a count in words
-                or _counted_in_words(before.split())
-            )
-            and any(s <= a.start < e for s, e in tolls)
-        )
+        counted = _counted(a, before, tolls)
         if marker:
             actors1.append((a, f"agent marker {marker}"))
         elif any(_of_the_act(text, a, h) for h in fr.hits):
@@ -396,6 +412,8 @@ def assign_roles(
             actors2.append((a, "victims counted from it (3 من أفراد الشرطة)"))
         elif a.start <= pos < a.end:
             actors1.append((a, "named by the trigger (طائرات التحالف)"))
+        elif a.start < pos and a.entry.kind != "unidentified" and _killed_before(fr, a):
+            actors2.append((a, "killed before the act"))
         elif a.start < pos and pos - a.end < 60 and not sp.complementizer.search(text, a.end, pos):
             actors1.append((a, "subject before trigger"))
         elif a.entry.kind == "perpetrator":
@@ -442,10 +460,12 @@ def _of_the_act(text: str, a: ActorMention, act: Hit[Trigger]) -> bool:
     return not any(c in between for c in "،,.:") and not set(between.split()) & set(targets)
 
 
-def default_actors(ev: Event, fr: Frame) -> None:
+def default_actors(ev: Event, fr: Frame, owner: str | None = None) -> None:
     """The actors ACLED codes when the text names none (event_types.yaml): an unidentified
     armed group for violence, protesters, rioters; civilians or the state forces of the
-    event's country as the target of violence, by the target words of the sentence."""
+    event's country (or of `owner`, the country whose nisba follows the place: قاعدة عين
+    الأسد الأمريكية) as the target of violence, by the target words of the sentence; none
+    where another state's forces hold the ground (state_forces.tsv: Palestine)."""
     tax = taxonomy()
     info = tax.of(ev.event_type, ev.sub_event_type)
     if ev.actor1 is None and info.actor1 is not None:
@@ -461,9 +481,12 @@ def default_actors(ev: Event, fr: Frame) -> None:
         and ev.actor1 not in (None, *tax.default_actors)
     ):
         ev.actor2, ev.inter2 = "Unidentified armed group", 3  # the armed men the forces killed
-    if ev.actor2 is None and info.violent and fr.security and ev.country:
+    home = owner or ev.country
+    if ev.actor2 is None and info.violent and fr.security and home:
+        if owner is None and home in _territory_forces():
+            return  # no Palestinian army: an operation in Jenin targets no state forces
         # a police station, a patrol, soldiers: the state forces of the event's country
-        country = load_gazetteer().countries.get(ev.country)
+        country = load_gazetteer().countries.get(home)
         if country is not None:
             kind = "Police" if fr.police else "Military"
             forces = f"{kind} Forces of {country.name}"

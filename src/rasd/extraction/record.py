@@ -9,6 +9,7 @@ from rasd.extraction.context import ArticleContext
 from rasd.extraction.dates import date_event
 from rasd.extraction.mention import Mention
 from rasd.extraction.places import PlaceMention, coded_place, precision
+from rasd.gazetteer import load as load_gazetteer
 from rasd.gazetteer import sea_coasts
 from rasd.model import Article, Event, Evidence, Teller
 from rasd.text.normalize import Normalized
@@ -56,7 +57,7 @@ def to_event(m: Mention, ctx: ArticleContext) -> Event | None:
     if m.place.place.kind == "sea":
         country = ctx.main_country or country
     _actors(ev, m, n, country, said_by)
-    default_actors(ev, m.frame)
+    default_actors(ev, m.frame, _owner(m.place, ctx.text))
     if m.place.place.kind == "sea":
         ev.country = _sea_country(m, m.place.place.name, country)
     ev.sources = [s.name for s in m.sources]
@@ -79,6 +80,14 @@ def _place(ev: Event, pm: PlaceMention, inherited: bool, n: Normalized) -> None:
 
 
 _CROWDS = ("Protests", "Riots")
+
+
+def _owner(pm: PlaceMention, text: str) -> str | None:
+    """The country whose nisba follows a facility (قاعدة عين الأسد الأمريكية: the USA)."""
+    if pm.place.kind != "facility":
+        return None
+    hit = next(iter(load_gazetteer().adjectives.find(text[pm.end : pm.end + 16])), None)
+    return hit.value if hit is not None and hit.start == 1 else None
 
 
 def _sea_country(m: Mention, sea: str, main: str | None) -> str:

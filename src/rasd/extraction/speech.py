@@ -21,6 +21,7 @@ class Speech:
     complementizer_before: regex.Pattern[str]  # text ending in أن، بأن
     source_context: regex.Pattern[str]  # text ending in "according to a source in …"
     speaker_title: regex.Pattern[str]  # text ending in a speech verb and up to 3 words
+    according_to: regex.Pattern[str]  # text ending in بحسب، وفق، نقلا عن
 
 
 def speech() -> Speech:
@@ -46,6 +47,9 @@ def _build(res: Resources) -> Speech:
         # قال رئيس مفوضية الشرطة …: the forces named in the speaker's title speak
         speaker_title=regex.compile(
             rf"(?<![\p{{L}}]){conj}?{alternation(verbs)}(?:\s+[\p{{L}}]+){{1,3}}\s+$"
+        ),
+        according_to=regex.compile(
+            rf"(?<![\p{{L}}]){conj}?{alternation(grammar('according_to'))}\s+$"
         ),
         source_context=regex.compile(
             alternation(grammar("source_nouns"))

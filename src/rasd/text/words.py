@@ -26,6 +26,7 @@ class Clitics:
     noun_suffixes: tuple[str, ...]
     actor_suffixes: tuple[str, ...]
     possessive: frozenset[str]
+    active_endings: tuple[str, ...]  # قتلت، قتلوا: endings of a verb agreeing with its subject
 
 
 def clitics() -> Clitics:
@@ -50,6 +51,7 @@ def _build_clitics(res: Resources) -> Clitics:
         noun_suffixes=ks("noun_suffixes"),
         actor_suffixes=ks("actor_suffixes"),
         possessive=frozenset(ks("possessive_suffixes")),
+        active_endings=ks("active_endings"),
     )
 
 
