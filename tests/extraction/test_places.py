@@ -299,3 +299,11 @@ def test_a_foreign_namesake_followed_by_a_province_of_another_country_is_dropped
     # الوزيرية is a Baghdad quarter in the gazetteer; here it lies in Hodeidah province
     got = places("مواجهات في منطقة الوزيرية طريق مديرية الجراحي، التابعة لمحافظة الحديدة")
     assert "Waziriya" not in got and "Al Hudaydah" in got
+
+
+def test_a_name_that_is_also_a_province_is_read_in_that_province_s_country():
+    # القنيطرة: a Syrian province (and its town) before Morocco's Kenitra
+    (ev,) = rasd.extract(
+        "قصفت قوات النظام بلدة في ريف القنيطرة اليوم.", published=date(2015, 8, 10)
+    )
+    assert ev.country == "SYR"

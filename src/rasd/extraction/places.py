@@ -202,7 +202,14 @@ def resolve(
             reading = replace(reading, cue=True)
             if out and not out[-1].cued:
                 out[-1] = replace(out[-1], cued=True)
-        scored = [(_score(p, reading, ctx), p) for p in h.value if _admissible(p, reading, ctx)]
+        # القنيطرة names a Syrian province and a Moroccan city: a name that is also a
+        # province of its country is read in that country first
+        provinces = {p.iso3 for p in h.value if p.kind == "admin1"}
+        scored = [
+            (_score(p, reading, ctx) + (1.0 if p.iso3 in provinces else 0.0), p)
+            for p in h.value
+            if _admissible(p, reading, ctx)
+        ]
         # طرابلس اللبنانية، موقع المالكية الإسرائيلي: the nisba right after names the country
         nisba = cues.adjective_at.get(h.word_end + 1)
         own = _of_country(h, nisba) if nisba else []
