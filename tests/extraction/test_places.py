@@ -307,3 +307,13 @@ def test_a_name_that_is_also_a_province_is_read_in_that_province_s_country():
         "قصفت قوات النظام بلدة في ريف القنيطرة اليوم.", published=date(2015, 8, 10)
     )
     assert ev.country == "SYR"
+
+
+def test_a_capital_written_like_its_country_yields_to_a_province_of_it():
+    (ev,) = rasd.extract(
+        "قتل 9 عسكريين بولاية عين الدفلى غرب الجزائر في كمين إرهابي ليلة أول أمس.",
+        published=date(2015, 7, 22),
+    )
+    assert (ev.location, ev.event_date) == ("Ain Defla", date(2015, 7, 20))
+    (ev,) = rasd.extract("قتل 3 في انفجار في مدينة الكويت اليوم.", published=date(2015, 7, 22))
+    assert ev.location == "Kuwait City"

@@ -600,6 +600,13 @@ def choose_place(
     if facilities and town is not None and town.place.kind != "facility":
         town = nearest(facilities, pos, prefer_after=True)
     province = nearest(provinces, pos, prefer_after=True)
+    if (
+        town is not None
+        and province is not None
+        and province.place.iso3 == town.place.iso3
+        and _country_homonym(town)
+    ):
+        town = None  # بولاية عين الدفلى غرب الجزائر: Algeria the country, not Algiers
     # a province wins only when it is clearly closer to the trigger than any town; a sea
     # area (في البحر الأحمر) only when the sentence names neither
     seas = [p for p in s_places if p.place.kind == "sea"]
@@ -628,6 +635,17 @@ def choose_place(
     ):
         return last_place, True
     return place, False
+
+
+def _country_homonym(pm: PlaceMention) -> bool:
+    """A capital written like its country (الجزائر، الكويت، تونس)."""
+    surface = pm.rule.rsplit(":", 1)[-1]
+    return any(
+        p.kind == "country" and p.iso3 == pm.place.iso3
+        for h in load().find(surface)
+        if h.start == 0 and h.end == len(surface)
+        for p in h.value
+    )
 
 
 class _Placed(Protocol):
