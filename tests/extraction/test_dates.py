@@ -264,3 +264,14 @@ def test_a_month_given_in_both_calendars_without_brackets_keeps_its_year():
 
     t = normalize("قتل في التاسع من أغسطس آب 2014 برصاص شرطي").text
     assert [str(d.day) for d in find_dates(t, date(2015, 8, 10))] == ["2014-08-09"]
+
+
+def test_a_weekday_with_an_ordinal_of_the_month_or_of_the_weekday():
+    pub = date(2013, 2, 12)
+    # السبت السادس عشر: Saturday the 16th (teens also written with عشرة)
+    assert day("السبت السادس عشر", pub) == date(2013, 2, 16)
+    assert day("الأحد السابع عشرة", pub) == date(2013, 2, 17)
+    # the third of September 2014 is no Tuesday: the third Tuesday of the month
+    assert day("الثلاثاء الثالث من شهر أيلول من عام 2014", pub) == date(2014, 9, 16)
+    # a weekday that agrees with the date keeps the date
+    assert day("الثلاثاء 16 أيلول 2014", pub) == date(2014, 9, 16)

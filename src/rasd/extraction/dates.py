@@ -165,7 +165,9 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
         + month_of_day
         + year_of_day
         # الجمعة الموافق 15: the day of the month the weekday falls on
-        + rf"|{b}{cl}(?:{day_w}\s+)?(?P<lwd>{wd})\s*،?\s*{agreeing}\s+(?P<ld>{day}){e}"
+        # السبت السادس عشر: a weekday and an ordinal of ten or more (no «the first Sunday»)
+        + rf"|{b}{cl}(?:{day_w}\s+)?(?P<lwd>{wd})\s*،?\s*"
+        + rf"(?:{agreeing}\s+(?P<ld>{day})|(?P<ldo>{a([o for o, n in v.ordinals.items() if n >= 10])})){e}"
         + rf"|{b}(?P<hd>\d{{1,2}})\s+(?P<hm>{hm}){e}(?:\s+{hijri_year_w}?\s*(?P<hy>1[34]\d\d))?"
         rf"|{b}(?P<nd>\d{{1,2}})[/.-](?P<nm>\d{{1,2}})[/.-](?P<ny>{year}){e}"
         rf"|{b}(?P<iy>{year})[/.-](?P<im>\d{{1,2}})[/.-](?P<id>\d{{1,2}}){e}"
@@ -342,14 +344,24 @@ def _settlement_words(res: Resources) -> frozenset[str]:
 def _gregorian(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
     found = _day_month(m, v, pub, "gd", "gm", "gcur", "gy", "gyrel")
     wd = m.group("gwd")
-    if found is None or found.day is None or not wd or not found.yearless or pub is None:
+    if found is None or found.day is None or not wd:
         return found
-    # الخميس 15 أغسطس: the weekday names the year (this one, the last or the next)
-    for year in (found.day.year, pub.year, pub.year - 1, pub.year + 1):
-        with suppress(ValueError):
-            day = found.day.replace(year=year)
-            if day.weekday() == v.weekday[wd]:
-                return replace(found, day=day, yearless=False, relative=False)
+    target = v.weekday[wd]
+    if found.yearless and pub is not None:
+        # الخميس 15 أغسطس: the weekday names the year (this one, the last or the next)
+        for year in (found.day.year, pub.year, pub.year - 1, pub.year + 1):
+            with suppress(ValueError):
+                day = found.day.replace(year=year)
+                if day.weekday() == target:
+                    return replace(found, day=day, yearless=False, relative=False)
+    raw = m.group("gd")
+    n = 0 if raw.isdigit() else v.ordinals[raw]
+    if found.day.weekday() != target and 1 <= n <= 5:
+        # الثلاثاء الثالث من أيلول that is no Tuesday: the third Tuesday of the month
+        first = found.day.replace(day=1)
+        day = first + timedelta(days=(target - first.weekday()) % 7 + 7 * (n - 1))
+        if day.month == first.month:
+            return replace(found, day=day)
     return found
 
 
@@ -405,7 +417,7 @@ def _weekday_date(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMenti
     """الجمعة الموافق 15: the 15th of the month nearest publication that is a Friday."""
     if pub is None:
         return _mention(m, None, 1, True)
-    raw, wd = m.group("ld"), v.weekday[m.group("lwd")]
+    raw, wd = m.group("ld") or m.group("ldo"), v.weekday[m.group("lwd")]
     n = int(raw) if raw.isdigit() else v.ordinals[raw]
     month0 = pub.year * 12 + pub.month - 1
     for shift in (0, -1, 1, -2):
