@@ -275,3 +275,10 @@ def test_a_weekday_with_an_ordinal_of_the_month_or_of_the_weekday():
     assert day("الثلاثاء الثالث من شهر أيلول من عام 2014", pub) == date(2014, 9, 16)
     # a weekday that agrees with the date keeps the date
     assert day("الثلاثاء 16 أيلول 2014", pub) == date(2014, 9, 16)
+
+
+def test_a_weekday_of_last_week_and_a_range_with_a_dash():
+    pub = date(2013, 2, 12)  # a Tuesday
+    assert day("الأحد من الأسبوع الماضي", pub) == date(2013, 2, 10)
+    assert day("الخميس الماضي", pub) == date(2013, 2, 7)
+    assert day("بين 4-22 يناير 1995", pub) == date(1995, 1, 4)

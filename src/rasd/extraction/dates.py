@@ -133,7 +133,7 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
     part, rel_month = a(v.parts), a(v.relative_months)
     day_w, month_w, of = a(y["day_words"]), a(y["month_words"]), a(y["of_words"])
     year_w, hijri_year_w = a(y["year_words"]), a(y["hijri_year_words"])
-    seasons = a(y["season_words"])
+    seasons, week_w = a(y["season_words"]), a(y["week_words"])
     heads, month_past = a(y["month_alone_heads"]), a(y["month_past"])
     ly_heads, ly_past = a(y["last_year_heads"]), a(y["last_year_past"])
     rel_year = a(v.relative_years)
@@ -156,7 +156,7 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
     )
     return (
         # من 12 إلى 15 مايو: a range of days, coded to its first
-        rf"{b}(?:{of}\s+)?(?P<rd>\d{{1,2}})\s+{joiners}\s+\d{{1,2}}\s+(?:{of}\s+)?(?:{month_w}\s+)?"
+        rf"{b}(?:{of}\s+)?(?P<rd>\d{{1,2}})(?:\s+{joiners}\s+|\s*-\s*)\d{{1,2}}\s+(?:{of}\s+)?(?:{month_w}\s+)?"
         + month_of_day.replace("?P<gm>", "?P<rm>").replace("?P<gcur>", "?P<rcur>")
         + year_of_day.replace("?P<gy>", "?P<ry>").replace("?P<gyrel>", "?P<ryrel>")
         # 17 يوليو (تموز) 2015, الثامن من مايو, 12 من الشهر الجاري, الاثنين 18 شباط
@@ -174,7 +174,9 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
         rf"|{b}{cl}(?:{parts}\s+)?(?:{day_w}\s+)?(?P<rel>{rel}){e}(?:\s*،?\s*(?P<rw>{wd}){e})?"
         # ليل الخميس - الجمعة: the night between two days; الأحد القادم: the coming one
         rf"|{b}{cl}(?:(?P<part>{parts})\s+)?(?:{day_w}\s+)?(?P<wd>{wd}){e}"
-        rf"(?:(?:\s*-\s*|\s+)(?P<wd2>{wd}){e})?(?:\s+(?:(?P<past>{past})|(?P<next>{nxt})){e})?"
+        rf"(?:(?:\s*-\s*|\s+)(?P<wd2>{wd}){e})?(?:\s+(?:(?P<past>{past})|(?P<next>{nxt})){e}"
+        # الأحد من الأسبوع الماضي: that weekday of the week before
+        rf"|\s+(?:{of}\s+)?{week_w}\s+(?P<lastweek>{past}){e})?"
         rf"|{b}{cl}(?P<per>{per}){e}"
         rf"|{b}{cl}{ago}\s+(?:(?P<agon>\d{{1,2}}|\w+)\s+(?P<agou>{units})|(?P<agou1>{one})|(?P<two>{two})){e}"
         # مطلع الشهر الجاري، أواخر الشهر الماضي: a part of a month relative to publication
@@ -463,6 +465,10 @@ def _weekday(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | 
     if m.group("next") or (not m.group("past") and _future(m, v)):
         # الأحد القادم، سيقام الاجتماع الثلاثاء: the coming one
         return _mention(m, _weekday_after(pub, wd) if pub else None, 1, True, future=True)
+    if m.group("lastweek"):
+        # the weekday of the week (Monday to Sunday) before the one of publication
+        day = pub - timedelta(days=pub.weekday() + 7 - wd) if pub else None
+        return _mention(m, day, 1, True)
     day = _weekday_on_or_before(pub, wd, bool(m.group("past"))) if pub else None
     return _mention(m, day, 1, True)
 
