@@ -137,6 +137,12 @@ def test_gazetteer_tables():
     for r in RES.tsv("gazetteer/facilities.tsv"):
         assert r["iso3"] in iso3 and split_forms(r["arabic"]), r
         assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180, r
+    seas = list(RES.tsv("gazetteer/seas.tsv"))
+    assert seas and len({r["name"] for r in seas}) == len(seas)
+    for r in seas:
+        assert split_forms(r["arabic"]) and r["coast"].split(), r
+        assert set(r["coast"].split()) <= iso3, r
+        assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180, r
 
 
 def test_geonames_names_are_stored_as_matching_keys():
