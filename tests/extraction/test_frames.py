@@ -469,3 +469,13 @@ def test_a_protest_broken_up_and_a_counted_crowd():
     # أحد التجمعات is one of the groups: no protest
     text = "دعت رئيسة أحد التجمعات المصرفية في مدينة عمان اليوم العملاء إلى الهدوء."
     assert rasd.extract(text, published=PUB) == []
+
+
+def test_despair_a_thwarted_sale_and_freed_prices_are_no_events():
+    assert rasd.extract("أصبح الناس في مدينة جدة اليوم في حال من اليأس والإحباط.", published=PUB) == []
+    text = "أحبطت أمانة محافظة جدة اليوم بيع 5 أطنان من الأغذية الفاسدة."
+    assert rasd.extract(text, published=PUB) == []
+    text = "أعلنت الوزارة اليوم أن تحرير أسعار الوقود سيبدأ في مدينة دبي."
+    assert rasd.extract(text, published=PUB) == []
+    (ev,) = rasd.extract("أحبطت قوات الأمن هجوما بسيارة مفخخة في مدينة الرمادي اليوم.", published=PUB)
+    assert ev.sub_event_type == "Disrupted weapons use"

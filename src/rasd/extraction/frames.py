@@ -19,6 +19,7 @@ from rasd.extraction.triggers import Frame, Trigger, lexicon
 from rasd.model import Sentence
 from rasd.resources import Resources, resources
 from rasd.text.matcher import ARTICLE, Hit
+from rasd.text.normalize import key
 from rasd.text.numbers import count_words
 from rasd.text.words import alternation, clitics, grammar
 
@@ -46,6 +47,7 @@ class _Patterns:
     # نشرت … مشاهد: what is published
     published: regex.Pattern[str]
     deployed: regex.Pattern[str]  # what «نشر» deploys: forces or arms
+    foiled: regex.Pattern[str]  # what «إحباط» foils: an attack, a plot
     aims: regex.Pattern[str]  # تستهدف تأهيل …: what a programme aims at
     symbols: regex.Pattern[str]  # أحرقوا علم …: what protesters burn
     # ارتكب الاحتلال 3 مجازر: a verb of committing before a weak trigger
@@ -84,6 +86,9 @@ def _patterns(res: Resources) -> _Patterns:
             rf"{alternation(g('symbolic_objects'))}(?![\p{{L}}])"
         ),
         aims=regex.compile(rf"\s+[وب]?(?:{ARTICLE})?{alternation(g('aim_objects'))}(?![\p{{L}}])"),
+        foiled=regex.compile(
+            rf"(?<![\p{{L}}])[بول]?(?:{ARTICLE})?{alternation(g('foiled_objects'))}(?![\p{{L}}])"
+        ),
         deployed=regex.compile(
             rf"(?<![\p{{L}}])[بو]?(?:{ARTICLE})?{alternation(g('deployed_objects'))}(?![\p{{L}}])"
         ),
@@ -244,6 +249,12 @@ def _live(trig: list[Hit[Trigger]], facts: SentenceFacts, text: str) -> list[Hit
             # (but قتل 3 إثر تفجير، دمار إثر قصف: the cause of the casualties or damage
             # just told is this event)
             continue
+        if (
+            h.value.category == "disrupt"
+            and key(h.surface).startswith(grammar("foil_verbs"))
+            and not (pats.foiled.search(text, h.end, min(sent.end, h.end + 50)))
+        ):
+            continue  # اليأس والإحباط، أحبطت البلدية بيع أغذية فاسدة: nothing armed was foiled
         if h.value.category == "deploy" and (
             pats.published.search(text, h.end, min(sent.end, h.end + 80))
             or not pats.deployed.search(text, h.end, min(sent.end, h.end + 60))
