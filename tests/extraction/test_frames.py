@@ -472,10 +472,24 @@ def test_a_protest_broken_up_and_a_counted_crowd():
 
 
 def test_despair_a_thwarted_sale_and_freed_prices_are_no_events():
-    assert rasd.extract("أصبح الناس في مدينة جدة اليوم في حال من اليأس والإحباط.", published=PUB) == []
+    assert (
+        rasd.extract("أصبح الناس في مدينة جدة اليوم في حال من اليأس والإحباط.", published=PUB) == []
+    )
     text = "أحبطت أمانة محافظة جدة اليوم بيع 5 أطنان من الأغذية الفاسدة."
     assert rasd.extract(text, published=PUB) == []
     text = "أعلنت الوزارة اليوم أن تحرير أسعار الوقود سيبدأ في مدينة دبي."
     assert rasd.extract(text, published=PUB) == []
-    (ev,) = rasd.extract("أحبطت قوات الأمن هجوما بسيارة مفخخة في مدينة الرمادي اليوم.", published=PUB)
+    (ev,) = rasd.extract(
+        "أحبطت قوات الأمن هجوما بسيارة مفخخة في مدينة الرمادي اليوم.", published=PUB
+    )
     assert ev.sub_event_type == "Disrupted weapons use"
+
+
+def test_an_act_told_in_a_relative_clause_with_nothing_new_recalls_it():
+    text = "قالت دائرة الإفتاء إن العصابة الإرهابية التي استهدفت مسجدا في مدينة أبها لا تراعي حرمة المساجد."
+    assert rasd.extract(text, published=PUB) == []
+    # with figures of its own it is told
+    (ev,) = rasd.extract(
+        "الغارات التي استهدفت مدينة صعدة أمس أسفرت عن مقتل 5 أشخاص.", published=PUB
+    )
+    assert ev.sub_event_type == "Air/drone strike"

@@ -28,6 +28,7 @@ from rasd.text.words import alternation, clitics, grammar
 class _Patterns:
     # المسجد الذي وقع فيه التفجير: the event is only pointed at
     relative_ref: regex.Pattern[str]
+    relative: regex.Pattern[str]  # text ending in الذي، التي، الذين
     # وذلك غداة تبادل لإطلاق النار، بعد يومين من الهجوم: an event named as a time reference
     reference: regex.Pattern[str]
     # منذ يونيو، منذ 15 عاما، ومنذ الهجوم: a running total or old background
@@ -64,6 +65,7 @@ def _patterns(res: Resources) -> _Patterns:
             rf"{alternation(g('relative_pronouns'))}\s+{alternation(g('occurrence_verbs'))}"
             rf"\s*{alternation(g('locative_pronouns'))}?\s*$"
         ),
+        relative=regex.compile(rf"(?<![\p{{L}}]){alternation(g('relative_pronouns'))}\s+$"),
         reference=regex.compile(
             rf"(?<![\p{{L}}])(?:(?:و?{alternation(g('reference_demonstratives'))}\s+)?"
             rf"{alternation(g('reference_heads'))}\s+(?:[\p{{L}}]+\s+)?"
@@ -450,14 +452,28 @@ def _anaphoric(
     toll_here = any(c_start - 80 <= t.start <= c_end + 80 for t in facts.tolls)
     own_day_here = any(c_start - 40 <= d.start <= c_end + 40 for d in facts.dates)
     return (
-        (not strong or (not lead and not own_day_here))
-        and not toll_here
-        and all(_definite(text, h) for h in anchors)
-    ) or all(
-        # المسجد الذي وقع فيه التفجير: the event is only pointed at
-        _definite(text, h)
-        and bool(relative_ref.search(text, max(facts.sent.start, h.word_start - 24), h.word_start))
-        for h in anchors
+        (
+            (not strong or (not lead and not own_day_here))
+            and not toll_here
+            and all(_definite(text, h) for h in anchors)
+        )
+        or all(
+            # المسجد الذي وقع فيه التفجير: the event is only pointed at
+            _definite(text, h)
+            and bool(
+                relative_ref.search(text, max(facts.sent.start, h.word_start - 24), h.word_start)
+            )
+            for h in anchors
+        )
+        or (
+            # العصابة الإرهابية التي استهدفت مسجد عسير: a verb in a relative clause that
+            # describes its subject, with no day or figures of its own, recalls the event
+            not toll_here
+            and not own_day_here
+            and all(
+                pats.relative.search(text, max(0, h.word_start - 8), h.word_start) for h in anchors
+            )
+        )
     )
 
 
