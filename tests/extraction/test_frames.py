@@ -493,3 +493,7 @@ def test_an_act_told_in_a_relative_clause_with_nothing_new_recalls_it():
         "الغارات التي استهدفت مدينة صعدة أمس أسفرت عن مقتل 5 أشخاص.", published=PUB
     )
     assert ev.sub_event_type == "Air/drone strike"
+
+
+def test_a_clause_that_judges_an_act_tells_no_event():
+    assert rasd.extract("تفجير مسجد الطوارئ في أبها جريمة بشعة وعمل منكر.", published=PUB) == []
