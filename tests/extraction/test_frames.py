@@ -497,3 +497,11 @@ def test_an_act_told_in_a_relative_clause_with_nothing_new_recalls_it():
 
 def test_a_clause_that_judges_an_act_tells_no_event():
     assert rasd.extract("تفجير مسجد الطوارئ في أبها جريمة بشعة وعمل منكر.", published=PUB) == []
+
+
+def test_an_act_condemned_without_a_day_of_its_own_is_recalled():
+    text = "مجلس الوزراء يدين التفجير الإرهابي بمسجد قوات الطوارئ في أبها"
+    assert rasd.extract(text, published=PUB) == []
+    # with its own day it is told (and dated)
+    (ev,) = rasd.extract("أدان الوزير مقتل 3 جنود في هجوم على مدينة الرمادي الخميس.", published=PUB)
+    assert ev.fatalities == 3

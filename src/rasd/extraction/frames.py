@@ -29,6 +29,7 @@ class _Patterns:
     # المسجد الذي وقع فيه التفجير: the event is only pointed at
     relative_ref: regex.Pattern[str]
     relative: regex.Pattern[str]  # text ending in الذي، التي، الذين
+    condemned: regex.Pattern[str]  # text ending in a condemnation and its object
     # وذلك غداة تبادل لإطلاق النار، بعد يومين من الهجوم: an event named as a time reference
     reference: regex.Pattern[str]
     # منذ يونيو، منذ 15 عاما، ومنذ الهجوم: a running total or old background
@@ -64,6 +65,9 @@ def _patterns(res: Resources) -> _Patterns:
         relative_ref=regex.compile(
             rf"{alternation(g('relative_pronouns'))}\s+{alternation(g('occurrence_verbs'))}"
             rf"\s*{alternation(g('locative_pronouns'))}?\s*$"
+        ),
+        condemned=regex.compile(
+            rf"(?<![\p{{L}}])[وف]?{alternation(g('condemn_verbs'))}(?![\p{{L}}])[^.،؛]*$"
         ),
         relative=regex.compile(rf"(?<![\p{{L}}]){alternation(g('relative_pronouns'))}\s+$"),
         reference=regex.compile(
@@ -471,7 +475,10 @@ def _anaphoric(
             not toll_here
             and not own_day_here
             and all(
-                pats.relative.search(text, max(0, h.word_start - 8), h.word_start) for h in anchors
+                pats.relative.search(text, max(0, h.word_start - 8), h.word_start)
+                # يدين التفجير الإرهابي بمسجد …: the act condemned, days after it
+                or pats.condemned.search(text, max(0, h.word_start - 40), h.word_start)
+                for h in anchors
             )
         )
     )
