@@ -60,6 +60,8 @@ class _Patterns:
 
 def _patterns(res: Resources) -> _Patterns:
     g = grammar
+    # one-letter proclitics as a character class (و، ف، ب، ل) and the conjunctions (و، ف)
+    pro, conj = f"[{''.join(sorted(clitics().proclitics))}]?", f"[{clitics().conjunctions}]?"
     months = [m for forms in res.yaml("lexicon/dates.yaml")["months"].values() for m in forms]
     return _Patterns(
         relative_ref=regex.compile(
@@ -67,7 +69,7 @@ def _patterns(res: Resources) -> _Patterns:
             rf"\s*{alternation(g('locative_pronouns'))}?\s*$"
         ),
         condemned=regex.compile(
-            rf"(?<![\p{{L}}])[وف]?{alternation(g('condemn_verbs'))}(?![\p{{L}}])[^.،؛]*$"
+            rf"(?<![\p{{L}}]){conj}{alternation(g('condemn_verbs'))}(?![\p{{L}}])[^.،؛]*$"
         ),
         relative=regex.compile(rf"(?<![\p{{L}}]){alternation(g('relative_pronouns'))}\s+$"),
         reference=regex.compile(
@@ -78,7 +80,7 @@ def _patterns(res: Resources) -> _Patterns:
             rf"(?:{alternation(g('reference_phases'))}\s+)?)$"
         ),
         governed=regex.compile(
-            rf"(?<![\p{{L}}])[وف]?{alternation(g('verbal_noun_governors'))}(?:\s+\p{{L}}+){{0,3}}"
+            rf"(?<![\p{{L}}]){conj}{alternation(g('verbal_noun_governors'))}(?:\s+\p{{L}}+){{0,3}}"
             r"\s+(?:من\s+|في\s+|علي\s+)?$"
         ),
         same=regex.compile(rf"\s+{alternation(g('same_words'))}(?![\p{{L}}])"),
@@ -88,12 +90,12 @@ def _patterns(res: Resources) -> _Patterns:
             rf"(?<![\p{{L}}])[بو]?(?:{ARTICLE})?{alternation(g('publication_objects'))}(?![\p{{L}}])"
         ),
         symbols=regex.compile(
-            rf"\s+(?:{alternation(g('symbol_prepositions'))}\s+)?[وب]?(?:{ARTICLE})?"
+            rf"\s+(?:{alternation(g('symbol_prepositions'))}\s+)?{pro}(?:{ARTICLE})?"
             rf"{alternation(g('symbolic_objects'))}(?![\p{{L}}])"
         ),
-        aims=regex.compile(rf"\s+[وب]?(?:{ARTICLE})?{alternation(g('aim_objects'))}(?![\p{{L}}])"),
+        aims=regex.compile(rf"\s+{pro}(?:{ARTICLE})?{alternation(g('aim_objects'))}(?![\p{{L}}])"),
         foiled=regex.compile(
-            rf"(?<![\p{{L}}])[بول]?(?:{ARTICLE})?{alternation(g('foiled_objects'))}(?![\p{{L}}])"
+            rf"(?<![\p{{L}}]){pro}(?:{ARTICLE})?{alternation(g('foiled_objects'))}(?![\p{{L}}])"
         ),
         deployed=regex.compile(
             rf"(?<![\p{{L}}])[بو]?(?:{ARTICLE})?{alternation(g('deployed_objects'))}(?![\p{{L}}])"
@@ -104,10 +106,10 @@ def _patterns(res: Resources) -> _Patterns:
             rf"{alternation(g('territory_objects'))}(?![\p{{L}}])"
         ),
         committed=regex.compile(
-            rf"(?<![\p{{L}}])[وف]?{alternation(g('perpetration_verbs'))}(?![\p{{L}}])"
+            rf"(?<![\p{{L}}]){conj}{alternation(g('perpetration_verbs'))}(?![\p{{L}}])"
         ),
         consequence=regex.compile(
-            rf"(?<![\p{{L}}])[وب]?{alternation(g('consequence_words'))}(?![\p{{L}}])"
+            rf"(?<![\p{{L}}]){pro}{alternation(g('consequence_words'))}(?![\p{{L}}])"
         ),
         since=regex.compile(
             rf"(?<![\p{{L}}])و?{alternation(g('since'))}\s+(?:\d+\s+|[\p{{L}}]+\s+)?"
