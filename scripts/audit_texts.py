@@ -466,24 +466,31 @@ def draw_older(mirror: pathlib.Path) -> tuple[list[dict], dict]:
     """
     cands = candidates_older(mirror)
     drawn, stats = [], {}
-    taken = set()
+    skip = set(UNUSABLE)
     for stratum, n_pool, n_rand in STRATA:
         mine = [c for c in cands if c["stratum"] == stratum]
         pool = [c for c in mine if c["hits"] >= MIN_HITS]
         stats[stratum] = {"candidates": len(mine), "pool": len(pool)}
         for kind, items, n in (("pool", pool, n_pool), ("random", mine, n_rand)):
-            order = list(items)
-            random.Random(f"{SEED}/{stratum}/{kind}").shuffle(order)
-            got = 0
-            for c in order:
-                if got == n:
-                    break
-                if c["key"] in taken or c["key"] in UNUSABLE:
-                    continue
-                taken.add(c["key"])
-                drawn.append(dict(c, drawn_as=kind))
-                got += 1
+            got = take_shuffled(items, n, f"{SEED}/{stratum}/{kind}", skip)
+            drawn += [dict(c, drawn_as=kind) for c in got]
     return drawn, stats
+
+
+def take_shuffled(items: list[dict], n: int, seed: str, skip: set[str]) -> list[dict]:
+    """The first `n` of `items` shuffled with random.Random(seed), passing over the keys
+    in `skip`; the keys taken join `skip`, so a later draw passes them over too."""
+    order = list(items)
+    random.Random(seed).shuffle(order)
+    got: list[dict] = []
+    for c in order:
+        if len(got) == n:
+            break
+        if c["key"] in skip:
+            continue
+        skip.add(c["key"])
+        got.append(c)
+    return got
 
 
 def pointer_of(c: dict, id_: str) -> dict:

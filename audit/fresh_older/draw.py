@@ -28,7 +28,6 @@ import argparse
 import importlib.util
 import json
 import pathlib
-import random
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -69,7 +68,8 @@ def older_exclusions(mirror: pathlib.Path):
 def draw_fresh_older(mirror: pathlib.Path):
     cands = at.candidates_older(mirror)
     locs, hashes, n_excl = older_exclusions(mirror)
-    drawn, stats, taken = [], {}, set()
+    drawn, stats = [], {}
+    skip = set(UNUSABLE)
     for stratum, n_pool, n_rand in STRATA:
         mine = [c for c in cands if c["stratum"] == stratum]
         excluded = [
@@ -79,7 +79,7 @@ def draw_fresh_older(mirror: pathlib.Path):
             or at.sha(c["text"]) in hashes
             or at.sha(at.norm(c["text"])) in hashes
         ]
-        ex_keys = {c["key"] for c in excluded}
+        skip.update(c["key"] for c in excluded)
         pool = [c for c in mine if c["hits"] >= at.MIN_HITS]
         stats[stratum] = {
             "candidates": len(mine),
@@ -87,18 +87,9 @@ def draw_fresh_older(mirror: pathlib.Path):
             "excluded (part older)": len(excluded),
         }
         for kind, items, n in (("pool", pool, n_pool), ("random", mine, n_rand)):
-            order = list(items)
-            random.Random(f"{SEED}/{stratum}/{kind}").shuffle(order)
-            got = 0
-            for c in order:
-                if got == n:
-                    break
-                if c["key"] in taken or c["key"] in ex_keys or c["key"] in UNUSABLE:
-                    continue
-                taken.add(c["key"])
-                drawn.append(dict(c, drawn_as=kind))
-                got += 1
-            assert got == n, (stratum, kind)
+            got = at.take_shuffled(items, n, f"{SEED}/{stratum}/{kind}", skip)
+            assert len(got) == n, (stratum, kind)
+            drawn += [dict(c, drawn_as=kind) for c in got]
     return drawn, stats, n_excl
 
 

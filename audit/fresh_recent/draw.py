@@ -4,7 +4,7 @@
     python audit/fresh_recent/draw.py --mirror /work/.mirror [--write]
 
 Same corpus, commit, text rule, candidate rules and conflict-word pool as part
-"recent" (imported from audit/recent/draw.py, which is not modified), with a
+"recent" (imported from audit/recent/draw.py, whose draw functions it calls), with a
 new seed, and EXCLUDING the 50 items of audit/recent/pointers.jsonl:
 a candidate is passed over when its (path, index) is one of theirs, when the
 sha256 of its text (raw, or NFC/whitespace-normalized) is one of theirs, or
@@ -21,7 +21,6 @@ import argparse
 import importlib.util
 import json
 import pathlib
-import random
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -65,23 +64,6 @@ def recent_exclusions(mirror: pathlib.Path):
     return locs, hashes, links, len(pointers)
 
 
-def ordered(items):
-    items = sorted(items, key=lambda c: (c["date"], c["link"]))
-    random.Random(SEED).shuffle(items)
-    return items
-
-
-def take(items, n):
-    got = []
-    for c in items:
-        if len(got) == n:
-            break
-        if c["link"] in UNUSABLE:
-            continue
-        got.append(c)
-    return got
-
-
 def draw(mirror: pathlib.Path):
     all_cands = recent.candidates(mirror)
     locs, hashes, links, n_recent = recent_exclusions(mirror)
@@ -90,13 +72,7 @@ def draw(mirror: pathlib.Path):
              and sha(c["text"]) not in hashes and sha(norm(c["text"])) not in hashes
              and c["link"] not in links]
     assert len(all_cands) - len(cands) == n_recent, (len(all_cands), len(cands))
-    pool = [c for c in cands if c["pool"]]
-    rest = [c for c in cands if not c["pool"]]
-    drawn = []
-    for lo, hi, n in STRATA:
-        stratum = [c for c in pool if lo <= c["date"] <= hi]
-        drawn += [dict(c, drawn_as="pool") for c in take(ordered(stratum), n)]
-    drawn += [dict(c, drawn_as="random") for c in take(ordered(rest), N_RANDOM)]
+    pool, drawn = recent.stratified(cands, STRATA, N_RANDOM, SEED, UNUSABLE)
     return all_cands, cands, pool, drawn
 
 
@@ -108,12 +84,7 @@ def main():
     all_cands, cands, pool, drawn = draw(pathlib.Path(args.mirror))
     print(f"candidates {len(all_cands)}  after excluding part recent {len(cands)}  "
           f"pool {len(pool)}  rest {len(cands) - len(pool)}  drawn {len(drawn)}", file=sys.stderr)
-    lines = []
-    for i, c in enumerate(drawn, 1):
-        lines.append({"id": ID_FMT.format(i), "repo": REPO, "commit": COMMIT, "path": c["path"],
-                      "member": None, "locator": {"index": c["index"]}, "text_rule": RULE,
-                      "sha256": sha(c["text"]), "chars": len(c["text"]), "published": c["date"],
-                      "outlet": "Al Jazeera", "drawn_as": c["drawn_as"]})
+    lines = recent.pointer_lines(drawn, ID_FMT)
     if args.write:
         with (HERE / "pointers.jsonl").open("w", encoding="utf-8") as f:
             for l in lines:

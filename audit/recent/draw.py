@@ -132,32 +132,48 @@ def candidates(mirror: pathlib.Path):
     return out
 
 
-def ordered(items):
+def ordered(items, seed=SEED):
     items = sorted(items, key=lambda c: (c["date"], c["link"]))
-    random.Random(SEED).shuffle(items)
+    random.Random(seed).shuffle(items)
     return items
 
 
-def take(items, n):
+def take(items, n, unusable=UNUSABLE):
     got = []
     for c in items:
         if len(got) == n:
             break
-        if c["link"] in UNUSABLE:
+        if c["link"] in unusable:
             continue
         got.append(c)
     return got
 
 
-def draw(mirror: pathlib.Path):
-    cands = candidates(mirror)
+def stratified(cands, strata, n_random, seed=SEED, unusable=UNUSABLE):
+    """The pool (candidates flagged "pool"), and the draw: per (first day, last day, n)
+    of `strata` n pool items of those dates, then `n_random` of the other candidates."""
     pool = [c for c in cands if c["pool"]]
     rest = [c for c in cands if not c["pool"]]
     drawn = []
-    for lo, hi, n in STRATA:
+    for lo, hi, n in strata:
         stratum = [c for c in pool if lo <= c["date"] <= hi]
-        drawn += [dict(c, drawn_as="pool") for c in take(ordered(stratum), n)]
-    drawn += [dict(c, drawn_as="random") for c in take(ordered(rest), N_RANDOM)]
+        drawn += [dict(c, drawn_as="pool") for c in take(ordered(stratum, seed), n, unusable)]
+    drawn += [dict(c, drawn_as="random") for c in take(ordered(rest, seed), n_random, unusable)]
+    return pool, drawn
+
+
+def pointer_lines(drawn, id_fmt):
+    """The pointers.jsonl lines of the items drawn, numbered with `id_fmt`."""
+    return [{"id": id_fmt.format(i), "repo": REPO, "commit": COMMIT, "path": c["path"],
+             "member": None, "locator": {"index": c["index"]}, "text_rule": RULE,
+             "sha256": sha(c["text"]), "chars": len(c["text"]), "published": c["date"],
+             "outlet": "Al Jazeera", "drawn_as": c["drawn_as"]}
+            for i, c in enumerate(drawn, 1)]
+
+
+def draw(mirror: pathlib.Path):
+    cands = candidates(mirror)
+    pool, drawn = stratified(cands, STRATA, N_RANDOM)
     return cands, pool, drawn
 
 
@@ -169,12 +185,7 @@ def main():
     cands, pool, drawn = draw(pathlib.Path(args.mirror))
     print(f"candidates {len(cands)}  pool {len(pool)}  rest {len(cands) - len(pool)}  drawn {len(drawn)}",
           file=sys.stderr)
-    lines = []
-    for i, c in enumerate(drawn, 1):
-        lines.append({"id": f"audit-recent-{i:03d}", "repo": REPO, "commit": COMMIT, "path": c["path"],
-                      "member": None, "locator": {"index": c["index"]}, "text_rule": RULE,
-                      "sha256": sha(c["text"]), "chars": len(c["text"]), "published": c["date"],
-                      "outlet": "Al Jazeera", "drawn_as": c["drawn_as"]})
+    lines = pointer_lines(drawn, "audit-recent-{:03d}")
     if args.write:
         with (HERE / "pointers.jsonl").open("w", encoding="utf-8") as f:
             for l in lines:
