@@ -21,7 +21,7 @@ from rasd.model import Event
 from rasd.resources import Resources, resources
 from rasd.taxonomy import taxonomy
 from rasd.text.matcher import Hit, Matcher
-from rasd.text.numbers import count_words
+from rasd.text.numbers import is_count
 from rasd.text.words import alternation, clitics, grammar
 
 
@@ -260,11 +260,10 @@ def _counted(a: ActorMention, before: str, tolls: Sequence[tuple[int, int]]) -> 
 def _counted_in_words(words: list[str]) -> bool:
     """The words before an actor end in a count (ثلاثة), or in «من» after a count and maybe
     a noun (ثلاثة من، 60 عنصرا من)."""
-    counts = count_words()
     near = words[-1:]
     if words and words[-1] in grammar("partitive"):
         near = words[-3:-1]  # 60 عنصرا من الحوثيين: the count may stand before a noun
-    return any(w.strip("«»\"'()") in counts or w.strip("«»\"'()").isdigit() for w in near)
+    return any(is_count(w) for w in near)
 
 
 def _only_tells(

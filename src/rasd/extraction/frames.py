@@ -20,7 +20,7 @@ from rasd.model import Sentence
 from rasd.resources import Resources, resources
 from rasd.text.matcher import ARTICLE, Hit
 from rasd.text.normalize import key
-from rasd.text.numbers import count_words
+from rasd.text.numbers import is_count
 from rasd.text.words import alternation, clitics, grammar
 
 
@@ -514,7 +514,7 @@ def _definite(text: str, h: Hit[Trigger]) -> bool:
     before it (مئات المحتجين are some protesters, not the ones just told)."""
     word = text[h.word_start : h.end]
     before = text[max(0, h.word_start - 12) : h.word_start].split()
-    counted = bool(before) and (before[-1].isdigit() or before[-1] in count_words())
+    counted = bool(before) and is_count(before[-1])
     return ("ال" in word[:4] or word.startswith("لل")) and not counted
 
 

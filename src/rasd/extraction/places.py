@@ -202,19 +202,17 @@ def resolve(
             reading = replace(reading, cue=True)
             if out and not out[-1].cued:
                 out[-1] = replace(out[-1], cued=True)
+        # طرابلس اللبنانية، موقع المالكية الإسرائيلي: the nisba right after names the country
+        nisba = cues.adjective_at.get(h.word_end + 1)
+        own = _of_country(h, nisba) if nisba else []
         # القنيطرة names a Syrian province and a Moroccan city: a name that is also a
         # province of its country is read in that country first
         provinces = {p.iso3 for p in h.value if p.kind == "admin1"}
         scored = [
             (_score(p, reading, ctx) + (1.0 if p.iso3 in provinces else 0.0), p)
-            for p in h.value
-            if _admissible(p, reading, ctx)
+            for p in own or h.value
+            if own or _admissible(p, reading, ctx)
         ]
-        # طرابلس اللبنانية، موقع المالكية الإسرائيلي: the nisba right after names the country
-        nisba = cues.adjective_at.get(h.word_end + 1)
-        own = _of_country(h, nisba) if nisba else []
-        if own:
-            scored = [(_score(p, reading, ctx), p) for p in own]
         if not scored:
             continue
         best = max(scored, key=lambda sp: sp[0])[1]  # the first of equal scores
@@ -239,14 +237,12 @@ def _of_country(h: Hit[tuple[Place, ...]], iso3: str) -> list[Place]:
     article = grammar("definite_article")[0]
     if own or not h.surface.startswith(article):
         return own
-    bare = h.surface[len(article) :]
-    return [
-        p
-        for b in load().find(bare)
-        if b.start == 0 and b.end == len(bare)
-        for p in b.value
-        if p.iso3 == iso3 and p.kind != "country"
-    ]
+    return [p for p in _named(h.surface[len(article) :]) if p.iso3 == iso3 and p.kind != "country"]
+
+
+def _named(name: str) -> list[Place]:
+    """The places whose name is all of `name` (a matching key)."""
+    return [p for h in load().find(name) if h.start == 0 and h.end == len(name) for p in h.value]
 
 
 def _listed_after(text: str, end: int, h: Hit[tuple[Place, ...]]) -> bool:
@@ -639,12 +635,8 @@ def choose_place(
 
 def _country_homonym(pm: PlaceMention) -> bool:
     """A capital written like its country (الجزائر، الكويت، تونس)."""
-    surface = pm.rule.rsplit(":", 1)[-1]
     return any(
-        p.kind == "country" and p.iso3 == pm.place.iso3
-        for h in load().find(surface)
-        if h.start == 0 and h.end == len(surface)
-        for p in h.value
+        p.kind == "country" and p.iso3 == pm.place.iso3 for p in _named(pm.rule.rsplit(":", 1)[-1])
     )
 
 

@@ -49,9 +49,14 @@ def number_heads() -> frozenset[str]:
     return frozenset(k[0] for k in _words() if k)
 
 
-def count_words() -> frozenset[str]:
-    """Words a count of people begins with (ثلاثة، مئات، عشرات), not «one» (أحد المحتجين is
-    one of the protesters)."""
+def is_count(word: str) -> bool:
+    """Whether a word (quotes and brackets aside) is digits or begins a count of people
+    (ثلاثة، مئات، عشرات), not «one» (أحد المحتجين is one of the protesters)."""
+    word = word.strip("«»\"'()")
+    return word.isdigit() or word in resources().get(_count_words)
+
+
+def _count_words(res: Resources) -> frozenset[str]:
     ones = {k[0] for k, w in _words().items() if len(k) == 1 and w.value <= 1}
     return frozenset(k[0] for k, w in _words().items() if k and w.value > 1) - ones
 
