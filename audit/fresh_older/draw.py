@@ -51,11 +51,14 @@ def loc_key(repo, path, member, locator) -> str:
     return json.dumps([repo, path, member, locator or {}], sort_keys=True)
 
 
-def older_exclusions(mirror: pathlib.Path):
-    """Location keys and text hashes of every article of part "older" (drawn + fusion)."""
+def older_exclusions(mirror: pathlib.Path, parts=("older",)):
+    """Location keys and text hashes of every article of the given parts (drawn + fusion)."""
     locs, hashes, n, cache = set(), set(), 0, {}
-    for name in ("pointers.jsonl", "fusion_pointers.jsonl"):
-        for p in at.read_jsonl(AUDIT / "older" / name):
+    files = [AUDIT / part / name for part in parts for name in ("pointers.jsonl", "fusion_pointers.jsonl")]
+    for path in files:
+        if not path.exists():
+            continue
+        for p in at.read_jsonl(path):
             locs.add(loc_key(p["repo"], p["path"], p.get("member"), p.get("locator")))
             hashes.add(p["sha256"])
             text = at.build_text(at.load_record(mirror, p, cache), p["text_rule"], "older")
@@ -65,12 +68,12 @@ def older_exclusions(mirror: pathlib.Path):
     return locs, hashes, n
 
 
-def draw_fresh_older(mirror: pathlib.Path):
+def draw_fresh_older(mirror: pathlib.Path, seed=SEED, strata=STRATA, parts=("older",)):
     cands = at.candidates_older(mirror)
-    locs, hashes, n_excl = older_exclusions(mirror)
+    locs, hashes, n_excl = older_exclusions(mirror, parts)
     drawn, stats = [], {}
     skip = set(UNUSABLE)
-    for stratum, n_pool, n_rand in STRATA:
+    for stratum, n_pool, n_rand in strata:
         mine = [c for c in cands if c["stratum"] == stratum]
         excluded = [
             c
@@ -84,10 +87,10 @@ def draw_fresh_older(mirror: pathlib.Path):
         stats[stratum] = {
             "candidates": len(mine),
             "pool": len(pool),
-            "excluded (part older)": len(excluded),
+            "excluded (earlier parts)": len(excluded),
         }
         for kind, items, n in (("pool", pool, n_pool), ("random", mine, n_rand)):
-            got = at.take_shuffled(items, n, f"{SEED}/{stratum}/{kind}", skip)
+            got = at.take_shuffled(items, n, f"{seed}/{stratum}/{kind}", skip)
             assert len(got) == n, (stratum, kind)
             drawn += [dict(c, drawn_as=kind) for c in got]
     return drawn, stats, n_excl

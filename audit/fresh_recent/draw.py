@@ -47,9 +47,10 @@ UNUSABLE: dict[str, str] = {
 }
 
 
-def recent_exclusions(mirror: pathlib.Path):
-    """(path, index) pairs, text hashes and links of part "recent"'s 50 items."""
-    pointers = [json.loads(l) for l in (AUDIT / "recent" / "pointers.jsonl").open(encoding="utf-8")]
+def recent_exclusions(mirror: pathlib.Path, parts=("recent",)):
+    """(path, index) pairs, text hashes and links of the items of the given parts."""
+    pointers = [json.loads(l) for part in parts
+                for l in (AUDIT / part / "pointers.jsonl").open(encoding="utf-8")]
     locs, hashes, links, cache = set(), set(), set(), {}
     for p in pointers:
         assert p["repo"] == REPO and p["commit"] == COMMIT
@@ -64,15 +65,15 @@ def recent_exclusions(mirror: pathlib.Path):
     return locs, hashes, links, len(pointers)
 
 
-def draw(mirror: pathlib.Path):
+def draw(mirror: pathlib.Path, seed=SEED, strata=STRATA, n_random=N_RANDOM, parts=("recent",)):
     all_cands = recent.candidates(mirror)
-    locs, hashes, links, n_recent = recent_exclusions(mirror)
+    locs, hashes, links, n_recent = recent_exclusions(mirror, parts)
     cands = [c for c in all_cands
              if (c["path"], c["index"]) not in locs
              and sha(c["text"]) not in hashes and sha(norm(c["text"])) not in hashes
              and c["link"] not in links]
     assert len(all_cands) - len(cands) == n_recent, (len(all_cands), len(cands))
-    pool, drawn = recent.stratified(cands, STRATA, N_RANDOM, SEED, UNUSABLE)
+    pool, drawn = recent.stratified(cands, strata, n_random, seed, UNUSABLE)
     return all_cands, cands, pool, drawn
 
 
