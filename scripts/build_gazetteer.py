@@ -1111,6 +1111,27 @@ def check_words(rows: list[Row], common: list[str]) -> None:
             print(f"warning: {w} is a place name and not in the common-word lists")
 
 
+def pronoun_readings(rows: list[Row]) -> set[str]:
+    """Bare names that are a frequent word + the pronoun ه once ة is written ه: داخله
+    "inside it" is Dakhla without its article, حديده "its iron" Hodeidah's. Such a name is
+    read bare only after a settlement word when its biggest place is written with ال;
+    جبله (Jableh, written bare) stays a name."""
+    top: dict[str, Row] = {}
+    for r in rows:
+        for k in r.keys:
+            if k not in top or r.pop > top[k].pop:
+                top[k] = r
+    return {
+        k
+        for k, r in top.items()
+        if k.endswith("ه")
+        and " " not in k
+        and not k.startswith("ال")
+        and "ال" + k in r.keys
+        and zipf_frequency(k[:-1], "ar") >= FREQUENT
+    }
+
+
 def common_words(rows: list[Row]) -> list[str]:
     """Write common_words.txt: one-word names that are words first."""
     biggest: dict[str, tuple[int, int]] = {}  # key → (largest population, in the region)
@@ -1118,6 +1139,7 @@ def common_words(rows: list[Row]) -> list[str]:
         for k in r.keys:
             top, core = biggest.get(k, (0, 0))
             biggest[k] = (max(top, r.pop), max(core, r.pop if r.iso2 in CORE else 0))
+    suffixed = pronoun_readings(rows)
     common = []
     for k, (pop, core) in biggest.items():
         if " " in k:
@@ -1127,6 +1149,7 @@ def common_words(rows: list[Row]) -> list[str]:
             (z >= VERY_COMMON and pop < BIG)
             or (z >= FREQUENT and core < SIZEABLE)
             or (z >= COMMON and pop < SMALL)
+            or k in suffixed
         ):
             common.append(k)
         # وكالة = و + كالة (Calais), فرانس = ف + رانس (Reims): a clitic reading of a

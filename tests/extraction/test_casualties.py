@@ -38,6 +38,10 @@ def tolls(s: str) -> dict[str, int]:
         ("قتل رجل 3 نساء أمام كنيسة", {"fatalities": 3}),
         ("قتل جندي و3 مدنيين في الهجوم", {"fatalities": 4}),  # a list stays a list
         ("قتل طفل برصاص قناص", {"fatalities": 1}),
+        # a year after a word of time is no count of victims
+        ("هو الأكثر دموية منذ 2014 قتل فيه 61 فلسطينيا", {"fatalities": 61}),
+        ("في عام 1990 قتل في المدينة", {}),
+        ("قتل 2000 شخص في المعارك", {"fatalities": 2000}),
     ],
 )
 def test_tolls(text, expected):

@@ -43,6 +43,18 @@ def test_a_town_that_speaks_is_its_government():
     # a capital right after أن acts as its government, unless it is where things happened
     assert "Ankara" not in places("يذكر أن أنقرة أطلقت عملية عسكرية في سوريا")
     assert places("وأكد أن بغداد شهدت انفجارات") != []
+    # a capital after a verbal noun of a government's act is that government
+    assert places("للمرة الأولى منذ توقيع موسكو هدنة في جنوب سوريا") == ["Syria"]
+    assert places("وجاء ذلك بعد رفض واشنطن الاقتراح") == []
+    assert places("وصلت الطائرة إلى موسكو") == ["Moscow"]
+
+
+def test_a_word_with_the_pronoun_suffix_is_no_place_written_with_its_article():
+    # داخله "inside it" is Dakhla without its article, عقبه "after it" Aqaba's
+    assert places("اقتحموا حرم الجامعة وأطلقوا النار في داخله") == []
+    assert places("وجاء الهجوم عقبه بساعات") == []
+    assert "Dakhla" in places("وقع الحادث في مدينة الداخلة")
+    assert "Aqaba" in places("وصل الوفد إلى العقبة")
 
 
 def test_a_capital_that_word_lists_count_as_frequent_is_still_a_place():

@@ -50,6 +50,7 @@ class _Vocab:
     after_singular: frozenset[str]  # words after an accusative singular, not a genitive
     number_heads: frozenset[str]  # first words of number words (a count may start there)
     munition_nouns: tuple[str, ...]  # found inside a word (بثماني قذائف)
+    year_markers: frozenset[str] = frozenset()  # منذ 2014: a year, not a count
     # two-word kill phrases (القضاء على): the second word takes the count after it
     kill_pairs: frozenset[tuple[str, str]] = frozenset()
     # zero phrases by their first word, in file order
@@ -93,6 +94,7 @@ def _build(res: Resources) -> _Vocab:
         after_singular=_ks(y["after_singular"]),
         number_heads=number_heads(),
         munition_nouns=grammar("munition_nouns"),
+        year_markers=_ks(y["year_markers"]),
         phrases_at=_by_first_word(phrases),
         kill_pairs=frozenset(
             (w[0], w[1]) for w in (key(f).split() for f in y["kill"]) if len(w) == 2
@@ -162,6 +164,7 @@ class _Counts:
 
     def __init__(self, tokens: list[Token], v: _Vocab) -> None:
         self.tokens = tokens
+        self.years = v.year_markers
         self.cls = [_classes(v, t.text) for t in tokens]
         if v.kill_pairs:
             for i in range(1, len(tokens)):
@@ -178,8 +181,19 @@ class _Counts:
         if i >= len(self.tokens) or not self.cls[i] & NUMBER:
             return None  # no count starts at a word that is no number
         if i not in self.memo:
-            self.memo[i] = read_count(self.tokens, i)
+            self.memo[i] = None if self._year(i) else read_count(self.tokens, i)
         return self.memo[i]
+
+    def _year(self, i: int) -> bool:
+        """منذ 2014، في عام 1990: four digits from 1900 to 2100 after a word of time."""
+        word = self.tokens[i].text
+        return (
+            i > 0
+            and len(word) == 4
+            and word.isdigit()
+            and 1900 <= int(word) <= 2100
+            and self.tokens[i - 1].text in self.years
+        )
 
 
 def _kill_pair(v: _Vocab, first: str, second: str) -> bool:

@@ -302,11 +302,17 @@ def _government(text: str, h: Hit[tuple[Place, ...]]) -> bool:
     sp = speech()
     if sp.speaker_before.search(text, max(0, h.word_start - 20), h.word_start):
         return True
-    # يذكر أن أنقرة أطلقت عملية: a national capital right after «أن» is its government
     capitals = load().national_capitals
+    capital = any(capitals.get(p.iso3) == p for p in h.value)
+    # منذ توقيع موسكو هدنة: a national capital after a verbal noun of a government's act
+    before = text[max(0, h.word_start - 14) : h.word_start].split()
+    acts = grammar("government_acts")
+    if capital and before and (before[-1] in acts or before[-1][1:] in acts):
+        return True  # وتوقيع موسكو، لرفض واشنطن: one clitic at most
+    # يذكر أن أنقرة أطلقت عملية: a national capital right after «أن» is its government
     after = text[h.word_end : h.word_end + 12].split()
     return (
-        any(capitals.get(p.iso3) == p for p in h.value)
+        capital
         and bool(sp.complementizer_before.search(text, max(0, h.word_start - 8), h.word_start))
         and not (after and after[0] in grammar("place_verbs"))
     )
