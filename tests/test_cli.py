@@ -73,6 +73,13 @@ def test_stdin(tmp_path):
     assert rec["events"]
 
 
+def test_output_dash_is_standard_output(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["extract", "-o", "-", "-q"]) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[0])["id"]
+    assert not (tmp_path / "-").exists()  # no file called "-"
+
+
 def test_bad_published_date_is_reported(capsys):
     assert main(["extract", "--published", "yesterday", "-q"]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err

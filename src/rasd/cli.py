@@ -358,7 +358,7 @@ def _extract_parser(sub: Any) -> None:
         help="files, folders, quoted patterns ('crawl/*.jsonl'), or - for stdin "
         "(default: bundled examples)",
     )
-    e.add_argument("-o", "--output", help="output file (default: stdout)")
+    e.add_argument("-o", "--output", help="output file (default or -: stdout)")
     e.add_argument(
         "-f",
         "--format",
@@ -477,7 +477,7 @@ def _events_parser(sub: Any) -> None:
         choices=("csv", "jsonl", "geojson", "parquet"),
         help="default from -o, else jsonl",
     )
-    q.add_argument("-o", "--output", help="output file (default: stdout)")
+    q.add_argument("-o", "--output", help="output file (default or -: stdout)")
     _export_args(q)
     q.set_defaults(func=cmd_events)
 
@@ -615,6 +615,8 @@ def main(argv: list[str] | None = None) -> int:
         a = parser().parse_args(argv)
     except SystemExit as e:  # --help, --version, or an option refused (one line printed)
         return e.code if isinstance(e.code, int) else USAGE
+    if getattr(a, "output", None) == "-":
+        a.output = None  # -o - is standard output, as an input of - is standard input
     try:
         return int(a.func(a))
     except KeyboardInterrupt:
