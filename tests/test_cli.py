@@ -157,7 +157,9 @@ def test_ctrl_c_in_a_real_process(tmp_path):
     import signal
     import time
 
-    src = _corpus(tmp_path, 400)
+    # enough articles that the run is still going when the first output bytes appear
+    # (the writer flushes in blocks; 400 articles could finish before the signal came)
+    src = _corpus(tmp_path, 5000)
     out = tmp_path / "o.jsonl"
     proc = subprocess.Popen(
         [sys.executable, "-m", "rasd.cli", "extract", str(src), "-o", str(out), "-q"],

@@ -122,6 +122,7 @@ def read_files(res: Resources) -> dict[str, Any]:
         "adjectives": b.adjectives,
         "national": b.national,
         "common": sorted(b.common - curated),
+        "short_clitic": sorted(b.short),
         "not_places": res.lines("gazetteer/not_places.txt"),
         "spelled_back": sorted(b.spelled_back),
     }
@@ -169,7 +170,10 @@ def _compile(parts: dict[str, Any]) -> dict[str, Any]:
             "lon": array("d", (p.lon for p in places)).tobytes(),
             "population": array("q", (p.population for p in places)).tobytes(),
         },
-        **{k: parts[k] for k in ("adjectives", "common", "not_places", "spelled_back")},
+        **{
+            k: parts[k]
+            for k in ("adjectives", "common", "short_clitic", "not_places", "spelled_back")
+        },
     }
 
 
@@ -231,7 +235,13 @@ class _Rows:
 def _from_compiled(data: dict[str, Any]) -> Gazetteer:
     places = _Places(data["places"])
     return Gazetteer(
-        WordMatcher(data["codes"], _Rows(data, places), min_clitic_key=4, article_optional=False),
+        WordMatcher(
+            data["codes"],
+            _Rows(data, places),
+            min_clitic_key=4,
+            article_optional=False,
+            short_ok=frozenset(data["short_clitic"]),
+        ),
         {iso3: places[n] for iso3, n in data["countries"].items()},
         {(iso3, adm): places[n] for iso3, adm, n in data["capitals"]},
         Matcher(data["adjectives"], article_optional=False),
@@ -266,6 +276,8 @@ class _Builder:
         self.capitals: dict[tuple[str, str], Place] = {}  # (iso3, admin1) → its capital
         self.national: dict[str, Place] = {}
         self.spelled_back: set[tuple[str, str]] = set()  # names transliterated, not attested
+        # names of three letters a clitic may precede (بغزة): their clitic forms are names
+        self.short = {key(w) for w in res.lines("gazetteer/short_names.txt")}
         self.admin1_rows = list(res.tsv("gazetteer/admin1.tsv"))
         common = {
             key(w)
@@ -273,7 +285,9 @@ class _Builder:
             for w in res.lines(name)
         }
         places_first = {key(w) for w in res.lines("gazetteer/not_common_words.txt")}
-        self.common = {w for w in common if not _readings(w) & places_first}
+        self.common = {
+            w for w in common if not _readings(w) & places_first and w[1:] not in self.short
+        }
 
     def add(self, forms: list[str], place: Place) -> None:
         for f in forms:

@@ -160,6 +160,14 @@ def test_common_word_lists_are_normalizable():
         assert words and all(key(w) for w in words), name
 
 
+def test_short_names_are_three_letter_names_of_the_gazetteer():
+    from rasd.gazetteer import read_files
+
+    names = read_files(RES)["names"]
+    for w in RES.lines("gazetteer/short_names.txt"):
+        assert len(key(w)) == 3 and key(w) in names, w
+
+
 def test_districts():
     iso2 = {r["iso2"] for r in RES.tsv("gazetteer/countries.tsv")}
     rows = list(RES.tsv("gazetteer/admin2.tsv"))

@@ -55,3 +55,25 @@ def test_a_lead_dated_by_default_takes_the_day_a_later_sentence_gives():
         published=date(2023, 3, 14),
     )
     assert [(e.location, e.event_date) for e in evs] == [("Ramadi", date(2023, 3, 12))]
+
+
+def test_a_massacre_told_with_no_weapon_is_the_strike_at_the_same_place():
+    # headline: مجزرة برفح (an attack, no weapon); lead: قصف مقاتلات إسرائيلية خيام النازحين
+    massacre = ev("Attack", fat=None, etype="Violence against civilians")
+    massacre.actor1, massacre.actor2 = "Unidentified armed group", "Civilians"
+    strike = ev("Air/drone strike", fat=40)
+    strike.actor1, strike.weapon = "Military Forces of Israel", "airstrike"
+    out = merge_events([massacre, strike])
+    assert len(out) == 1
+    got = out[0]
+    assert (got.event_type, got.sub_event_type) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+    assert got.actor1 == "Military Forces of Israel" and got.weapon == "airstrike"
+    assert got.fatalities == 40
+    # elsewhere, or by another named side, it stays its own event
+    assert len(merge_events([massacre, ev("Air/drone strike", loc="B", lat=34.0)])) == 2
+    shooting = ev("Attack", etype="Violence against civilians")
+    shooting.weapon = "firearm"
+    assert len(merge_events([shooting, strike])) == 2

@@ -329,3 +329,11 @@ def test_a_capital_written_like_its_country_yields_to_a_province_of_it():
     assert (ev.location, ev.event_date) == ("Ain Defla", date(2015, 7, 20))
     (ev,) = rasd.extract("قتل 3 في انفجار في مدينة الكويت اليوم.", published=date(2015, 7, 22))
     assert ev.location == "Kuwait City"
+
+
+def test_a_short_name_of_a_big_place_takes_a_clitic():
+    # gazetteer/short_names.txt: بغزة، برفح، وحلب; other three-letter names stay bare-only
+    assert "Gaza" in places("استشهد ثلاثة في غارة بغزة")
+    assert "Rafah" in places("اشتباكات ضارية بين المقاومة والاحتلال برفح")
+    assert "Aleppo" in places("تواصل القصف على إدلب وحلب")
+    assert places("وصل الوفد للحج") == []  # لحج (Lahij) is not on the list

@@ -157,3 +157,22 @@ def test_blowing_oneself_up_and_detonating_a_bomb_are_explosions_dawn_is_not():
     assert cats("عندما فجر انتحاري نفسه في سوق مزدحمة") == ["suicide"]
     assert cats("فجر مسلحون عبوة ناسفة قرب دورية") == ["ied"]
     assert cats("فجر اليوم الأحد سقطت قذائف على البلدة") == []
+
+
+def test_killed_by_a_drone_of_someone_but_not_at_a_march():
+    from datetime import date
+
+    import rasd
+    from rasd.extraction.triggers import phrasal_triggers
+    from rasd.text.normalize import normalize
+
+    def cats(s: str) -> list[str]:
+        return [h.value.category for h in phrasal_triggers(normalize(s).text)]
+
+    assert cats("استشهد خمسة فلسطينيين بمسيّرة إسرائيلية في البلدة") == ["drone"]
+    assert cats("قتل قيادي في الجماعة بمسيرة مفخخة") == ["drone"]
+    assert cats("قتل متظاهر بمسيرة العودة قرب السياج") == []
+    got = rasd.extract("استشهد خمسة فلسطينيين بمسيّرة إسرائيلية في طوباس.", date(2024, 9, 11))
+    assert [(e.sub_event_type, e.actor1) for e in got] == [
+        ("Air/drone strike", "Military Forces of Israel")
+    ]

@@ -53,12 +53,30 @@ def _coarse_within(a: Event, b: Event) -> bool:
     )
 
 
+def _unarmed_attack(ev: Event) -> bool:
+    """An attack on civilians told with no weapon (مجزرة، هجوم، استهداف)."""
+    return ev.sub_event_type == "Attack" and ev.weapon is None
+
+
+def _named_weapon(unarmed: Event, armed: Event) -> bool:
+    """ACLED codes an attack on civilians by air strike or shelling as the strike: a
+    massacre told with no weapon (مجزرة إسرائيلية برفح) is the strike the article tells
+    the same day at the same place (قصف مقاتلات إسرائيلية خيام النازحين برفح)."""
+    return (
+        _unarmed_attack(unarmed)
+        and armed.event_type == "Explosions/Remote violence"
+        and unarmed.actor1 in GENERIC | {armed.actor1}
+    )
+
+
 def _absorbs(a: Event, b: Event) -> bool:
     """Whether b is another mention of a (or the intercepted part of a's salvo)."""
     if a.event_type == b.event_type and (_coarse_within(a, b) or _coarse_within(b, a)):
         return True
     if not _same(a, b):
         return False
+    if _named_weapon(a, b) or _named_weapon(b, a):
+        return True
     if a.event_type == b.event_type:
         # a second bomb defused where one went off is its own event
         return not (_defusal(a) ^ _defusal(b))
@@ -90,6 +108,13 @@ def _follow_up(ev: Event) -> bool:
 
 
 def _fold(a: Event, b: Event, seen: dict[str, set[object]]) -> None:
+    if _named_weapon(a, b):
+        # the strike's type, weapon and sides replace the bare "attack"
+        a.event_type, a.sub_event_type, a.weapon = b.event_type, b.sub_event_type, b.weapon
+        a.fields["event_type"] = []
+        if b.actor1 not in GENERIC:
+            a.actor1, a.inter1 = b.actor1, b.inter1
+            a.fields.pop("actor1", None)
     if _default_day(a) and not _default_day(b) and b.event_date is not None:
         # the mention that gives the day dates the event
         a.event_date, a.time_precision = b.event_date, b.time_precision

@@ -130,6 +130,7 @@ class Matcher(Generic[T]):
             c.bare_chains | c.article_chains if article_optional else c.bare_chains
         )
         self._min_clitic_key = min_clitic_key
+        self._short_ok: frozenset[str] = frozenset()  # short keys a clitic may precede
         self._prefixes = prefixes
 
     def __len__(self) -> int:
@@ -149,7 +150,7 @@ class Matcher(Generic[T]):
             elif prefix and (
                 not self._prefixes
                 or prefix not in self._bare_prefixes
-                or len(k) < self._min_clitic_key
+                or (len(k) < self._min_clitic_key and k not in self._short_ok)
             ):
                 # a clitic before a three-letter word is too often part of another word
                 continue
@@ -295,8 +296,12 @@ class WordMatcher(Matcher[T]):
         entries: Callable[[int], tuple[Entry[T], ...]],
         min_clitic_key: int = 0,
         article_optional: bool = True,
+        short_ok: frozenset[str] = frozenset(),
     ) -> None:
+        """`short_ok`: keys shorter than `min_clitic_key` that a clitic may still precede
+        (بغزة، بحلب: the short names of big places)."""
         self._clitic_rules(True, min_clitic_key, article_optional)
+        self._short_ok = short_ok
         self._codes = codes
         self._entries = entries
         self._chains = frozenset(self._article_prefixes | self._bare_prefixes) - {""}
