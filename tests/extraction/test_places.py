@@ -337,3 +337,26 @@ def test_a_short_name_of_a_big_place_takes_a_clitic():
     assert "Rafah" in places("اشتباكات ضارية بين المقاومة والاحتلال برفح")
     assert "Aleppo" in places("تواصل القصف على إدلب وحلب")
     assert places("وصل الوفد للحج") == []  # لحج (Lahij) is not on the list
+
+
+def test_a_name_head_followed_by_the_rest_of_its_name_is_no_place_alone():
+    # منطقة وادي الحجر is a valley of Mosul, not El Oued (الوادي) in Algeria
+    assert places("قتل ثلاثة مسلحين في منطقة وادي الحجر قرب الموصل") == ["Mosul"]
+    assert "El Oued" in places("قتل جنديان في انفجار بولاية الوادي جنوب شرق البلاد")
+
+
+def test_a_region_named_by_a_direction_needs_its_country():
+    # المنطقة الوسطى is Israel's Central District only in a story that names Israel
+    got = places("قال الناطق باسم المقاومة في اليمن في المنطقة الوسطى إن المعارك مستمرة")
+    assert "HaMerkaz" not in got
+    assert "Eastern Province" in places("أعلنت الشرطة مقتل رجل أمن في هجوم بالمنطقة الشرقية")
+
+
+def test_a_small_town_of_a_country_the_story_never_names_is_not_read():
+    # a Lebanese army statement (Lebanon named three times): المنية is no town of Algeria
+    text = (
+        "أعلن الجيش اللبناني في بيان أن قوة من الجيش أوقفت في محلتي تعنايل - زحلة، والمنية - "
+        "بحنين، 23 شخصا من التابعية السورية. وتواصل الأجهزة الأمنية اللبنانية في لبنان "
+        "مطاردة المشبوهين."
+    )
+    assert "El Menia" not in places(text)

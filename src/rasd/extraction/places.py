@@ -282,6 +282,8 @@ def _read(
         return None  # فندق بيبلوس names a hotel; تبعد 620 كلم من باماكو is a yardstick
     if h.surface in common and not intro:
         return None  # بيان، المصدر: a word first; قرية بيان is a place
+    if _head_of_longer_name(text, h):
+        return None  # منطقة وادي الحجر: a valley's name, not El Oued
     if _government(text, h):
         return None  # اعتبرت تل أبيب، قالت أنقرة: the government speaks
     cue_ends = cues.settlement_ends | cues.near_ends | cues.trigger_ends
@@ -292,6 +294,18 @@ def _read(
         prev in cues.division_ends,
         prev in cues.district_ends or head == "district",
     )
+
+
+def _head_of_longer_name(text: str, h: Hit[tuple[Place, ...]]) -> bool:
+    """A name head (وادي، جبل، عين) found alone but followed by a word of its name."""
+    if h.surface not in grammar("name_heads"):
+        return False
+    after = text[h.word_end : h.word_end + 30].split(maxsplit=1)
+    if not after or not text[h.word_end : h.word_end + 1].isspace():
+        return False  # وادي، …: the name ends here
+    word = after[0]
+    stops = grammar("place_prepositions") + grammar("distance_directions") + ("و",)
+    return word[0].isalpha() and word not in stops and not word.startswith("و")
 
 
 def _government(text: str, h: Hit[tuple[Place, ...]]) -> bool:
@@ -331,6 +345,13 @@ def _admissible(p: Place, r: _Reading, ctx: _Context) -> bool:
     """Whether a candidate may be the place the name refers to here (a name does not vouch
     for its own country: مدينة فان twice does not make a French story)."""
     named = ctx.countries.get(p.iso3, 0) - ctx.by_name.get(r.surface, Counter()).get(p.iso3, 0) > 0
+    if (
+        p.kind == "admin1"
+        and r.surface in grammar("generic_regions")
+        and not named
+        and ctx.total - sum(ctx.by_name.get(r.surface, Counter()).values()) > 0
+    ):
+        return False  # المنطقة الوسطى in a Yemeni story: not Israel's Central District
     if (r.surface, p.ident) in ctx.spelled_back and not r.intro and not (r.cue and named):
         return False  # a name spelled back from its romanization needs a settlement word
     if (
@@ -346,6 +367,16 @@ def _admissible(p: Place, r: _Reading, ctx: _Context) -> bool:
         return False  # السلط الجهوية in a Tunisian story: a word, not As-Salt in Jordan
     if p.kind == "city" and ctx.total >= 2 and not named and p.population < 20000:
         return False  # منطقة دير شمال غرب باكستان: no Iranian village in a Pakistani story
+    if (
+        p.kind == "city"
+        and not named
+        and p.population < 100_000
+        and max(ctx.countries.values(), default=0) >= 3
+        and (p.iso3, p.admin1 or "") not in ctx.admin1s
+    ):
+        # a story told in one country (named three times) and not this one: والمنية in a
+        # Lebanese army statement is no town of Algeria
+        return False
     if p.kind == "city" and ctx.total >= 1 and not named and p.population < 1000:
         return False  # بمنطقة المشرفية in a Beirut story: no Yemeni hamlet of that name
     if p.kind == "admin2" and not (r.district_word or r.intro) and not (r.cue and named):
