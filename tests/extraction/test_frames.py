@@ -505,3 +505,15 @@ def test_an_act_condemned_without_a_day_of_its_own_is_recalled():
     # with its own day it is told (and dated)
     (ev,) = rasd.extract("أدان الوزير مقتل 3 جنود في هجوم على مدينة الرمادي الخميس.", published=PUB)
     assert ev.fatalities == 3
+
+
+def test_the_attack_followed_by_the_clause_that_tells_its_day_is_told():
+    # الهجوم الذي وقع مساء الثلاثاء: a definite event noun introduced with its day, in the lead
+    text = (
+        "أعلنت وزارة الداخلية اليوم الأربعاء القضاء على مرتكب الهجوم الذي وقع مساء الثلاثاء "
+        "على نقطة تفتيش أمنية في مدينة العريش."
+    )
+    (ev,) = rasd.extract(text, published=date(2017, 4, 19))
+    assert ev.event_date == date(2017, 4, 18) and ev.location == "Arish"
+    # without a day of its own it only points at an event
+    assert rasd.extract("وأدانت الوزارة الهجوم الذي وقع على نقطة تفتيش في مدينة العريش.", PUB) == []

@@ -360,3 +360,11 @@ def test_a_small_town_of_a_country_the_story_never_names_is_not_read():
         "مطاردة المشبوهين."
     )
     assert "El Menia" not in places(text)
+
+
+def test_son_of_in_a_mans_name_is_no_place_but_ben_gardane_is():
+    # يوسف بن أحمد is a man; بن أحمد alone would be Ben Ahmed in Morocco
+    assert places("قال الأمين العام للمنظمة، يوسف بن أحمد العثيمين، إن الهجوم عمل إرهابي") == []
+    # a town written with its head apart (بن قردان = بنقردان), after a cue, is a place
+    assert places("قتل 5 مسلحين في هجوم على مدينة بن قردان التونسية") == ["Ben Gardane"]
+    assert places("اشتباكات في بن قردان أمس") == ["Ben Gardane"]

@@ -29,6 +29,8 @@ class _Patterns:
     # المسجد الذي وقع فيه التفجير: the event is only pointed at
     relative_ref: regex.Pattern[str]
     relative: regex.Pattern[str]  # text ending in الذي، التي، الذين
+    # الهجوم (الإرهابي) الذي وقع …: the event noun followed by the clause that tells it
+    introduced: regex.Pattern[str]
     condemned: regex.Pattern[str]  # text ending in a condemnation and its object
     # وذلك غداة تبادل لإطلاق النار، بعد يومين من الهجوم: an event named as a time reference
     reference: regex.Pattern[str]
@@ -72,6 +74,10 @@ def _patterns(res: Resources) -> _Patterns:
             rf"(?<![\p{{L}}]){conj}{alternation(g('condemn_verbs'))}(?![\p{{L}}])[^.،؛]*$"
         ),
         relative=regex.compile(rf"(?<![\p{{L}}]){alternation(g('relative_pronouns'))}\s+$"),
+        introduced=regex.compile(
+            rf"(?:\s+[\p{{L}}]+)?\s+{alternation(g('relative_pronouns'))}\s+"
+            rf"{alternation(g('occurrence_verbs'))}(?![\p{{L}}])"
+        ),
         reference=regex.compile(
             rf"(?<![\p{{L}}])(?:(?:و?{alternation(g('reference_demonstratives'))}\s+)?"
             rf"{alternation(g('reference_heads'))}\s+(?:[\p{{L}}]+\s+)?"
@@ -455,6 +461,12 @@ def _anaphoric(
         return False
     if not lead and _points_back(anchors, text, pats):
         return True
+    if lead and any(
+        pats.introduced.match(text, h.end)
+        and any(h.end < d.start <= h.end + 60 for d in facts.dates)
+        for h in anchors
+    ):
+        return False  # القضاء على مرتكب الهجوم الذي وقع مساء الثلاثاء: told with its day
     toll_here = any(c_start - 80 <= t.start <= c_end + 80 for t in facts.tolls)
     own_day_here = any(c_start - 40 <= d.start <= c_end + 40 for d in facts.dates)
     return (

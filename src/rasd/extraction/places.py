@@ -284,6 +284,13 @@ def _read(
         return None  # بيان، المصدر: a word first; قرية بيان is a place
     if _head_of_longer_name(text, h):
         return None  # منطقة وادي الحجر: a valley's name, not El Oued
+    if (
+        h.surface.split()[0] in grammar("kinship_heads")
+        and not intro
+        and not h.word_start < h.start  # بابن، وبن: a clitic makes it a place word
+        and prev not in cues.preposition_ends | cues.trigger_ends
+    ):
+        return None  # يوسف بن أحمد العثيمين: a man's name, not Ben Ahmed
     if _government(text, h):
         return None  # اعتبرت تل أبيب، قالت أنقرة: the government speaks
     cue_ends = cues.settlement_ends | cues.near_ends | cues.trigger_ends
