@@ -517,3 +517,18 @@ def test_the_attack_followed_by_the_clause_that_tells_its_day_is_told():
     assert ev.event_date == date(2017, 4, 18) and ev.location == "Arish"
     # without a day of its own it only points at an event
     assert rasd.extract("وأدانت الوزارة الهجوم الذي وقع على نقطة تفتيش في مدينة العريش.", PUB) == []
+
+
+def test_violence_by_protesters_is_a_riot_and_forces_on_them_an_intervention():
+    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
+        evs = rasd.extract(text, published=date(2018, 9, 7))
+        return [(e.sub_event_type, e.actor1, e.actor2) for e in evs]
+
+    # the crowd storms and burns: a violent demonstration, the crowd is actor1
+    got = coded("اقتحم محتجون القنصلية في مدينة البصرة الجمعة وأضرموا النار فيها.")
+    assert got == [("Violent demonstration", "Protesters", None)]
+    # the forces fire on the crowd: the protesters stay actor1 (SPEC), the forces actor2
+    got = coded("أطلقت الشرطة النار على المحتجين في مدينة البصرة الجمعة.")
+    assert got == [("Protest with intervention", "Protesters", "Police Forces of Iraq")]
+    got = coded("وقتلت قوات الأمن بالرصاص عشرات المحتجين في مدينة البصرة الجمعة.")
+    assert got[0][0] == "Excessive force against protesters"

@@ -89,7 +89,34 @@ def build_mention(
         actors = [a for a in actors if lo <= a.start < hi]
     m.actors1, m.actors2 = assign_roles(fr, m.event_type, actors, text, spans)
     _air_power(m)
+    _crowd_violence(m)
     return m
+
+
+def _crowd_violence(m: Mention) -> None:
+    """اقتحم محتجون القنصلية وأضرموا النار فيها: violence by protesters, with no state force
+    acting on them, is a violent demonstration (ACLED Riots), the crowd its actor1."""
+    if m.event_type not in ("Violence against civilians", "Battles"):
+        return
+    crowd = [(a, r) for a, r in m.actors1 + m.actors2 if a.entry.kind == "protesters"]
+    if not crowd:
+        return
+    forces = [(a, r) for a, r in m.actors1 + m.actors2 if a.entry.inter in (1, 2)]
+    killed = "kill" in m.frame.categories or any(
+        t.field == "fatalities" and t.value > 0 for t in m.tolls
+    )
+    if any(a.entry.inter in (1, 2) for a, _ in m.actors1):
+        # أطلقت الشرطة النار على المحتجين: the forces act on the crowd (SPEC: the
+        # protesters are actor1, the forces actor2)
+        m.event_type = "Protests"
+        m.sub_event_type = (
+            "Excessive force against protesters" if killed else "Protest with intervention"
+        )
+    elif killed:
+        return  # people killed by someone in the crowd: the attack ACLED codes
+    else:
+        m.event_type, m.sub_event_type = "Riots", "Violent demonstration"
+    m.actors1, m.actors2 = crowd, forces
 
 
 # Actors whose bombardment is from the air (the coalitions in Yemen, Iraq and Syria).
