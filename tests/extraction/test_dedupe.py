@@ -77,3 +77,20 @@ def test_a_massacre_told_with_no_weapon_is_the_strike_at_the_same_place():
     shooting = ev("Attack", etype="Violence against civilians")
     shooting.weapon = "firearm"
     assert len(merge_events([shooting, strike])) == 2
+
+
+def test_an_armed_clash_read_from_a_bare_attack_word_is_the_bombing_at_that_place():
+    # وتسبب هجوم أمس في تصاعد الدخان: «attack» alone, beside the bombing told in the lead
+    bare = ev("Armed clash", etype="Battles")
+    bare.fields["event_type"] = [Evidence(0, 1, "x", "trigger:attack:هجوم")]
+    bomb = ev("Suicide bomb", fat=4)
+    bomb.actor1, bomb.actor2 = "Al Shabaab", "Civilians"
+    (got,) = merge_events([bare, bomb])
+    assert got.sub_event_type == "Suicide bomb" and (got.actor1, got.actor2) == (
+        "Al Shabaab",
+        "Civilians",
+    )
+    # a clash told by a clash word stays its own event
+    fight = ev("Armed clash", etype="Battles")
+    fight.fields["event_type"] = [Evidence(0, 1, "x", "trigger:clash:اشتباكات")]
+    assert len(merge_events([fight, bomb])) == 2

@@ -532,3 +532,16 @@ def test_violence_by_protesters_is_a_riot_and_forces_on_them_an_intervention():
     assert got == [("Protest with intervention", "Protesters", "Police Forces of Iraq")]
     got = coded("وقتلت قوات الأمن بالرصاص عشرات المحتجين في مدينة البصرة الجمعة.")
     assert got[0][0] == "Excessive force against protesters"
+
+
+def test_a_sentence_carried_out_and_a_murder_charge_are_no_political_event():
+    pub = date(2015, 8, 10)
+    text = "أصدرت وزارة الداخلية بيانا حول تنفيذ حكم القتل قصاصا في جان بمنطقة الباحة أقدم على قتل آخر."
+    assert rasd.extract(text, published=pub) == []
+    assert rasd.extract("ووجهت إلى الرجل تهمة قتل امرأة في مدينة أوكلاند.", published=pub) == []
+    # a group's own «sentence» told in another clause does not hide its arrests
+    text = (
+        "اعتقل تنظيم داعش أمس أكثر من 80 مواطنا في مدينة الموصل بتهمة استخدام الهواتف، "
+        "التي حدد لها التنظيم حكم الإعدام."
+    )
+    assert rasd.extract(text, published=pub) != []

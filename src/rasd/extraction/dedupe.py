@@ -53,9 +53,23 @@ def _coarse_within(a: Event, b: Event) -> bool:
     )
 
 
+# trigger categories that name an attack without saying how it was made
+_BARE_ATTACK = ("trigger:attack:", "trigger:massacre:", "trigger:kill:")
+
+
 def _unarmed_attack(ev: Event) -> bool:
-    """An attack on civilians told with no weapon (مجزرة، هجوم، استهداف)."""
-    return ev.sub_event_type == "Attack" and ev.weapon is None
+    """An attack told with no weapon (مجزرة، هجوم، استهداف): on civilians, or an armed
+    clash read from nothing but an attack word (تسبب هجوم أمس في تصاعد الدخان)."""
+    if ev.weapon is not None:
+        return False
+    if ev.sub_event_type == "Attack":
+        return True
+    rules = [e.rule for e in ev.fields.get("event_type", [])]
+    return (
+        ev.sub_event_type == "Armed clash"
+        and bool(rules)
+        and all(r.startswith(_BARE_ATTACK) for r in rules)
+    )
 
 
 def _named_weapon(unarmed: Event, armed: Event) -> bool:
@@ -113,8 +127,10 @@ def _fold(a: Event, b: Event, seen: dict[str, set[object]]) -> None:
         a.event_type, a.sub_event_type, a.weapon = b.event_type, b.sub_event_type, b.weapon
         a.fields["event_type"] = []
         if b.actor1 not in GENERIC:
-            a.actor1, a.inter1 = b.actor1, b.inter1
+            # the strike's two sides: the attack's guess must not stay beside them
+            a.actor1, a.inter1, a.actor2, a.inter2 = b.actor1, b.inter1, b.actor2, b.inter2
             a.fields.pop("actor1", None)
+            a.fields.pop("actor2", None)
     if _default_day(a) and not _default_day(b) and b.event_date is not None:
         # the mention that gives the day dates the event
         a.event_date, a.time_precision = b.event_date, b.time_precision
