@@ -176,3 +176,20 @@ def test_killed_by_a_drone_of_someone_but_not_at_a_march():
     assert [(e.sub_event_type, e.actor1) for e in got] == [
         ("Air/drone strike", "Military Forces of Israel")
     ]
+
+
+def test_a_noun_in_ta_marbuta_with_a_possessive_suffix_is_its_trigger():
+    from datetime import date
+
+    import rasd
+    from rasd.extraction.triggers import lexicon
+    from rasd.text.normalize import normalize
+
+    def found(s: str) -> list[str]:
+        return [h.value.category for h in lexicon().bound.find_all(normalize(s).text)]
+
+    assert found("واصل جيش الاحتلال غارته على المدينة") == ["air"]
+    assert found("شنت الطائرات غارتها الثانية") == ["air"]
+    assert found("غارت الطائرات") == []  # the stem alone is no noun
+    (ev,) = rasd.extract("واصل جيش الاحتلال غارته على مناطق في مدينة غزة أمس.", date(2024, 3, 12))
+    assert ev.sub_event_type == "Air/drone strike" and ev.event_date == date(2024, 3, 11)

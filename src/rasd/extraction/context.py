@@ -100,6 +100,9 @@ def read_article(article: Article) -> ArticleContext | None:
     article.sentences = sentences(text)
     lex = lexicon()
     found = lex.triggers.find_all(text)
+    bound = lex.bound.find_all(text)
+    if bound:
+        found = sorted(found + bound, key=lambda h: (h.start, h.start - h.end))
     phrasal = phrasal_triggers(text)
     if phrasal:
         found = sorted(found + phrasal, key=lambda h: (h.start, h.start - h.end))

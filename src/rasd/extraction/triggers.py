@@ -26,6 +26,8 @@ class Trigger:
 @dataclass(frozen=True)
 class Lexicon:
     triggers: Matcher[Trigger]
+    # nouns in ة with a possessive suffix, where ة is written ت (غارته، ضربتها، معركتهم)
+    bound: Matcher[Trigger]
     categories: dict[str, tuple[str, str]]
     precedence: list[str]
     fighting: frozenset[str]  # categories that tell fighting: their clauses join one frame
@@ -74,6 +76,7 @@ def _build(res: Resources) -> Lexicon:
     c = clitics()
     return Lexicon(
         triggers=Matcher(trig, suffixes=c.trigger_suffixes),
+        bound=Matcher(_bound_stems(trig), suffixes=c.possessive, bare=False),
         categories=cats,
         precedence=list(types["precedence"]),
         fighting=frozenset(types["fighting"]),
@@ -104,6 +107,21 @@ def _build(res: Resources) -> Lexicon:
             article_optional=False,
         ),
     )
+
+
+def _bound_stems(trig: list[tuple[str, Trigger]]) -> list[tuple[str, Trigger]]:
+    """The stem a one-word noun in ة takes before a possessive suffix: غارة → غارت (غارته),
+    unless that stem is itself a listed word (ضربت is "she struck")."""
+    listed = {key(f) for f, _ in trig}
+    out = []
+    for form, t in trig:
+        k = key(form)
+        if " " in k or len(k) < 4 or not k.endswith("ه") or t.strength == "cue":
+            continue
+        stem = k[:-1] + "ت"
+        if stem not in listed:
+            out.append((stem, t))
+    return out
 
 
 @dataclass(frozen=True)

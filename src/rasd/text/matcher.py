@@ -57,11 +57,15 @@ NO_SUFFIX = frozenset({""})
 
 
 def entry_table(
-    entries: Iterable[tuple[str, T]], suffixes: Iterable[str] = (), normalized: bool = False
+    entries: Iterable[tuple[str, T]],
+    suffixes: Iterable[str] = (),
+    normalized: bool = False,
+    bare: bool = True,
 ) -> dict[str, list[Entry[T]]]:
     """Matching key → the entries written with it. A key that starts with the article is
-    kept without it and matches only after an article (or its clitic chain)."""
-    allowed = frozenset({"", *(norm_key(s) for s in suffixes)})
+    kept without it and matches only after an article (or its clitic chain). With `bare`
+    False a key matches only with one of the suffixes (غارت only as غارته، غارتها)."""
+    allowed = frozenset({*([""] if bare else []), *(norm_key(s) for s in suffixes)})
     table: dict[str, list[Entry[T]]] = {}
     for surface, value in entries:
         k = surface if normalized else norm_key(surface)
@@ -107,13 +111,15 @@ class Matcher(Generic[T]):
         min_clitic_key: int = 0,
         normalized: bool = False,
         article_optional: bool = True,
+        bare: bool = True,
     ) -> None:
         """`min_clitic_key`: shortest key that may follow a proclitic (place names: 4);
         `normalized`: the entries' forms are already matching keys; `article_optional`: a
-        form written without the article also matches with it (غارات → الغارات، بالغارات)."""
+        form written without the article also matches with it (غارات → الغارات، بالغارات);
+        `bare` False: a key matches only with a suffix (see `entry_table`)."""
         self._clitic_rules(prefixes, min_clitic_key, article_optional)
         self._automaton = ahocorasick.Automaton()
-        table = entry_table(entries, suffixes, normalized)
+        table = entry_table(entries, suffixes, normalized, bare)
         for k, lst in table.items():
             self._automaton.add_word(k, (k, tuple(lst)))
         self.size = len(table)
