@@ -221,3 +221,13 @@ def test_who_announced_who_was_killed_whose_base_and_who_only_reported():
         published=PUB,
     )
     assert ev.actor2 == "Civilians" and ev.geo_precision == 2
+
+
+def test_a_verb_of_targeting_after_an_opener_word_is_followed_by_its_subject():
+    from datetime import date
+
+    import rasd
+
+    text = "أما في محافظة صعدة فقد استهدفت مقاتلات التحالف تجمعات الحوثي في مدينة صعدة أمس."
+    (ev,) = rasd.extract(text, published=date(2018, 2, 24))
+    assert ev.actor1 == "Saudi-led coalition"

@@ -152,3 +152,12 @@ def test_the_outcome_told_after_a_long_clause_is_the_events_toll():
         published=date(2015, 7, 25),
     )
     assert (ev.fatalities, ev.injuries) == (1, 1)
+
+
+def test_a_count_joined_by_and_after_a_figure_is_the_next_figure():
+    got = tolls("بلغت حصيلة القتلى 59 شهيدا و2271 مصابا")
+    assert got == {"fatalities": 59, "injuries": 2271}
+    assert tolls("ارتفاع حصيلة ضحايا الألغام إلى عشرة قتلى و81 جريحا") == {
+        "fatalities": 10,
+        "injuries": 81,
+    }

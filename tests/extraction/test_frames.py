@@ -545,3 +545,8 @@ def test_a_sentence_carried_out_and_a_murder_charge_are_no_political_event():
         "التي حدد لها التنظيم حكم الإعدام."
     )
     assert rasd.extract(text, published=pub) != []
+
+
+def test_a_bomb_left_from_a_world_war_is_no_event():
+    text = "فككت الشرطة في مدينة برلين اليوم قنبلة من مخلفات الحرب العالمية الثانية."
+    assert rasd.extract(text, published=date(2018, 4, 18)) == []

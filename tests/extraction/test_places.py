@@ -368,3 +368,8 @@ def test_son_of_in_a_mans_name_is_no_place_but_ben_gardane_is():
     # a town written with its head apart (بن قردان = بنقردان), after a cue, is a place
     assert places("قتل 5 مسلحين في هجوم على مدينة بن قردان التونسية") == ["Ben Gardane"]
     assert places("اشتباكات في بن قردان أمس") == ["Ben Gardane"]
+
+
+def test_an_economic_capital_is_not_the_capital():
+    got = places("قتل شخصان في إطلاق نار بمدينة تورونتو، العاصمة الاقتصادية لكندا")
+    assert got == ["Toronto", "Canada"]

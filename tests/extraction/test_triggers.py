@@ -193,3 +193,14 @@ def test_a_noun_in_ta_marbuta_with_a_possessive_suffix_is_its_trigger():
     assert found("غارت الطائرات") == []  # the stem alone is no noun
     (ev,) = rasd.extract("واصل جيش الاحتلال غارته على مناطق في مدينة غزة أمس.", date(2024, 3, 12))
     assert ev.sub_event_type == "Air/drone strike" and ev.event_date == date(2024, 3, 11)
+
+
+def test_pounding_is_a_bombardment_and_a_shop_is_not():
+    from datetime import date
+
+    import rasd
+
+    text = "دكت مقاتلات التحالف، الاثنين، مقرا لقادة الحوثيين جنوب غربي مدينة الحديدة."
+    (ev,) = rasd.extract(text, published=date(2018, 7, 2))
+    assert ev.sub_event_type == "Air/drone strike" and ev.actor1 == "Saudi-led coalition"
+    assert rasd.extract("فتح صاحب الدكان محله في مدينة الحديدة أمس.", date(2018, 7, 2)) == []

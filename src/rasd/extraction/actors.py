@@ -214,7 +214,10 @@ def _markers(res: Resources) -> _Markers:
         frozenset(grammar("attribution_markers")),
         grammar("target_markers"),
         regex.compile(
-            rf"(?:^|[.،,:\n؛]|\s-)\s*(?:{alternation(grammar('clause_openers'))}\s+)?"
+            # the verb opens its clause: after a boundary, after an opener word (فقد،
+            # كما، بينما) wherever it stands, or with و/ف joined to it
+            rf"(?:(?:^|[.،,:\n؛]|\s-)\s*(?:{alternation(grammar('clause_openers'))}\s+)?"
+            rf"|(?<![\p{{L}}]){alternation(grammar('clause_openers'))}\s+|(?<![\p{{L}}])[وف])"
             rf"{alternation(grammar('subject_verbs'))}\s+$"
         ),
         regex.compile(

@@ -276,6 +276,22 @@ def _number_before(i: int, consumed: int, count: _Counts) -> tuple[int, int] | N
     return None
 
 
+def _forward(tokens: list[Token], i: int, stop_at: int, count: _Counts) -> tuple[int, int] | None:
+    """The victims counted after the casualty word at i: مقتل (نحو) 5 أشخاص."""
+    cls = count.cls
+    j = i + 1
+    while (
+        j < stop_at
+        and j - i <= 3
+        and cls[j] & FILLER
+        and count(j) is None  # مقتل عدد من …: the vague count is the figure
+    ):
+        j += 1
+    if j >= stop_at or (j == i + 1 and tokens[j].text.startswith("و")):
+        return None  # بلغت 59 شهيدا و2271 مصابا: a count joined by و is the next figure
+    return _victims(tokens, j, stop_at, count)
+
+
 def find_tolls(tokens: list[Token]) -> list[Toll]:
     """Every casualty figure in a token list (one sentence)."""
     v = _vocab()
@@ -315,16 +331,7 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
             )
             i = consumed = i + 1
             continue
-        # forward: مقتل (نحو) 5 أشخاص
-        j = i + 1
-        while (
-            j < stop_at
-            and j - i <= 3
-            and cls[j] & FILLER
-            and count(j) is None  # مقتل عدد من …: the vague count is the figure
-        ):
-            j += 1
-        got = _victims(tokens, j, stop_at, count) if j < stop_at else None
+        got = _forward(tokens, i, stop_at, count)
         if got is not None:
             out.append(
                 Toll(field, got[0], tokens[i].start, tokens[max(i, got[1] - 1)].end, tokens[i].text)

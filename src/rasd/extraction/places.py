@@ -64,7 +64,10 @@ def _patterns(res: Resources) -> _Patterns:
         prepositions=frozenset(g("place_prepositions")),
         movement=regex.compile(movement),
         distance=regex.compile(distance + r"\s*$"),
-        capital=regex.compile(rf"(?<![\p{{L}}]){conj}?(?:ب|في\s+)?(?P<cap>{capital})(?![\p{{L}}])"),
+        capital=regex.compile(
+            rf"(?<![\p{{L}}]){conj}?(?:ب|في\s+)?(?P<cap>{capital})(?![\p{{L}}])"
+            rf"(?!\s+{alternation(g('capital_qualifiers'))})"
+        ),
         capital_word=res.yaml("lexicon/grammar.yaml")["capital"][0],
         reception=regex.compile(alternation(g("reception_words"))),
         river=regex.compile(
