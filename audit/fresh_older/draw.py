@@ -96,23 +96,28 @@ def draw_fresh_older(mirror: pathlib.Path, seed=SEED, strata=STRATA, parts=("old
     return drawn, stats, n_excl
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def run(argv, doc, folder, seed=SEED, strata=STRATA, parts=("older",), id_fmt=ID_FMT) -> int:
+    """The command line of a draw of full articles: print it, --write its pointers."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     ap.add_argument("--mirror", default="/work/.mirror")
-    ap.add_argument("--write", action="store_true", help="rewrite audit/fresh_older/pointers.jsonl")
+    ap.add_argument("--write", action="store_true", help=f"rewrite {folder}/pointers.jsonl")
     args = ap.parse_args(argv)
-    drawn, stats, n_excl = draw_fresh_older(pathlib.Path(args.mirror))
-    print(f"part older: {n_excl} articles excluded (drawn + fusion)", file=sys.stderr)
+    drawn, stats, n_excl = draw_fresh_older(pathlib.Path(args.mirror), seed, strata, parts)
+    print(f"parts {', '.join(parts)}: {n_excl} articles excluded (drawn + fusion)", file=sys.stderr)
     for s, v in stats.items():
         print(f"{s}: " + ", ".join(f"{k} {x}" for k, x in v.items()), file=sys.stderr)
-    pointers = [at.pointer_of(c, ID_FMT.format(i)) for i, c in enumerate(drawn, 1)]
+    pointers = [at.pointer_of(c, id_fmt.format(i)) for i, c in enumerate(drawn, 1)]
     for p, c in zip(pointers, drawn, strict=True):
         print(p["id"], p["published"], p["drawn_as"], f"{p['outlet']:16s}", c["hits"], p["chars"], c["key"])
     if args.write:
-        with open(HERE / "pointers.jsonl", "w", encoding="utf-8") as f:
+        with open(folder / "pointers.jsonl", "w", encoding="utf-8") as f:
             for p in pointers:
                 f.write(json.dumps(p, ensure_ascii=False) + "\n")
     return 0
+
+
+def main(argv=None) -> int:
+    return run(argv, __doc__, HERE)
 
 
 if __name__ == "__main__":

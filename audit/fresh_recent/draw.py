@@ -85,13 +85,7 @@ def main():
     all_cands, cands, pool, drawn = draw(pathlib.Path(args.mirror))
     print(f"candidates {len(all_cands)}  after excluding part recent {len(cands)}  "
           f"pool {len(pool)}  rest {len(cands) - len(pool)}  drawn {len(drawn)}", file=sys.stderr)
-    lines = recent.pointer_lines(drawn, ID_FMT)
-    if args.write:
-        with (HERE / "pointers.jsonl").open("w", encoding="utf-8") as f:
-            for l in lines:
-                f.write(json.dumps(l, ensure_ascii=False) + "\n")
-    for l, c in zip(lines, drawn):
-        print(l["id"], l["published"], l["drawn_as"], c["type"], c["link"][:60])
+    recent.write_and_show(recent.pointer_lines(drawn, ID_FMT), drawn, HERE, args.write)
 
 
 if __name__ == "__main__":

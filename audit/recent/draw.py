@@ -185,9 +185,13 @@ def main():
     cands, pool, drawn = draw(pathlib.Path(args.mirror))
     print(f"candidates {len(cands)}  pool {len(pool)}  rest {len(cands) - len(pool)}  drawn {len(drawn)}",
           file=sys.stderr)
-    lines = pointer_lines(drawn, "audit-recent-{:03d}")
-    if args.write:
-        with (HERE / "pointers.jsonl").open("w", encoding="utf-8") as f:
+    write_and_show(pointer_lines(drawn, "audit-recent-{:03d}"), drawn, HERE, args.write)
+
+
+def write_and_show(lines, drawn, folder, write):
+    """Print the drawn items; with `write`, (re)write folder/pointers.jsonl."""
+    if write:
+        with (folder / "pointers.jsonl").open("w", encoding="utf-8") as f:
             for l in lines:
                 f.write(json.dumps(l, ensure_ascii=False) + "\n")
     for l, c in zip(lines, drawn):

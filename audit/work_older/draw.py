@@ -19,9 +19,7 @@ SaudiNewsNet 16, ANT multisource 16, ANT JawharaFM 8.  With --write it
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
-import json
 import pathlib
 import sys
 
@@ -39,22 +37,7 @@ ID_FMT = "audit-work-older-{:03d}"
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--mirror", default="/work/.mirror")
-    ap.add_argument("--write", action="store_true", help="rewrite audit/work_older/pointers.jsonl")
-    args = ap.parse_args(argv)
-    drawn, stats, n_excl = fresh.draw_fresh_older(pathlib.Path(args.mirror), SEED, STRATA, PARTS)
-    print(f"parts {', '.join(PARTS)}: {n_excl} articles excluded", file=sys.stderr)
-    for s, v in stats.items():
-        print(f"{s}: " + ", ".join(f"{k} {x}" for k, x in v.items()), file=sys.stderr)
-    pointers = [fresh.at.pointer_of(c, ID_FMT.format(i)) for i, c in enumerate(drawn, 1)]
-    for p, c in zip(pointers, drawn, strict=True):
-        print(p["id"], p["published"], p["drawn_as"], f"{p['outlet']:16s}", c["hits"], p["chars"], c["key"])
-    if args.write:
-        with open(HERE / "pointers.jsonl", "w", encoding="utf-8") as f:
-            for p in pointers:
-                f.write(json.dumps(p, ensure_ascii=False) + "\n")
-    return 0
+    return fresh.run(argv, __doc__, HERE, SEED, STRATA, PARTS, ID_FMT)
 
 
 if __name__ == "__main__":

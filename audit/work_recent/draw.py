@@ -15,7 +15,6 @@ audit/work_recent/pointers.jsonl (annotations are never touched).
 """
 import argparse
 import importlib.util
-import json
 import pathlib
 import sys
 
@@ -41,12 +40,7 @@ def main():
     print(f"candidates {len(all_cands)}  after excluding {', '.join(PARTS)} {len(cands)}  "
           f"pool {len(pool)}  drawn {len(drawn)}", file=sys.stderr)
     lines = fresh.recent.pointer_lines(drawn, ID_FMT)
-    if args.write:
-        with (HERE / "pointers.jsonl").open("w", encoding="utf-8") as f:
-            for l in lines:
-                f.write(json.dumps(l, ensure_ascii=False) + "\n")
-    for l, c in zip(lines, drawn):
-        print(l["id"], l["published"], l["drawn_as"], c["type"], c["link"][:60])
+    fresh.recent.write_and_show(lines, drawn, HERE, args.write)
 
 
 if __name__ == "__main__":

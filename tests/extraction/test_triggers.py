@@ -147,13 +147,15 @@ def test_forces_that_make_an_advance_into_a_place_gain_territory():
     assert rasd.extract("حقق المفاوضون تقدما في محادثات جنيف اليوم.", date(2018, 5, 4)) == []
 
 
-def test_blowing_oneself_up_and_detonating_a_bomb_are_explosions_dawn_is_not():
+def _phrasal_categories(s: str) -> list[str]:
     from rasd.extraction.triggers import phrasal_triggers
     from rasd.text.normalize import normalize
 
-    def cats(s: str) -> list[str]:
-        return [h.value.category for h in phrasal_triggers(normalize(s).text)]
+    return [h.value.category for h in phrasal_triggers(normalize(s).text)]
 
+
+def test_blowing_oneself_up_and_detonating_a_bomb_are_explosions_dawn_is_not():
+    cats = _phrasal_categories
     assert cats("عندما فجر انتحاري نفسه في سوق مزدحمة") == ["suicide"]
     assert cats("فجر مسلحون عبوة ناسفة قرب دورية") == ["ied"]
     assert cats("فجر اليوم الأحد سقطت قذائف على البلدة") == []
@@ -163,12 +165,8 @@ def test_killed_by_a_drone_of_someone_but_not_at_a_march():
     from datetime import date
 
     import rasd
-    from rasd.extraction.triggers import phrasal_triggers
-    from rasd.text.normalize import normalize
 
-    def cats(s: str) -> list[str]:
-        return [h.value.category for h in phrasal_triggers(normalize(s).text)]
-
+    cats = _phrasal_categories
     assert cats("استشهد خمسة فلسطينيين بمسيّرة إسرائيلية في البلدة") == ["drone"]
     assert cats("قتل قيادي في الجماعة بمسيرة مفخخة") == ["drone"]
     assert cats("قتل متظاهر بمسيرة العودة قرب السياج") == []
