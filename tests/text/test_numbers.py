@@ -37,3 +37,11 @@ def test_vague_counts_are_marked():
 
 def test_not_a_number():
     assert count("قصف") is None
+
+
+def test_digits_other_than_decimal_ones_are_no_number():
+    # «³» passes str.isdigit but int() refuses it: the fuzzer's crash
+    from rasd.text.numbers import digits
+
+    assert digits("³") is None and digits("و²") is None
+    assert digits("١٢") == 12 and digits("و15") == 15

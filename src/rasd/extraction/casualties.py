@@ -190,7 +190,7 @@ class _Counts:
         return (
             i > 0
             and len(word) == 4
-            and word.isdigit()
+            and word.isdecimal()
             and 1900 <= int(word) <= 2100
             and self.tokens[i - 1].text in self.years
         )

@@ -165,7 +165,7 @@ def _build(res: Resources) -> _Tables:
 def export_stamp() -> int:
     """ACLED's `timestamp` column: now, or SOURCE_DATE_EPOCH for byte-identical exports."""
     fixed = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return int(fixed) if fixed.isdigit() else int(time.time())
+    return int(fixed) if fixed.isdecimal() else int(time.time())
 
 
 def event_id_cnty(country: str | None, identity: str) -> str:

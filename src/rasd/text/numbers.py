@@ -77,10 +77,10 @@ def _longest(tokens: list[Token], i: int) -> tuple[_Word, int] | None:
 
 def digits(text: str) -> int | None:
     t = text.replace(",", "")
-    if t.isdigit() and len(t) <= 7:
+    if t.isdecimal() and len(t) <= 7:
         return int(t)
     for c in ("و", "ب", "ل"):
-        if t.startswith(c) and t[1:].isdigit() and len(t) <= 8:
+        if t.startswith(c) and t[1:].isdecimal() and len(t) <= 8:
             return int(t[1:])
     return None
 
