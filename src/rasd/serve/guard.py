@@ -48,7 +48,8 @@ class Guard:
             return
         headers = dict(scope.get("headers") or [])
         length = headers.get(b"content-length")
-        if length is not None and (not length.isdecimal() or int(length) > self.max_body):
+        # the header is bytes: bytes.isdigit is ASCII digits only, so int() cannot refuse it
+        if length is not None and (not length.isdigit() or int(length) > self.max_body):
             await _refuse(send, self.max_body)
             return
         seen = 0
