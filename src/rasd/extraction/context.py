@@ -100,12 +100,10 @@ def read_article(article: Article) -> ArticleContext | None:
     article.sentences = sentences(text)
     lex = lexicon()
     found = lex.triggers.find_all(text)
-    bound = lex.bound.find_all(text)
-    if bound:
-        found = sorted(found + bound, key=lambda h: (h.start, h.start - h.end))
-    phrasal = phrasal_triggers(text)
-    if phrasal:
-        found = sorted(found + phrasal, key=lambda h: (h.start, h.start - h.end))
+    # nouns with a possessive suffix (غارته) and verbs apart from their objects (فتحت … النار)
+    more = lex.bound.find_all(text) + phrasal_triggers(text)
+    if more:
+        found = sorted(found + more, key=lambda h: (h.start, h.start - h.end))
     triggers = _outermost(found)
     if not any(h.value.strength != "cue" for h in triggers):
         return None

@@ -94,8 +94,10 @@ def build_mention(
 
 
 def _crowd_violence(m: Mention) -> None:
-    """اقتحم محتجون القنصلية وأضرموا النار فيها: violence by protesters, with no state force
-    acting on them, is a violent demonstration (ACLED Riots), the crowd its actor1."""
+    """A crowd of protesters in a fight: with state forces acting on it (أطلقت الشرطة النار
+    على المحتجين) a protest with intervention, excessive force when people are killed; with
+    none (اقتحم محتجون القنصلية وأضرموا النار فيها) a violent demonstration. The crowd is
+    actor1, the forces actor2, as SPEC codes protests."""
     if m.event_type not in ("Violence against civilians", "Battles"):
         return
     crowd = [(a, r) for a, r in m.actors1 + m.actors2 if a.entry.kind == "protesters"]
