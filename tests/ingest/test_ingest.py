@@ -180,3 +180,16 @@ def test_the_dead_letter_file_keeps_what_is_needed_to_retry(tmp_path):
     fixed.write_text(by_reason["malformed JSON"]["raw"] + '"}\n', encoding="utf-8")
     (again,) = items([fixed])
     assert isinstance(again, Article) and again.id == "b"
+
+
+def test_a_json_line_may_hold_unicode_line_separators(tmp_path):
+    # JSON allows U+2028, U+2029 and NEL raw in a string; they end no JSON line
+    p = tmp_path / "sep.jsonl"
+    recs = [
+        {"id": "a", "text": ARABIC + "\u2028" + ARABIC},
+        {"id": "b", "text": ARABIC + "\u2029\u0085" + ARABIC},
+    ]
+    p.write_text("\r\n".join(json.dumps(r, ensure_ascii=False) for r in recs), encoding="utf-8")
+    got = items([p])
+    assert [g.id for g in got if isinstance(g, Article)] == ["a", "b"]
+    assert "\u2028" in got[0].text
