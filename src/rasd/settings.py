@@ -19,6 +19,7 @@ class Settings:
     known_city_population: int = 1_000_000  # a city this big abroad is a place after في/ب
     # one event or two
     same_place_km: float = 2.0  # in-article: two named places further apart are two places
+    part_of_km: float = 8.0  # in-article: a quarter this close to a town is in it
     named_km: float = 2.0  # fusion: two named places further apart are two places
     near_km: float = 15.0  # fusion: a report "near" a town may be about a place this close
     cell_deg: float = 0.5  # fusion blocking: map cells of this many degrees

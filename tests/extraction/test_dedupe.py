@@ -94,3 +94,28 @@ def test_an_armed_clash_read_from_a_bare_attack_word_is_the_bombing_at_that_plac
     fight = ev("Armed clash", etype="Battles")
     fight.fields["event_type"] = [Evidence(0, 1, "x", "trigger:clash:اشتباكات")]
     assert len(merge_events([fight, bomb])) == 2
+
+
+def _placed(e: Event, kind: str) -> Event:
+    e.cite("location", Evidence(5, 9, "x", f"gazetteer:{kind}:x"))
+    return e
+
+
+def test_a_strike_on_a_town_and_on_a_quarter_of_it_are_one():
+    # 4.4 km apart: a headline's strike "north-west of the town" and the text's quarter
+    town = _placed(ev(loc="Town", lat=33.0, prec=2), "city")
+    quarter = _placed(ev(loc="Quarter", lat=33.04), "district")
+    out = merge_events([town, quarter])
+    assert len(out) == 1 and out[0].location == "Quarter"
+
+
+def test_a_town_and_a_quarter_stay_apart_when_further_or_of_another_kind():
+    far = [_placed(ev(loc="Town", lat=33.0), "city"), _placed(ev(loc="Q", lat=33.1), "district")]
+    assert len(merge_events(far)) == 2  # 11 km
+    base = [_placed(ev(loc="Town", lat=33.0), "city"), _placed(ev(loc="B", lat=33.04), "facility")]
+    assert len(merge_events(base)) == 2  # a base near a town is a target of its own
+    kinds = [
+        _placed(ev(loc="Town", lat=33.0), "city"),
+        _placed(ev(sub="Air/drone strike", loc="Q", lat=33.04), "district"),
+    ]
+    assert len(merge_events(kinds)) == 2

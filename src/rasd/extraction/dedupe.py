@@ -38,7 +38,22 @@ def _same(a: Event, b: Event) -> bool:
         return True
     if a.latitude is None or b.latitude is None or a.longitude is None or b.longitude is None:
         return False
-    return km((a.latitude, a.longitude), (b.latitude, b.longitude)) <= SETTINGS.same_place_km
+    d = km((a.latitude, a.longitude), (b.latitude, b.longitude))
+    return d <= SETTINGS.same_place_km or (d <= SETTINGS.part_of_km and _part_of(a, b))
+
+
+def _place_kind(ev: Event) -> str | None:
+    """The gazetteer kind of the event's place (city, district, facility …)."""
+    rules = [e.rule for e in ev.fields.get("location", []) if e.rule.startswith("gazetteer:")]
+    return rules[0].split(":")[1] if rules else None
+
+
+def _part_of(a: Event, b: Event) -> bool:
+    """A town and a quarter near it, told as the same kind of event: قصف إسرائيلي شمال
+    غربي غزة in the headline is the strike on حي الشيخ رضوان in the text. (A facility
+    near a town is often a target of its own: a base, an airport.)"""
+    kinds = {_place_kind(a), _place_kind(b)}
+    return kinds == {"city", "district"} and a.sub_event_type == b.sub_event_type
 
 
 def _coarse_within(a: Event, b: Event) -> bool:
