@@ -373,3 +373,14 @@ def test_son_of_in_a_mans_name_is_no_place_but_ben_gardane_is():
 def test_an_economic_capital_is_not_the_capital():
     got = places("قتل شخصان في إطلاق نار بمدينة تورونتو، العاصمة الاقتصادية لكندا")
     assert got == ["Toronto", "Canada"]
+
+
+def test_a_place_between_two_sides_is_where_the_first_side_is_from():
+    day = date(2024, 1, 3)
+    s = "دارت اشتباكات بين عناصر حماس بغزة وقوات الاحتلال في مدينة خان يونس الأربعاء."
+    assert [e.location for e in rasd.extract(s, published=day)] == ["Khan Yunis"]
+    s = "اشتبك مقاتلو حماس في غزة مع قوات الاحتلال في مدينة رفح الأربعاء."
+    assert [e.location for e in rasd.extract(s, published=day)] == ["Rafah"]
+    # the only place of the sentence stays the event's
+    s = "دارت اشتباكات بين عناصر حماس بغزة وقوات الاحتلال الأربعاء."
+    assert [e.location for e in rasd.extract(s, published=day)] == ["Gaza"]

@@ -76,7 +76,8 @@ def build_mention(
     pos = fr.anchor.start
     # place: the most specific place nearest the trigger
     if s_places:
-        m.place, m.inherited_place = choose_place(s_places, pos, last_place)
+        own = _event_places(s_places, facts.actors, text)
+        m.place, m.inherited_place = choose_place(own, pos, last_place)
     # date: the day expression nearest the trigger in the sentence
     if facts.dates:
         m.date_ = choose_day(facts.dates, pos, facts.sent.start, text, m.place)
@@ -91,6 +92,28 @@ def build_mention(
     _air_power(m)
     _crowd_violence(m)
     return m
+
+
+def _event_places(
+    places: list[PlaceMention], actors: list[ActorMention], text: str
+) -> list[PlaceMention]:
+    """The places of the sentence less those that tell where one side is from (بين المقاومة
+    بغزة وقوات الاحتلال في خان يونس), when another place is left."""
+    if not actors or len(places) < 2:
+        return places
+    before, after = set(grammar("side_place_before")), set(grammar("side_place_after"))
+    ends = [a.end for a in actors]
+    starts = [a.start for a in actors]
+
+    def gap(a: int, b: int) -> str | None:
+        return text[a:b].strip() if 0 <= b - a <= 5 else None
+
+    def sides(p: PlaceMention) -> bool:
+        lead = {gap(e, p.start) for e in ends}
+        return bool(lead & before) and bool({gap(p.end, s) for s in starts} & (after | {""}))
+
+    own = [p for p in places if not sides(p)]
+    return own if own and len(own) < len(places) else places
 
 
 def _crowd_violence(m: Mention) -> None:
