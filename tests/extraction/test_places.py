@@ -384,3 +384,12 @@ def test_a_place_between_two_sides_is_where_the_first_side_is_from():
     # the only place of the sentence stays the event's
     s = "دارت اشتباكات بين عناصر حماس بغزة وقوات الاحتلال الأربعاء."
     assert [e.location for e in rasd.extract(s, published=day)] == ["Gaza"]
+
+
+def test_a_town_word_reads_the_town_not_the_province_of_its_name():
+    # إدلب is a province and its capital, a town of 130,000: after مدينة, the town
+    day = date(2024, 1, 3)
+    town = rasd.extract("قتل 3 مدنيين في قصف على مدينة إدلب اليوم.", published=day)
+    assert [(e.location, e.geo_precision) for e in town] == [("Idlib", 1)]
+    province = rasd.extract("قتل 3 مدنيين في قصف على محافظة إدلب اليوم.", published=day)
+    assert [e.geo_precision for e in province] == [3]

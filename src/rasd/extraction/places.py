@@ -431,6 +431,8 @@ def _score(p: Place, r: _Reading, ctx: _Context) -> float:
         score += 1.5  # لندن alone is London, not London in Ohio
     if r.division_word and p.kind == "admin1":
         score += 5.0  # بمنطقة أضنة، في محافظة حلب: the province, not its capital
+    elif r.intro and not r.district_word and p.kind == "city":
+        score += 2.0  # في مدينة إدلب: the town, not the province of its name
     if r.district_word and p.kind == "admin2":
         score += 5.0  # في مديرية باقم: the district, not a village of its name
     return score
