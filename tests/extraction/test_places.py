@@ -393,3 +393,10 @@ def test_a_town_word_reads_the_town_not_the_province_of_its_name():
     assert [(e.location, e.geo_precision) for e in town] == [("Idlib", 1)]
     province = rasd.extract("قتل 3 مدنيين في قصف على محافظة إدلب اليوم.", published=day)
     assert [e.geo_precision for e in province] == [3]
+
+
+def test_a_junction_is_near_the_town_it_is_named_after():
+    assert places("وحررت القوات مناطق جديدة بعد مفرق زبيد جنوب الحديدة")[0] == "Zabid"
+    day = date(2018, 5, 26)
+    ev = rasd.extract("قصفت مدفعية الحوثيين مواقع القوات عند مفرق زبيد اليوم.", published=day)
+    assert [(e.location, e.geo_precision) for e in ev] == [("Zabid", 2)]
