@@ -202,3 +202,17 @@ def test_pounding_is_a_bombardment_and_a_shop_is_not():
     (ev,) = rasd.extract(text, published=date(2018, 7, 2))
     assert ev.sub_event_type == "Air/drone strike" and ev.actor1 == "Saudi-led coalition"
     assert rasd.extract("فتح صاحب الدكان محله في مدينة الحديدة أمس.", date(2018, 7, 2)) == []
+
+
+def test_a_cell_dismantled_is_an_arrest_a_bomb_dismantled_is_a_defusal():
+    from datetime import date
+
+    import rasd
+
+    day = date(2018, 5, 14)
+    cell = rasd.extract("فككت الشرطة المغربية الاثنين خلية إرهابية في مدينة فاس.", day)
+    assert [e.sub_event_type for e in cell] == ["Arrests"]
+    toppled = rasd.extract("أطاحت قوات الأمن الاثنين بخلية لدعم الإرهابيين في مدينة البليدة.", day)
+    assert [e.sub_event_type for e in toppled] == ["Arrests"]
+    bomb = rasd.extract("فككت قوات الهندسة الاثنين عبوة ناسفة في مدينة الرمادي.", day)
+    assert [e.sub_event_type for e in bomb] == ["Disrupted weapons use"]

@@ -15,7 +15,7 @@ from rasd.extraction.places import PlaceMention, article_places
 from rasd.extraction.sources import SourceEntry, outlet_names
 from rasd.extraction.sources import matcher as source_matcher
 from rasd.extraction.spans import ByStart
-from rasd.extraction.triggers import Trigger, lexicon, phrasal_triggers
+from rasd.extraction.triggers import Trigger, lexicon, phrasal_triggers, without_replaced
 from rasd.gazetteer import load as gazetteer
 from rasd.model import Article
 from rasd.resources import Resources, resources
@@ -99,9 +99,10 @@ def read_article(article: Article) -> ArticleContext | None:
     text = n.text
     article.sentences = sentences(text)
     lex = lexicon()
-    found = lex.triggers.find_all(text)
+    phrasal = phrasal_triggers(text)
+    found = without_replaced(lex.triggers.find_all(text), phrasal)
     # nouns with a possessive suffix (غارته) and verbs apart from their objects (فتحت … النار)
-    more = lex.bound.find_all(text) + phrasal_triggers(text)
+    more = lex.bound.find_all(text) + phrasal
     if more:
         found = sorted(found + more, key=lambda h: (h.start, h.start - h.end))
     triggers = _outermost(found)

@@ -21,6 +21,9 @@ class Trigger:
     category: str
     weapon: str | None
     strength: str  # strong, weak, cue
+    # a phrase's categories that the verb alone would tell, and the phrase does not
+    # (فككت … خلية: an arrest, not a defusal)
+    replaces: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -143,7 +146,8 @@ def _phrasal(res: Resources) -> list[_Phrasal]:
             rf"(?<![\p{{L}}])[وف]?(?P<verb>{verbs})(?:\s+[\p{{L}}\p{{N}}]+){{0,{gap}}}?\s+"
             rf"(?:[وب]?){objects}(?![\p{{L}}])"
         )
-        trigger = Trigger(spec["category"], spec.get("weapon") or None, spec["strength"])
+        replaces = frozenset(spec.get("replaces", ()))
+        trigger = Trigger(spec["category"], spec.get("weapon") or None, spec["strength"], replaces)
         out.append(_Phrasal(pattern, trigger, name, forms))
     return out
 
@@ -159,6 +163,14 @@ def phrasal_triggers(text: str) -> list[Hit[Trigger]]:
             s, e = m.span("verb")
             hits.append(Hit(s, e, p.trigger, m.group(), m.start(), e))
     return hits
+
+
+def without_replaced(found: list[Hit[Trigger]], phrasal: list[Hit[Trigger]]) -> list[Hit[Trigger]]:
+    """The single-word hits less those a phrase on the same verb reads otherwise."""
+    gone = {(h.start, h.end, c) for h in phrasal for c in h.value.replaces}
+    if not gone:
+        return found
+    return [h for h in found if (h.start, h.end, h.value.category) not in gone]
 
 
 def derived_triggers(res: Resources) -> list[tuple[str, Trigger]]:
