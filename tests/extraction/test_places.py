@@ -400,3 +400,10 @@ def test_a_junction_is_near_the_town_it_is_named_after():
     day = date(2018, 5, 26)
     ev = rasd.extract("قصفت مدفعية الحوثيين مواقع القوات عند مفرق زبيد اليوم.", published=day)
     assert [(e.location, e.geo_precision) for e in ev] == [("Zabid", 2)]
+
+
+def test_deep_inside_a_place_is_that_place():
+    day = date(2018, 7, 5)
+    s = "يساند طيران التحالف القوات الحكومية بالقصف على مواقع المتمردين في عمق التحيتا."
+    ev = rasd.extract(s, published=day)
+    assert [(e.sub_event_type, e.location) for e in ev] == [("Air/drone strike", "At Tuhayat")]
