@@ -404,6 +404,11 @@ def test_a_junction_is_near_the_town_it_is_named_after():
 
 def test_deep_inside_a_place_is_that_place():
     day = date(2018, 7, 5)
-    s = "يساند طيران التحالف القوات الحكومية بالقصف على مواقع المتمردين في عمق التحيتا."
+    s = (
+        "تتواصل المعارك في اليمن. وقال المصدر إن طيران التحالف يساند القوات الحكومية بالقصف "
+        "على مواقع الحوثيين في عمق التحيتا."
+    )
     ev = rasd.extract(s, published=day)
-    assert [(e.sub_event_type, e.location) for e in ev] == [("Air/drone strike", "At Tuhayat")]
+    assert [(e.sub_event_type, e.location, e.geo_precision) for e in ev] == [
+        ("Air/drone strike", "At Tuhayat", 2)
+    ]
