@@ -161,3 +161,23 @@ def test_a_month_name_is_no_place_and_an_anniversary_only_hides_what_it_commemor
     )
     assert "Ibb" not in {e.location for e in evs}
     assert [e.location for e in evs] == ["Ferguson"]
+
+
+def test_an_event_told_in_the_present_is_not_dated_by_the_sentence_before():
+    from datetime import date
+
+    import rasd
+
+    day = date(2015, 7, 27)
+    before = "سيطرت قوات الجيش على مدينة الحوطة الأسبوع الماضي. "
+    now = rasd.extract(
+        before + "وقال مصدر عسكري إن الحوثيين يقومون بقصف منازل المواطنين في مدينة تعز.", day
+    )
+    assert [(e.sub_event_type, e.event_date) for e in now if e.location == "Taiz"] == [
+        ("Shelling/artillery/missile attack", day)
+    ]
+    # after أن the imperfect is no present: the day of the sentence before dates it
+    then = rasd.extract(
+        before + "وأضاف أن الجيش استطاع أن يقوم بقصف مواقع الحوثيين في مدينة تعز.", day
+    )
+    assert [e.event_date for e in then if e.location == "Taiz"] == [date(2015, 7, 22)]

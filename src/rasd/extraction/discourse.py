@@ -261,7 +261,7 @@ class Discourse:
             last is not None and last.sentence is not here.sent and _family(last) == _family(m)
         )
         if follow_up and last is not None:
-            if m.date_ is None:
+            if m.date_ is None and not self._ongoing(m.frame):
                 m.date_ = last.date_
             if (
                 m.place is None
@@ -280,6 +280,11 @@ class Discourse:
             # خبراء المفرقعات أبطلوا مفعول عبوة أخرى …: where the event just told happened
             m.place, m.inherited_place = last.place, True
         return follow_up
+
+    def _ongoing(self, fr: Frame) -> bool:
+        """تقوم مليشيا الحوثي بقصف المنازل: told in the present, not on the day before."""
+        start = fr.anchor.start
+        return bool(resources().get(_ongoing).search(self.ctx.text, max(0, start - 60), start))
 
     def _background(self, here: _Sentence, follow_up: bool) -> bool:
         """An undated event outside the lead and not tied to one just told, or a pluperfect
@@ -302,6 +307,15 @@ def _beside_place(m: Mention, before: Mention | None) -> None:
         return
     if not bounds[0] <= m.place.start < bounds[1]:
         m.place, m.inherited_place = before.place, before.inherited_place
+
+
+def _ongoing(res: Resources) -> regex.Pattern[str]:
+    verbs = alternation(grammar("ongoing_verbs"))
+    # not after a particle that makes the verb a subjunctive (استطاع أن يقوم بتفجير)
+    particles = alternation(grammar("subjunctive_particles"))
+    return regex.compile(
+        rf"(?<!{particles}\s)(?<!\p{{L}})[وف]?{verbs}(?:\s+\p{{L}}+){{0,3}}\s+ب?\Z"
+    )
 
 
 def _similar(res: Resources) -> regex.Pattern[str]:
