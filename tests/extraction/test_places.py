@@ -412,3 +412,13 @@ def test_deep_inside_a_place_is_that_place():
     assert [(e.sub_event_type, e.location, e.geo_precision) for e in ev] == [
         ("Air/drone strike", "At Tuhayat", 2)
     ]
+
+
+def test_a_country_s_north_or_south_is_no_province():
+    # SPEC: a region wider than one province is not recorded (ACLED records none)
+    day = date(2024, 11, 4)
+    assert rasd.extract("هاجمت فصائل عراقية بمسيرة هدفا في شمال إسرائيل اليوم.", day) == []
+    assert rasd.extract("قتل جنديان إسرائيليان في معارك جنوب لبنان اليوم.", day) == []
+    # the governorate named as one stays a place
+    ev = rasd.extract("قتل جنديان إسرائيليان في معارك بمحافظة الجنوب اللبناني اليوم.", day)
+    assert [e.geo_precision for e in ev] == [3]
