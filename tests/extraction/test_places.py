@@ -419,6 +419,7 @@ def test_a_country_s_north_or_south_is_no_province():
     day = date(2024, 11, 4)
     assert rasd.extract("هاجمت فصائل عراقية بمسيرة هدفا في شمال إسرائيل اليوم.", day) == []
     assert rasd.extract("قتل جنديان إسرائيليان في معارك جنوب لبنان اليوم.", day) == []
+    assert rasd.extract("اشتبك الجيش مع مسلحين في شمال لبنان اليوم.", day) == []
     # the governorate named as one stays a place
     ev = rasd.extract("قتل جنديان إسرائيليان في معارك بمحافظة الجنوب اللبناني اليوم.", day)
     assert [e.geo_precision for e in ev] == [3]
