@@ -19,6 +19,18 @@ def test_a_running_total_is_not_an_event():
     )
 
 
+def test_a_toll_of_the_last_weeks_is_a_running_total():
+    s = "قتل 12 جنديا في معارك بمدينة الرمادي خلال الأسابيع القليلة الماضية."
+    assert rasd.extract(s, published=PUB) == []
+    s = "قتل 12 جنديا في معارك بمدينة الرمادي خلال الأسابيع الأخيرة."
+    assert rasd.extract(s, published=PUB) == []
+
+
+def test_complicity_is_an_accusation_not_an_event():
+    s = "قال المتحدث إن الدولة تساهم في قتل آلاف المدنيين في مدينة حلب."
+    assert rasd.extract(s, published=PUB) == []
+
+
 def test_a_threat_is_not_an_event():
     assert rasd.extract("هدد التنظيم بشن هجمات على مدينة كركوك.", published=PUB) == []
 
