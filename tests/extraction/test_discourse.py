@@ -181,3 +181,17 @@ def test_an_event_told_in_the_present_is_not_dated_by_the_sentence_before():
         before + "وأضاف أن الجيش استطاع أن يقوم بقصف مواقع الحوثيين في مدينة تعز.", day
     )
     assert [e.event_date for e in then if e.location == "Taiz"] == [date(2015, 7, 22)]
+
+
+def test_forces_that_respond_after_an_attack_on_civilians_are_not_its_target():
+    from datetime import date
+
+    import rasd
+
+    day = date(2018, 9, 3)
+    s = "طعن رجل ثلاثة مدنيين في سوق مدينة الموصل الجمعة قبل أن تصيبه الشرطة بالرصاص."
+    ev = rasd.extract(s, day)
+    assert [(e.sub_event_type, e.actor2) for e in ev] == [("Attack", "Civilians")]
+    # forces named before the marker are still the target
+    ev = rasd.extract("هاجم مسلحون دورية للشرطة في مدينة الموصل الجمعة ثم فروا.", day)
+    assert [e.sub_event_type for e in ev] == ["Armed clash"]

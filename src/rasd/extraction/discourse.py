@@ -152,15 +152,17 @@ class Discourse:
         fr.civilians = bool(ctx.civilians.within(s, e))
         fr.militants = bool(ctx.militants.within(s, e))
         # تقول الشرطة …، أكدت السلطات …: the forces that speak are a source, not a target
+        reply = resources().get(_response).search(text, fr.anchor.end, e)
+        e_target = reply.start() if reply else e  # forces named after it respond
         fr.security = any(
             not sp.speaker_before.search(text, max(s, h.start - 25), h.start)
             and not (h.start < fr.anchor.start and sp.speaker_title.search(text, s, h.start))
-            for h in ctx.security.within(s, e)
+            for h in ctx.security.within(s, e_target)
         ) or any(
             (a.entry.inter in (1, 8) and "{country}" not in a.entry.actor)
             or a.entry.kind == "state_generic"
             for a in here.facts.actors
-            if a.start > fr.anchor.end
+            if fr.anchor.end < a.start < e_target
             and is_target(text, a, fr.anchor.end)
             and not sp.speaker_before.search(text, max(s, a.start - 25), a.start)
         )
@@ -307,6 +309,10 @@ def _beside_place(m: Mention, before: Mention | None) -> None:
         return
     if not bounds[0] <= m.place.start < bounds[1]:
         m.place, m.inherited_place = before.place, before.inherited_place
+
+
+def _response(res: Resources) -> regex.Pattern[str]:
+    return regex.compile(rf"(?<!\p{{L}})[وف]?{alternation(grammar('response_markers'))}(?!\p{{L}})")
 
 
 def _ongoing(res: Resources) -> regex.Pattern[str]:
