@@ -17,6 +17,7 @@ class Settings:
     background_days: int = 30  # events older than this before publication are background (SPEC)
     district_km: float = 15.0  # a district or facility this close to the town refines its place
     known_city_population: int = 1_000_000  # a city this big abroad is a place after في/ب
+    major_city_population: int = 500_000  # its small namesakes need their province named
     # one event or two
     same_place_km: float = 2.0  # in-article: two named places further apart are two places
     part_of_km: float = 8.0  # in-article: a quarter this close to a town is in it

@@ -423,3 +423,17 @@ def test_a_country_s_north_or_south_is_no_province():
     # the governorate named as one stays a place
     ev = rasd.extract("قتل جنديان إسرائيليان في معارك بمحافظة الجنوب اللبناني اليوم.", day)
     assert [e.geo_precision for e in ev] == [3]
+
+
+def test_a_big_city_abroad_wins_over_its_small_namesake():
+    # Amsterdam, New York (18,000) is no rival for Amsterdam (740,000) in a story that
+    # names Americans but no American place
+    text = "طعن رجل سائحين أميركيين في مدينة أمستردام الجمعة."
+    found = [pm.place for pm in _found(text)]
+    assert [(p.name, p.iso3) for p in found] == [("Amsterdam", "NLD")]
+
+
+def _found(s: str):
+    text = normalize(s).text
+    found, _ = article_places(text, lexicon().triggers.find_all(text))
+    return found

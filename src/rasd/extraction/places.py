@@ -218,6 +218,7 @@ def resolve(
         ]
         if not scored:
             continue
+        scored = _without_small_namesakes(scored, ctx)
         best = max(scored, key=lambda sp: sp[0])[1]  # the first of equal scores
         # قرب مدينة تكريت: the near word may stand before the settlement word
         prev = _end_before(text, h.start)
@@ -246,6 +247,27 @@ def _of_country(h: Hit[tuple[Place, ...]], iso3: str) -> list[Place]:
 def _named(name: str) -> list[Place]:
     """The places whose name is all of `name` (a matching key)."""
     return [p for h in load().find(name) if h.start == 0 and h.end == len(name) for p in h.value]
+
+
+def _without_small_namesakes(
+    scored: list[tuple[float, Place]], ctx: _Context
+) -> list[tuple[float, Place]]:
+    """Amsterdam is the Dutch city, not Amsterdam in New York state, even in a story about
+    American tourists: a town twenty times smaller than a city of half a million of the
+    same name, outside the region rasd covers, is read only when the article names its
+    province. (In the region the article's country decides: الرباط in a Yemeni story is a
+    Yemeni village, not Morocco's capital.)"""
+    biggest = max(p.population for _, p in scored)
+    if biggest < SETTINGS.major_city_population:
+        return scored
+    return [
+        (sc, p)
+        for sc, p in scored
+        if p.kind != "city"
+        or p.population * 20 >= biggest
+        or p.iso3 in ctx.core
+        or (p.iso3, p.admin1 or "") in ctx.admin1s
+    ]
 
 
 def _listed_after(text: str, end: int, h: Hit[tuple[Place, ...]]) -> bool:
