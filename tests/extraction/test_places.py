@@ -437,3 +437,8 @@ def _found(s: str):
     text = normalize(s).text
     found, _ = article_places(text, lexicon().triggers.find_all(text))
     return found
+
+
+def test_a_dual_settlement_word_introduces_both_names():
+    # منطقتي (the dual of منطقة) introduces a village GeoNames knows with no population
+    assert "Al Fayush" in places("دارت معارك في منطقتي الفيوش وجعولة شمال مدينة عدن")
