@@ -216,3 +216,18 @@ def test_a_cell_dismantled_is_an_arrest_a_bomb_dismantled_is_a_defusal():
     assert [e.sub_event_type for e in toppled] == ["Arrests"]
     bomb = rasd.extract("فككت قوات الهندسة الاثنين عبوة ناسفة في مدينة الرمادي.", day)
     assert [e.sub_event_type for e in bomb] == ["Disrupted weapons use"]
+
+
+def test_homes_demolished_or_bulldozed_are_property_destruction():
+    from datetime import date
+
+    import rasd
+
+    day = date(2023, 12, 26)
+    for s in (
+        "قامت جرافات الاحتلال بتجريف الشوارع في مخيم جنين اليوم.",
+        "هدمت قوات الاحتلال منزلين في بلدة سلوان اليوم.",
+    ):
+        assert [e.sub_event_type for e in rasd.extract(s, day)] == ["Looting/property destruction"]
+    # a figure of speech with ب before the verb is no attack
+    assert _phrasal_categories("دشن الرئيس جولته بفتح النار على حلفائه") == []

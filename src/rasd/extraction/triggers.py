@@ -142,8 +142,9 @@ def _phrasal(res: Resources) -> list[_Phrasal]:
         verbs = alternation(list(forms))
         objects = alternation([key(o) for o in spec["objects"]])
         gap = int(spec.get("gap", 4))
+        clitic = "[بل]?" if spec.get("noun_clitics") else ""  # قام بتدمير منازل
         pattern = regex.compile(
-            rf"(?<![\p{{L}}])[وف]?(?P<verb>{verbs})(?:\s+[\p{{L}}\p{{N}}]+){{0,{gap}}}?\s+"
+            rf"(?<![\p{{L}}])[وف]?{clitic}(?P<verb>{verbs})(?:\s+[\p{{L}}\p{{N}}]+){{0,{gap}}}?\s+"
             rf"(?:[وب]?){objects}(?![\p{{L}}])"
         )
         replaces = frozenset(spec.get("replaces", ()))
