@@ -442,3 +442,12 @@ def _found(s: str):
 def test_a_dual_settlement_word_introduces_both_names():
     # منطقتي (the dual of منطقة) introduces a village GeoNames knows with no population
     assert "Al Fayush" in places("دارت معارك في منطقتي الفيوش وجعولة شمال مدينة عدن")
+
+
+def test_the_place_of_a_whole_war_is_not_the_place_of_the_event():
+    day = date(2024, 5, 8)
+    s = "في اليوم الـ200 من الحرب على غزة، قصفت المدفعية مناطق برفح وخان يونس."
+    assert [e.location for e in rasd.extract(s, published=day)] == ["Rafah", "Khan Yunis"]
+    # the only place named stays the event's
+    s = "قصفت المدفعية اليوم مواقع ضمن الحرب على غزة."
+    assert [e.location for e in rasd.extract(s, published=day)] == ["Gaza"]

@@ -98,22 +98,35 @@ def _event_places(
     places: list[PlaceMention], actors: list[ActorMention], text: str
 ) -> list[PlaceMention]:
     """The places of the sentence less those that tell where one side is from (بين المقاومة
-    بغزة وقوات الاحتلال في خان يونس), when another place is left."""
-    if not actors or len(places) < 2:
+    بغزة وقوات الاحتلال في خان يونس) or where a whole war is fought (في اليوم الـ215 من
+    العدوان على غزة، قصف … برفح), when another place is left."""
+    if len(places) < 2:
         return places
     before, after = set(grammar("side_place_before")), set(grammar("side_place_after"))
     ends = [a.end for a in actors]
     starts = [a.start for a in actors]
+    war = resources().get(_war_scope)
 
     def gap(a: int, b: int) -> str | None:
         return text[a:b].strip() if 0 <= b - a <= 5 else None
 
-    def sides(p: PlaceMention) -> bool:
+    def not_here(p: PlaceMention) -> bool:
+        if war.search(text, max(0, p.start - 40), p.start):
+            return True
         lead = {gap(e, p.start) for e in ends}
         return bool(lead & before) and bool({gap(p.end, s) for s in starts} & (after | {""}))
 
-    own = [p for p in places if not sides(p)]
+    own = [p for p in places if not not_here(p)]
     return own if own and len(own) < len(places) else places
+
+
+def _war_scope(res: Resources) -> regex.Pattern[str]:
+    """A war noun and its preposition right before a place (العدوان على غزة، الحرب في السودان)."""
+    nouns = alternation(grammar("war_nouns"))
+    preps = alternation(grammar("war_prepositions"))
+    return regex.compile(
+        rf"(?<!\p{{L}})[وبل]?(?:ال)?{nouns}(?:\s+\p{{L}}+){{0,2}}\s+{preps}\s+(?:{ARTICLE})?\Z"
+    )
 
 
 def _crowd_violence(m: Mention) -> None:
