@@ -451,3 +451,9 @@ def test_the_place_of_a_whole_war_is_not_the_place_of_the_event():
     # the only place named stays the event's
     s = "قصفت المدفعية اليوم مواقع ضمن الحرب على غزة."
     assert [e.location for e in rasd.extract(s, published=day)] == ["Gaza"]
+
+
+def test_the_cause_of_a_protest_is_not_where_it_is_held():
+    day = date(2024, 4, 27)
+    s = "يتواصل الاعتصام الطلابي من أجل غزة في جامعة هوارد العريقة بالعاصمة الأميركية."
+    assert [e.location for e in rasd.extract(s, published=day)] == ["Washington"]

@@ -98,26 +98,35 @@ def _event_places(
     places: list[PlaceMention], actors: list[ActorMention], text: str
 ) -> list[PlaceMention]:
     """The places of the sentence less those that tell where one side is from (بين المقاومة
-    بغزة وقوات الاحتلال في خان يونس) or where a whole war is fought (في اليوم الـ215 من
-    العدوان على غزة، قصف … برفح), when another place is left."""
+    بغزة وقوات الاحتلال في خان يونس), where a whole war is fought (في اليوم الـ215 من العدوان
+    على غزة، قصف … برفح) or what a protest is for (اعتصام من أجل غزة في جامعة …), when
+    another place is left."""
     if len(places) < 2:
         return places
     before, after = set(grammar("side_place_before")), set(grammar("side_place_after"))
     ends = [a.end for a in actors]
     starts = [a.start for a in actors]
-    war = resources().get(_war_scope)
+    war, cause = resources().get(_war_scope), resources().get(_cause)
 
     def gap(a: int, b: int) -> str | None:
         return text[a:b].strip() if 0 <= b - a <= 5 else None
 
     def not_here(p: PlaceMention) -> bool:
-        if war.search(text, max(0, p.start - 40), p.start):
+        if war.search(text, max(0, p.start - 40), p.start) or cause.search(
+            text, max(0, p.start - 25), p.start
+        ):
             return True
         lead = {gap(e, p.start) for e in ends}
         return bool(lead & before) and bool({gap(p.end, s) for s in starts} & (after | {""}))
 
     own = [p for p in places if not not_here(p)]
     return own if own and len(own) < len(places) else places
+
+
+def _cause(res: Resources) -> regex.Pattern[str]:
+    """A cause right before a place (اعتصام من أجل غزة، مظاهرة تضامنا مع غزة)."""
+    words = alternation(grammar("cause_words"))
+    return regex.compile(rf"(?<!\p{{L}})[و]?{words}\s+ل?(?:{ARTICLE})?\Z")
 
 
 def _war_scope(res: Resources) -> regex.Pattern[str]:
