@@ -85,8 +85,8 @@ def whole(fh: IO[bytes], enc: str) -> str:
 
 
 def lines(fh: IO[bytes], enc: str) -> Iterator[str]:
-    """The lines of the text, read one at a time, without their ends. Lines end at \n, \r
-    or \r\n only: JSON may hold U+2028, U+2029 and U+0085 raw inside a string (Python's
+    """The lines of the text, read one at a time, without their ends. Lines end at LF, CR
+    or CR LF only: JSON may hold U+2028, U+2029 and U+0085 raw inside a string (Python's
     `json.dumps(..., ensure_ascii=False)` writes them so), where `str.splitlines()` would
     cut the line in two."""
     for physical in text(fh, enc):
