@@ -15,9 +15,11 @@ class Settings:
     # reading an article
     lead_sentences: int = 6  # an undated event further down is background unless it follows one
     background_days: int = 30  # events older than this before publication are background (SPEC)
+    aggregate_toll: int = 1000  # a death toll this high is a war's or a campaign's, not one event
     district_km: float = 15.0  # a district or facility this close to the town refines its place
     known_city_population: int = 1_000_000  # a city this big abroad is a place after في/ب
     major_city_population: int = 500_000  # its small namesakes need their province named
+    construct_city_population: int = 100_000  # a city this big abroad names its event: هجوم نيس
     # one event or two
     same_place_km: float = 2.0  # in-article: two named places further apart are two places
     part_of_km: float = 8.0  # in-article: a quarter this close to a town is in it

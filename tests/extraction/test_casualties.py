@@ -42,6 +42,22 @@ def tolls(s: str) -> dict[str, int]:
         ("هو الأكثر دموية منذ 2014 قتل فيه 61 فلسطينيا", {"fatalities": 61}),
         ("في عام 1990 قتل في المدينة", {}),
         ("قتل 2000 شخص في المعارك", {"fatalities": 2000}),
+        # the subject between the verb and the count of its victims
+        ("قتل مسلحون مجهولون 5 أشخاص في هجوم", {"fatalities": 5}),
+        ("قتلت امرأتان 13 شخصا بتفجير نفسيهما", {"fatalities": 13}),
+        ("قتل مسلحين اثنين في الاشتباك", {"fatalities": 2}),  # the object: the dead
+        # a phrase of scene or cause before the count
+        ("قتل في الانفجار 12 شخصا", {"fatalities": 12}),
+        ("قتل جراء القصف خمسة مدنيين", {"fatalities": 5}),
+        # a second group after «N قتلى» and its qualifiers is added; the wounded are not
+        ("خلف التفجير 5 شهداء من رجال الأمن و6 متدربين", {"fatalities": 11}),
+        ("أسفر الانفجار عن 5 قتلى من الجنود و3 مدنيين جرحى", {"fatalities": 5, "injuries": 3}),
+        ("أسفر الانفجار عن 5 قتلى و3 سيارات محترقة", {"fatalities": 5}),
+        ("35 شخصا قضوا في دمشق، و8 آخرين في ريفها", {"fatalities": 35}),
+        ("تعرضت له طالبة في 20 شباط/فبراير وأدى لمقتلها", {}),  # a day, no count
+        # feminine singular victims and verbs
+        ("استشهدت فلسطينية برصاص قوات الاحتلال", {"fatalities": 1}),
+        ("لقيت مواطنة حتفها في الانفجار", {"fatalities": 1}),
     ],
 )
 def test_tolls(text, expected):

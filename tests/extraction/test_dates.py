@@ -70,6 +70,11 @@ def test_month_alone_has_month_precision():
     assert d.day == date(2018, 5, 15) and d.precision == 3
 
 
+def test_a_month_with_its_year_needs_no_preposition():
+    d = find_dates(normalize("منفذو اعتداءات كانون الثاني/يناير 2015 في المدينة").text, PUB)[0]
+    assert d.day == date(2015, 1, 15) and d.precision == 3 and not d.relative
+
+
 def test_father_is_not_august():
     assert find_dates(normalize("قال أب الطفل").text, PUB) == []
 

@@ -57,6 +57,28 @@ def test_a_lead_dated_by_default_takes_the_day_a_later_sentence_gives():
     assert [(e.location, e.event_date) for e in evs] == [("Ramadi", date(2023, 3, 12))]
 
 
+def test_a_follow_up_gives_the_day_of_the_week_before_to_the_lead():
+    import rasd
+
+    evs = rasd.extract(
+        "قتل 3 أشخاص في هجوم في مدينة ليون الفرنسية. وكان المهاجم قد طعن المارة يوم الجمعة الماضي.",
+        published=date(2017, 6, 6),
+    )
+    assert [(e.location, e.event_date, e.fatalities) for e in evs] == [
+        ("Lyon", date(2017, 6, 2), 3)
+    ]
+
+
+def test_a_day_given_long_before_is_another_event():
+    import rasd
+
+    evs = rasd.extract(
+        "قتل 3 أشخاص في هجوم في مدينة ليون الفرنسية. وكان مهاجم آخر قد طعن المارة في 20 أيار/مايو.",
+        published=date(2017, 6, 6),
+    )
+    assert len(evs) == 2
+
+
 def test_a_massacre_told_with_no_weapon_is_the_strike_at_the_same_place():
     # headline: مجزرة برفح (an attack, no weapon); lead: قصف مقاتلات إسرائيلية خيام النازحين
     massacre = ev("Attack", fat=None, etype="Violence against civilians")

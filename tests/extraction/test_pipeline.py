@@ -237,3 +237,15 @@ def test_the_api_refuses_no_text_clearly_and_reads_string_dates():
     as_date = rasd.extract(text, published=date(2023, 3, 14))
     assert as_text and [e.to_dict() for e in as_text] == [e.to_dict() for e in as_date]
     assert as_text[0].event_date == date(2023, 3, 13)
+
+
+def test_a_toll_of_thousands_is_a_running_total_not_an_event():
+    day = date(2017, 6, 6)
+    assert rasd.extract("قتل 1500 شخص في قصف على مدينة حلب أمس.", published=day) == []
+    evs = rasd.extract("قتل 15 شخصا في قصف على مدينة حلب أمس.", published=day)
+    assert [e.fatalities for e in evs] == [15]
+
+
+def test_a_failure_blamed_on_someone_is_an_opinion_not_an_event():
+    s = "قالت الوزارة إن تقاعسها عن حماية المتظاهرين أدى إلى مقتل ثلاثة منهم في مدينة حلب."
+    assert rasd.extract(s, published=date(2017, 6, 6)) == []

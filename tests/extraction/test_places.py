@@ -457,3 +457,12 @@ def test_the_cause_of_a_protest_is_not_where_it_is_held():
     day = date(2024, 4, 27)
     s = "يتواصل الاعتصام الطلابي من أجل غزة في جامعة هوارد العريقة بالعاصمة الأميركية."
     assert [e.location for e in rasd.extract(s, published=day)] == ["Washington"]
+
+
+def test_a_city_abroad_named_by_its_event_needs_no_country():
+    day = date(2017, 6, 6)
+    s = "اعتقلت الشرطة رجلا على صلة بهجوم ليون أمس."
+    assert [e.location for e in rasd.extract(s, published=day)] == ["Lyon"]
+    # after a preposition a town of this size abroad needs its country named
+    s = "اعتقلت الشرطة رجلا على صلة بهجوم في ليون أمس."
+    assert rasd.extract(s, published=day) == []

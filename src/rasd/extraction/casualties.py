@@ -48,9 +48,11 @@ class _Vocab:
     rise: frozenset[str]
     rise_verbs: frozenset[str]
     after_singular: frozenset[str]  # words after an accusative singular, not a genitive
+    scene_words: frozenset[str]  # قتل في الانفجار 12 شخصا: the phrase before the count
     number_heads: frozenset[str]  # first words of number words (a count may start there)
     munition_nouns: tuple[str, ...]  # found inside a word (بثماني قذائف)
     year_markers: frozenset[str] = frozenset()  # منذ 2014: a year, not a count
+    months: frozenset[str] = frozenset()  # في 20 فبراير: a day of the month, not a count
     # two-word kill phrases (القضاء على): the second word takes the count after it
     kill_pairs: frozenset[tuple[str, str]] = frozenset()
     # zero phrases by their first word, in file order
@@ -70,6 +72,8 @@ def _vocab() -> _Vocab:
 def _build(res: Resources) -> _Vocab:
     y = res.yaml("lexicon/casualties.yaml")
     singular = [key(v) for v in y["victims_singular"]]
+    masculine = set(singular) - _ks(y["victims_no_feminine"])
+    singular += sorted(m + "ه" for m in masculine)  # فلسطيني → فلسطينية (normalized ة → ه)
     duals = set()
     for s in singular:
         stem = s[:-1] if s.endswith("ه") else s
@@ -92,9 +96,11 @@ def _build(res: Resources) -> _Vocab:
         rise=_ks(y["rise"]),
         rise_verbs=_ks(y["rise_verbs"]),
         after_singular=_ks(y["after_singular"]),
+        scene_words=_ks(y["scene_words"]),
         number_heads=number_heads(),
         munition_nouns=grammar("munition_nouns"),
         year_markers=_ks(y["year_markers"]),
+        months=_ks([m for ms in res.yaml("lexicon/dates.yaml")["months"].values() for m in ms]),
         phrases_at=_by_first_word(phrases),
         kill_pairs=frozenset(
             (w[0], w[1]) for w in (key(f).split() for f in y["kill"]) if len(w) == 2
@@ -165,6 +171,7 @@ class _Counts:
     def __init__(self, tokens: list[Token], v: _Vocab) -> None:
         self.tokens = tokens
         self.years = v.year_markers
+        self.months = v.months
         self.cls = [_classes(v, t.text) for t in tokens]
         if v.kill_pairs:
             for i in range(1, len(tokens)):
@@ -181,8 +188,14 @@ class _Counts:
         if i >= len(self.tokens) or not self.cls[i] & NUMBER:
             return None  # no count starts at a word that is no number
         if i not in self.memo:
-            self.memo[i] = None if self._year(i) else read_count(self.tokens, i)
+            c = None if self._year(i) else read_count(self.tokens, i)
+            if c is not None and self._month_at(c.next_index):
+                c = None  # في 20 شباط/فبراير
+            self.memo[i] = c
         return self.memo[i]
+
+    def _month_at(self, i: int) -> bool:
+        return i < len(self.tokens) and self.tokens[i].text.split("/")[0] in self.months
 
     def _year(self, i: int) -> bool:
         """منذ 2014، في عام 1990: four digits from 1900 to 2100 after a word of time."""
@@ -209,8 +222,8 @@ def _victims(tokens: list[Token], i: int, stop: int, count: _Counts) -> tuple[in
     total, j, found = 0, i, False
     while j < stop:
         c = count(j)
-        if c is not None and found and j == i + 1 and _killer_then_count(tokens, i, c, cls):
-            total, found = 0, False  # قتل رجل 3 نساء: the man killed, the 3 women died
+        if c is not None and found and j - i <= 2 and _killer_then_count(tokens, i, j, c, cls):
+            total, found = 0, False  # قتل مسلحون مجهولون 3 نساء: the gunmen killed the 3
         if c is not None and not (found and not tokens[j].text.startswith("و")):
             total += c.value
             j = c.next_index
@@ -253,17 +266,18 @@ def _victims(tokens: list[Token], i: int, stop: int, count: _Counts) -> tuple[in
     return (total, j) if found else None
 
 
-def _killer_then_count(tokens: list[Token], i: int, c: Count, cls: list[int]) -> bool:
-    """An indefinite singular person right before a count of victims (قتل مسلح خمسة
-    أشخاص) is the subject of the verb, not one of the dead."""
+def _killer_then_count(tokens: list[Token], i: int, j: int, c: Count, cls: list[int]) -> bool:
+    """Indefinite persons in the nominative right before a count of victims (قتل مسلح
+    خمسة أشخاص، قتل مسلحون مجهولون 5 أشخاص، قتلت انتحاريتان 13 شخصا) are the subject of
+    the verb, not among the dead."""
     noun = tokens[i].text
     return (
-        cls[i] & VICTIM != 0
+        cls[i] & (VICTIM | DUAL) != 0
         and not cls[i] & VICTIM_A
         and not noun.startswith(("ال", "و"))
-        and not tokens[i + 1].text.startswith("و")  # قتل جندي و3 مدنيين: a list
+        and not any(t.text.startswith("و") for t in tokens[i + 1 : j + 1])  # قتل جندي و3 مدنيين
         and c.next_index < len(cls)
-        and cls[c.next_index] & VICTIM != 0
+        and cls[c.next_index] & (VICTIM | VICTIM_A | DUAL) != 0
     )
 
 
@@ -289,7 +303,42 @@ def _forward(tokens: list[Token], i: int, stop_at: int, count: _Counts) -> tuple
         j += 1
     if j >= stop_at or (j == i + 1 and tokens[j].text.startswith("و")):
         return None  # بلغت 59 شهيدا و2271 مصابا: a count joined by و is the next figure
+    if (
+        j == i + 1
+        and tokens[j].text in _vocab().scene_words
+        and not tokens[min(j + 2, stop_at - 1)].text.startswith("و")  # قضوا في دمشق، و8 آخرين
+        and _counted_victims(j + 2, count)
+    ):
+        j += 2  # قتل في الانفجار 12 شخصا
     return _victims(tokens, j, stop_at, count)
+
+
+def _second_group(i: int, stop: int, count: _Counts) -> tuple[int, int]:
+    """A second group counted after «N قتلى» and its qualifiers (5 شهداء من رجال الأمن و6
+    متدربين): (its count, the index of the last token read), or (0, i - 1)."""
+    cls, j = count.cls, i
+    while j < stop and j - i < 4 and not count.tokens[j].text.startswith("و"):
+        if cls[j] & CASUALTY or count(j) is not None:
+            return 0, i - 1
+        j += 1
+    if j < stop and count.tokens[j].text.startswith("و") and _counted_victims(j, count):
+        c = count(j)
+        assert c is not None
+        after = cls[c.next_index + 1] if c.next_index + 1 < stop else 0
+        if not after & INJURE:  # و3 مدنيين جرحى: the wounded
+            return c.value, c.next_index
+    return 0, i - 1
+
+
+def _counted_victims(i: int, count: _Counts) -> bool:
+    """A count at tokens[i] of persons: 12 شخصا، خمسة مدنيين."""
+    c = count(i)
+    return (
+        c is not None
+        and c.next_index < len(count.cls)
+        and count.cls[c.next_index] & (VICTIM | VICTIM_A | DUAL) != 0
+        and not count.cls[c.next_index] & CASUALTY
+    )
 
 
 def find_tolls(tokens: list[Token]) -> list[Toll]:
@@ -326,10 +375,17 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
         counted = _number_before(i, consumed, count)
         if counted is not None:
             value, s = counted
+            more, end = _second_group(i + 1, stop_at, count)
             out.append(
-                Toll(field, value, tokens[s].start, tokens[i].end, "before " + tokens[i].text)
+                Toll(
+                    field,
+                    value + more,
+                    tokens[s].start,
+                    tokens[end].end,
+                    "before " + tokens[i].text,
+                )
             )
-            i = consumed = i + 1
+            i = consumed = end + 1
             continue
         got = _forward(tokens, i, stop_at, count)
         if got is not None:

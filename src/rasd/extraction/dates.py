@@ -187,6 +187,9 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
         rf"(?:(?:\s*[(/]\s*|\s+){mo}{e}(?:\s*\))?)?(?:\s+(?:{month_past}|(?P<mnext>{nxt})){e})?"
         rf"(?:\s+(?:{of}\s+)?{year_w}?\s*(?P<moy>{year}))?"
         rf"(?P<lastyear>\s+(?:{of}\s+)?{ly_heads}\s+{ly_past})?"
+        # a month and its year need no head (اعتداءات كانون الثاني/يناير 2015)
+        rf"|{b}{cl}(?P<ym>{mo}){e}(?:(?:\s*[(/]\s*|\s+){mo}{e}(?:\s*\))?)?"
+        rf"\s+(?:{of}\s+)?{year_w}?\s*(?P<ymy>{year})(?!\d)"
     )
 
 
@@ -542,6 +545,10 @@ def _month(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | No
     return _mention(m, day, 3, not m.group("moy"))
 
 
+def _month_year(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
+    return _mention(m, date(int(m.group("ymy")), v.month[m.group("ym")], 15), 3, False)
+
+
 def _year(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
     return _mention(m, None, 3, False, year_only=int(m.group("year")))
 
@@ -575,6 +582,7 @@ _READERS: dict[str, Callable[[regex.Match[str], _Vocab, date | None], DateMentio
     "agou1": _ago,
     "mpart": _month_part,
     "mo": _month,
+    "ym": _month_year,
     "year": _year,
 }
 

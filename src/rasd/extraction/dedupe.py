@@ -102,6 +102,8 @@ def _absorbs(a: Event, b: Event) -> bool:
     """Whether b is another mention of a (or the intercepted part of a's salvo)."""
     if a.event_type == b.event_type and (_coarse_within(a, b) or _coarse_within(b, a)):
         return True
+    if _dates_told_event(a, b):
+        return True
     if not _same(a, b):
         return False
     if _named_weapon(a, b) or _named_weapon(b, a):
@@ -114,6 +116,23 @@ def _absorbs(a: Event, b: Event) -> bool:
         b.sub_event_type == "Disrupted weapons use"
         and a.event_type == "Explosions/Remote violence"
         and any(e.rule.startswith("trigger:intercept") for e in b.fields.get("event_type", []))
+    )
+
+
+def _dates_told_event(a: Event, b: Event) -> bool:
+    """b follows a in the next sentences, at a's place, and gives the day a was told
+    without (مرتكب هجوم نيس … الهجوم الذي أسفر عن مقتل 84 شخصا الخميس الماضي): a's day,
+    when it names a day of the week before."""
+    return (
+        _follow_up(b)
+        and a.sub_event_type == b.sub_event_type
+        and a.location == b.location
+        and _default_day(a)
+        and not _default_day(b)
+        and a.event_date is not None
+        and b.event_date is not None
+        and b.time_precision == 1
+        and 0 <= (a.event_date - b.event_date).days <= 7
     )
 
 
@@ -184,7 +203,15 @@ def _fold(a: Event, b: Event, seen: dict[str, set[object]]) -> None:
 
 
 def merge_events(events: list[Event]) -> list[Event]:
-    """Fold repeated mentions of one event into its first mention, keeping article order."""
+    """Fold repeated mentions of one event into its first mention, keeping article order;
+    again while a pass folds any (a mention that gives the day can make two the same)."""
+    out = _merge_pass(events)
+    while len(out) < len(events):
+        events, out = out, _merge_pass(out)
+    return out
+
+
+def _merge_pass(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     seen: dict[int, dict[str, set[object]]] = {}  # evidence already cited, per host event
     # attacks first so that an interception joins the attack it belongs to

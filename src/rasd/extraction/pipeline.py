@@ -26,10 +26,16 @@ def extract_article(article: Article) -> list[Event]:
         return []
     mentions = Discourse(ctx).read()  # sentence by sentence: frames → mentions
     events = [ev for m in mentions if (ev := to_event(m, ctx)) is not None]
-    merged = merge_events([ev for ev in events if keep(ev, article.published)])
+    merged = merge_events([ev for ev in events if keep(ev, article.published) and one_event(ev)])
     for ev in merged:
         settle(ev)  # conflicts between sources, confidence, notes
     return merged
+
+
+def one_event(ev: Event) -> bool:
+    """Whether the death toll can be one event's: a thousand dead and more (مقتل 2070 شخصا
+    من أبناء الموصل، 15 ألف قتيل) is the running total of a war or a campaign."""
+    return ev.fatalities is None or ev.fatalities < SETTINGS.aggregate_toll
 
 
 def extract(

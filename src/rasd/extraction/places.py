@@ -162,6 +162,7 @@ class _Reading:
     cue: bool  # after a preposition, a settlement word or an attack noun
     division_word: bool  # after محافظة، ولاية، منطقة
     district_word: bool  # after or beginning with مديرية، قضاء، ناحية
+    construct: bool = False  # right after an event noun, no clitic: هجوم نيس، تفجير مانشستر
 
 
 @dataclass(frozen=True)
@@ -325,6 +326,7 @@ def _read(
         intro or _cue_before(text, h.start, cue_ends),
         prev in cues.division_ends,
         prev in cues.district_ends or head == "district",
+        prev in cues.trigger_ends and h.word_start == h.start,
     )
 
 
@@ -416,12 +418,14 @@ def _admissible(p: Place, r: _Reading, ctx: _Context) -> bool:
     if p.kind != "city":
         return True
     # a town abroad (Lille, Kirby) only when introduced as a place in an article that
-    # names its country; a city of a million (في لندن، هجوم باريس) after a cue is known
+    # names its country; a city of a million (في لندن، هجوم باريس) after a cue is known,
+    # and a city of 100,000 named by the event itself (هجوم نيس، تفجير مانشستر)
     if (
         p.iso3 not in ctx.core
         and not r.intro
         and not (named and r.cue)
         and not (r.cue and p.population >= SETTINGS.known_city_population)
+        and not (r.construct and p.population >= SETTINGS.construct_city_population)
     ):
         return False
     # villages of unknown or tiny population (GeoNames often gives 0): after a settlement
