@@ -86,6 +86,17 @@ def test_a_province_transcribed_without_an_inner_long_a_is_found():
     assert "Faryab" in names("في ولاية فارياب شمال أفغانستان")
 
 
+def test_a_large_city_abroad_ending_in_a_is_found_written_with_alif():
+    gaz = load()
+
+    def names(s: str) -> set[str]:
+        return {p.name for h in gaz.find(normalize(s).text) for p in h.value}
+
+    assert "Quetta" in names("في مدينة كويتا") and "Quetta" in names("في مدينة كويتة")
+    # an Arabic name's ة is the feminine ending: Al Hillah is not read in «الحلا»
+    assert "Al Hillah" in names("في مدينة الحلة") and "Al Hillah" not in names("الحلا")
+
+
 def test_village_names_of_common_words_are_kept_and_phrases_are_not():
     # the build keeps a name of several words when its first word is a place word or one
     # word is rare (ميس الجبل، كفر كلا، بيت لاهيا); دار كبير ("a big house") stays out

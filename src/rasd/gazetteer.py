@@ -407,14 +407,24 @@ class _Builder:
 
     def spelling_variants(self) -> None:
         """Spacing variants (البو كمال = البوكمال, ابو غريب = ابوغريب), final hamza
-        (المخا = المخاء) and, for provinces and large cities, a transcribed name written
+        (المخا = المخاء), a large city's final «a» as ا (كويته = كويتا) and, for provinces and large cities, a transcribed name written
         without one of its inner long «ا» (فارياب = فرياب)."""
         names = self.names
         heads = grammar("joined_heads")
+        arabic = {c.strip() for c in self.res.lines("gazetteer/arabic_name_countries.txt")}
         for k in list(names):
             for v in _short_vowel_variants(k, names[k], self.common):
                 if v not in names:
                     names[v] = [p for p in names[k] if _major(p)]
+            if k.endswith("ه") and " " not in k and len(k) >= 4:
+                # كويته = كويتا: a transcribed final «a» written with ة or with ا
+                big = [
+                    p
+                    for p in names[k]
+                    if p.kind == "city" and p.population >= MAJOR_CITY and p.iso3 not in arabic
+                ]
+                if big and k[:-1] + "ا" not in self.common:
+                    names.setdefault(k[:-1] + "ا", []).extend(big)
             if k.endswith("اء") and len(k) >= 5:
                 names.setdefault(k[:-1], []).extend(names[k])
             elif k.endswith("ا") and len(k) >= 5:
