@@ -466,3 +466,14 @@ def test_a_city_abroad_named_by_its_event_needs_no_country():
     # after a preposition a town of this size abroad needs its country named
     s = "اعتقلت الشرطة رجلا على صلة بهجوم في ليون أمس."
     assert rasd.extract(s, published=day) == []
+
+
+def test_names_listed_after_a_town_are_towns_not_provinces():
+    # عنابة is a city; سطيف and بجاية name both a province and its seat
+    s = "أوقفت قوات الجيش خمسة عناصر بكل من عنابة وسطيف وبجاية أمس."
+    evs = rasd.extract(s, published=date(2017, 6, 6))
+    assert [(e.location, e.geo_precision) for e in evs] == [
+        ("Annaba", 1),
+        ("Setif", 1),
+        ("Bejaia", 1),
+    ]

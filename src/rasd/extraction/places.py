@@ -201,11 +201,15 @@ def resolve(
         reading = _read(text, h, cues, gaz.common)
         if reading is None:
             continue
+        listed_kind = None
         if _listed_after(text, cued_end, h):
             # بينها الموصل ومخمور والفلوجة: a list of places, each introduced as one
             reading = replace(reading, cue=True)
             if out and not out[-1].cued:
                 out[-1] = replace(out[-1], cued=True)
+            # بكل من البليدة وبومرداس: a name listed after a town is a town, after a
+            # province a province (محافظات صعدة والحديدة), when it names both
+            listed_kind = out[-1].place.kind if out else None
         # طرابلس اللبنانية، موقع المالكية الإسرائيلي: the nisba right after names the country
         nisba = cues.adjective_at.get(h.word_end + 1)
         own = _of_country(h, nisba) if nisba else []
@@ -213,7 +217,12 @@ def resolve(
         # province of its country is read in that country first
         provinces = {p.iso3 for p in h.value if p.kind == "admin1"}
         scored = [
-            (_score(p, reading, ctx) + (1.0 if p.iso3 in provinces else 0.0), p)
+            (
+                _score(p, reading, ctx)
+                + (1.0 if p.iso3 in provinces else 0.0)
+                + (2.0 if p.kind == listed_kind in ("city", "admin1") else 0.0),
+                p,
+            )
             for p in own or h.value
             if own or _admissible(p, reading, ctx)
         ]
