@@ -195,3 +195,26 @@ def test_forces_that_respond_after_an_attack_on_civilians_are_not_its_target():
     # forces named before the marker are still the target
     ev = rasd.extract("هاجم مسلحون دورية للشرطة في مدينة الموصل الجمعة ثم فروا.", day)
     assert [e.sub_event_type for e in ev] == ["Armed clash"]
+
+
+def test_forces_that_shoot_are_no_target_and_a_military_operation_is_no_soldier():
+    s = (
+        "استشهد شاب وأصيب ثلاثة آخرون برصاص قوات الاحتلال خلال اقتحامها مدينة نابلس، "
+        "في استمرار للعملية العسكرية في الضفة الغربية."
+    )
+    (ev,) = rasd.extract(s, published=PUB)
+    assert ev.sub_event_type == "Attack" and ev.fatalities == 1
+    # policemen counted among the dead, or soldiers shot, are the target: a clash
+    s = "أعلن التنظيم تبني مقتل شرطيين اثنين بالرصاص في مدينة نابلس."
+    assert [e.sub_event_type for e in rasd.extract(s, published=PUB)] == ["Armed clash"]
+    (ev,) = rasd.extract("قتل جنديان برصاص مسلحين في مدينة نابلس.", published=PUB)
+    assert ev.sub_event_type == "Armed clash"
+
+
+def test_armed_men_counted_among_the_dead_make_a_clash_beside_a_civilian_word():
+    # مقتل 3 مسلحين … قرب منزل: the house is where, the dead are armed men
+    s = "أعلنت الوزارة مقتل 3 مسلحين في ولاية القصرين التونسية قرب منزل مهجور."
+    assert [e.sub_event_type for e in rasd.extract(s, published=PUB)] == ["Armed clash"]
+    # gunmen who killed a worker are not among the dead
+    s = "كان مسلحون مجهولون قتلوا بالرصاص في مدينة نابلس أمس عاملة إغاثة."
+    assert [e.sub_event_type for e in rasd.extract(s, published=PUB)] == ["Attack"]

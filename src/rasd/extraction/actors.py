@@ -339,6 +339,19 @@ def is_agent(text: str, a: ActorMention) -> bool:
     return any(k in before for k in resources().get(_markers).agent)
 
 
+def shot_by(text: str, start: int) -> bool:
+    """A word of shooting right before `start`, or one word before it (shot_by in
+    grammar.yaml): برصاص جنود، بنيران القوات الإسرائيلية، على يد شرطي."""
+    words = text[max(0, start - 40) : start].split()
+    markers = frozenset(grammar("shot_by"))
+    return any(
+        " ".join(words[len(words) - n :]) in markers
+        or " ".join(words[len(words) - n - 1 : -1]) in markers
+        for n in (1, 2)
+        if len(words) > n
+    )
+
+
 def is_target(text: str, a: ActorMention, anchor_end: int) -> bool:
     """An actor after the trigger that it acts on (قصف … مواقع الجيش), not its subject
     (قصفت القوات الحكومية …: the subject right after the verb)."""

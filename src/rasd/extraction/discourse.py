@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from rasd.extraction.actors import is_target
-from rasd.extraction.casualties import find_tolls
+from rasd.extraction.actors import is_target, shot_by
+from rasd.extraction.casualties import Toll, find_tolls
 from rasd.extraction.context import ArticleContext
 from rasd.extraction.frames import SentenceFacts, frames, says_same
 from rasd.extraction.mention import Mention, build_mention
@@ -25,6 +25,7 @@ from rasd.model import Sentence
 from rasd.resources import Resources, resources
 from rasd.settings import SETTINGS
 from rasd.taxonomy import taxonomy
+from rasd.text.matcher import Hit
 from rasd.text.words import alternation, grammar
 
 
@@ -41,6 +42,37 @@ class _Sentence:
     @property
     def sent(self) -> Sentence:
         return self.facts.sent
+
+
+def _victim_kinds(
+    text: str, civilians: list[Hit[str]], militants: list[Hit[str]], tolls: list[Toll]
+) -> tuple[bool, bool]:
+    """Whether civilians and armed men are named as victims. Armed men counted among the
+    dead (القضاء على إرهابيين اثنين) make a civilian word elsewhere (القبض على شخص) no
+    victim; a feminine nisba is an adjective (الدفاع المدنية), not a person."""
+    civ = [h for h in civilians if not _feminine_nisba(text, h)]
+    mil = [h for h in militants if not _feminine_nisba(text, h)]
+    # counted after the kill word (مقتل 4 مسلحين), not before it (مسلحون قتلوا عاملة)
+    dead = [t for t in tolls if t.field == "fatalities" and not t.rule.startswith("before")]
+    if dead and any(t.start <= h.start < t.end for h in mil for t in dead):
+        return any(t.start <= h.start < t.end for h in civ for t in dead), True
+    return bool(civ), bool(mil)
+
+
+def _forces_targeted(text: str, forces: list[Hit[str]], tolls: list[Toll]) -> bool:
+    """Whether the security forces named are a target. Forces that fired the shots that
+    killed (استشهد شاب برصاص قوات الاحتلال …، في استمرار للعملية العسكرية) are not; then
+    only forces counted among the dead are."""
+    dead = [t for t in tolls if t.field == "fatalities" and t.value > 0]
+    if dead and any(shot_by(text, h.word_start) for h in forces):
+        return any(t.start <= h.start < t.end for h in forces for t in dead)
+    return bool(forces)
+
+
+def _feminine_nisba(text: str, h: Hit[str]) -> bool:
+    """عسكري read in «العملية العسكرية»: a nisba noun with ة (written ه) is the
+    feminine adjective, not the noun with a pronoun (his soldier)."""
+    return h.word_end == h.end + 1 and text[h.end - 1 : h.end + 1] == "يه"
 
 
 @dataclass
@@ -149,16 +181,19 @@ class Discourse:
         fr.alone = alone
         text = ctx.text
         sp = speech()
-        fr.civilians = bool(ctx.civilians.within(s, e))
-        fr.militants = bool(ctx.militants.within(s, e))
+        fr.civilians, fr.militants = _victim_kinds(
+            text, ctx.civilians.within(s, e), ctx.militants.within(s, e), here.facts.tolls
+        )
         # تقول الشرطة …، أكدت السلطات …: the forces that speak are a source, not a target
         reply = resources().get(_response).search(text, fr.anchor.end, e)
         e_target = reply.start() if reply else e  # forces named after it respond
-        fr.security = any(
-            not sp.speaker_before.search(text, max(s, h.start - 25), h.start)
-            and not (h.start < fr.anchor.start and sp.speaker_title.search(text, s, h.start))
+        forces = [
+            h
             for h in ctx.security.within(s, e_target)
-        ) or any(
+            if not sp.speaker_before.search(text, max(s, h.start - 25), h.start)
+            and not (h.start < fr.anchor.start and sp.speaker_title.search(text, s, h.start))
+        ]
+        fr.security = _forces_targeted(text, forces, here.facts.tolls) or any(
             (a.entry.inter in (1, 8) and "{country}" not in a.entry.actor)
             or a.entry.kind == "state_generic"
             for a in here.facts.actors
