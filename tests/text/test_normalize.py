@@ -79,3 +79,22 @@ def test_the_letter_map_is_translate(s):
     assert _norm._mapped(s) == s.translate(_norm._TABLE)
     glued = {m.start() for m in _norm._GLUED.finditer(s)}
     assert {m.end() for m in _norm._GLUED_AFTER.finditer(s)} == glued
+
+
+def test_presentation_forms_become_letters_and_keep_their_offsets():
+    # text copied from a PDF or an old page: contextual forms and the lam-alef ligature
+    original = "ﻗﺘﻞ ﺧﻤﺴﺔ ﺃﺷﺨﺎﺹ ﻻ ﻳﺰﺍﻟﻮﻥ"
+    n = normalize(original)
+    assert n.text == "قتل خمسه اشخاص لا يزالون"
+    i = n.text.index("لا")
+    assert n.quote(i, i + 2) == "ﻻ" and n.quote(0, 3) == "ﻗﺘﻞ"
+
+
+def test_an_event_told_in_presentation_forms_is_found():
+    import rasd
+
+    evs = rasd.extract(
+        "ﻗﺘﻞ ﺧﻤﺴﺔ ﺃﺷﺨﺎﺹ ﻓﻲ ﺍﻧﻔﺠﺎﺭ ﺳﻴﺎﺭﺓ ﻣﻔﺨﺨﺔ ﻓﻲ ﻣﺪﻳﻨﺔ ﺍﻟﻤﻮﺻﻞ ﺃﻣﺲ.", published="2015-07-23"
+    )
+    assert [(e.location, e.fatalities) for e in evs] == [("Mosul", 5)]
+    assert evs[0].fields["location"][0].text == "ﺍﻟﻤﻮﺻﻞ"

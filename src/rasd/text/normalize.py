@@ -7,6 +7,7 @@ came from, so whatever a later stage finds can be quoted from the original artic
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import regex
@@ -62,13 +63,40 @@ for _i in range(10):
     _MAP[chr(0x0660 + _i)] = str(_i)
     _MAP[chr(0x06F0 + _i)] = str(_i)
 _TABLE = str.maketrans(_MAP)
+
+
+def _presentation_forms() -> tuple[dict[int, str], dict[str, str]]:
+    """Arabic presentation forms (ﺍﺷﺘﺒﺎﻛﺎﺕ, copied from PDFs and old pages) → the letters
+    (then as _MAP maps them): one letter each, or several for a ligature (ﻻ → لا)."""
+    one: dict[int, str] = {}
+    many: dict[str, str] = {}
+    for cp in [*range(0xFB50, 0xFE00), *range(0xFE80, 0xFEFF)]:  # FE70-FE7F: marks, dropped
+        nfkc = unicodedata.normalize("NFKC", chr(cp))
+        nfkc = "".join(c for c in nfkc if not unicodedata.combining(c) and c not in " \u0640")
+        if (
+            not nfkc
+            or nfkc == chr(cp)
+            or not all("\u0600" <= c <= "\u06ff" or c == " " for c in nfkc)
+        ):
+            continue
+        mapped = "".join(_MAP.get(c, c) for c in nfkc)
+        if len(mapped) == 1:
+            one[cp] = mapped
+        else:
+            many[chr(cp)] = mapped
+    return one, many
+
+
+_FORMS, _LIGATURES = _presentation_forms()
+_FORM_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+_LIGATURE_RE = re.compile("[" + "".join(sorted(_LIGATURES)) + "]")
 # the same map as replacements: a dozen str.replace of letters a text holds cost less than
 # one translate looking every character up (no replacement makes a letter another replaces)
 _PAIRS = () if set(_MAP) & set(_MAP.values()) else tuple(_MAP.items())
 
 # Characters dropped from the normalized text: harakat, superscript alef, Quranic
 # marks, tatweel (they attach to the letter before them) and invisible bidi controls.
-_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\ufe70-\ufe7f"
 _INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u061c\u00ad"
 _DROP = regex.compile(f"[{_MARKS}{_INVISIBLE}]")
 _IS_MARK = regex.compile(f"[{_MARKS}]")
@@ -81,7 +109,10 @@ _GLUED_AFTER = re.compile(r"[\u0629\u0649](?=[\u0621-\u064a])")  # ends one char
 
 
 def _mapped(text: str) -> str:
-    """`text.translate(_TABLE)`."""
+    """`text.translate(_TABLE)`, and presentation forms to their letters (a ligature is
+    left for `normalize` to expand)."""
+    if _FORM_RE.search(text):
+        text = text.translate(_FORMS)
     if not _PAIRS:
         return text.translate(_TABLE)
     for a, b in _PAIRS:
@@ -124,7 +155,9 @@ def normalize(original: str, glued: tuple[str, ...] = ()) -> Normalized:
         ):
             inserts.add(len(name))
     drop = [m.start() for m in _DROP_RE.finditer(original)]
-    events = sorted({*inserts, *drop})
+    # ﻻ → لا: both letters come from the one original character
+    expand = {m.start(): _LIGATURES[m.group()] for m in _LIGATURE_RE.finditer(original)}
+    events = sorted({*inserts, *drop, *expand})
     if not events:
         n = len(original)
         return Normalized(original, mapped, list(range(n)), list(range(1, n + 1)))
@@ -144,6 +177,11 @@ def normalize(original: str, glued: tuple[str, ...] = ()) -> Normalized:
             out.append(" ")
             starts.append(i)
             ends.append(i)
+        if i in expand:
+            out.append(expand[i])
+            starts.extend([i] * len(expand[i]))
+            ends.extend([i + 1] * len(expand[i]))
+            pos = i + 1
         if i in dropped:
             # a dropped diacritic or tatweel still belongs to the letter before it
             if ends and ends[-1] == i and _IS_MARK.match(original[i]):
