@@ -249,3 +249,12 @@ def test_a_toll_of_thousands_is_a_running_total_not_an_event():
 def test_a_failure_blamed_on_someone_is_an_opinion_not_an_event():
     s = "قالت الوزارة إن تقاعسها عن حماية المتظاهرين أدى إلى مقتل ثلاثة منهم في مدينة حلب."
     assert rasd.extract(s, published=date(2017, 6, 6)) == []
+
+
+def test_a_draft_or_a_proposal_of_a_truce_is_no_agreement():
+    day = date(2017, 6, 6)
+    s = "استخدمت الولايات المتحدة الفيتو الأربعاء ضد مشروع قرار لوقف إطلاق النار في غزة."
+    assert rasd.extract(s, published=day) == []
+    assert rasd.extract("رفضت الحركة مقترحا لوقف إطلاق النار في غزة أمس.", published=day) == []
+    s = "أعلنت الأطراف في مدينة عدن التوصل إلى اتفاق لوقف إطلاق النار أمس."
+    assert [e.sub_event_type for e in rasd.extract(s, published=day)] == ["Agreement"]
