@@ -177,3 +177,17 @@ def test_a_count_joined_by_and_after_a_figure_is_the_next_figure():
         "fatalities": 10,
         "injuries": 81,
     }
+
+
+def test_a_kill_word_with_the_pronoun_of_one_person_is_one_dead():
+    import rasd
+
+    def dead(s: str) -> list[int | None]:
+        return [e.fatalities for e in rasd.extract(s, published="2017-06-06")]
+
+    assert dead("اغتالته طائرة مسيرة قرب منزله في مدينة خان يونس أمس.") == [1]
+    assert dead("قتل مسلحون شرطيا في مدينة الموصل أمس وأدى الهجوم إلى مقتله.") == [1]
+    # a figure in the sentence says more
+    assert dead("أطلق جندي النار على رفاقه في مدينة الموصل ما أدى إلى مقتله ومقتل 3 آخرين.") != [1]
+    # it fills the figure of an event, it does not make one
+    assert dead("احتمال اغتياله في القنصلية في مدينة إسطنبول أثار مخاوف.") == []

@@ -36,6 +36,7 @@ class _Vocab:
     kill: frozenset[str]
     injure: frozenset[str]
     kill_dual: frozenset[str]
+    kill_one: regex.Pattern[str]  # مقتله، اغتالته: one dead when no count goes with it
     injure_dual: frozenset[str]
     victims: frozenset[str]
     duals: frozenset[str]
@@ -84,6 +85,9 @@ def _build(res: Resources) -> _Vocab:
         kill=_ks(y["kill"]),
         injure=_ks(y["injure"]),
         kill_dual=_ks(y["kill_dual"]),
+        kill_one=regex.compile(
+            rf"(?<!\p{{L}})[وفبل]?(?:{'|'.join(sorted(_ks(y['kill_one']), key=len, reverse=True))})(?!\p{{L}})"
+        ),
         injure_dual=_ks(y["injure_dual"]),
         victims=frozenset(singular) | _ks(y["victims_plural"]),
         duals=frozenset(duals),
@@ -477,6 +481,13 @@ def own_tolls(fr: Frame, tolls: list[Toll], sent: Sentence, pos: int, text: str 
         ts = [t for t in own if t.field == f]
         if ts:
             out.append(min(ts, key=lambda t: abs(t.start - pos)))
+    if text and not any(t.field == "fatalities" for t in tolls):
+        # أدى الهجوم إلى مقتله، اغتالته طائرة مسيرة: one dead, when the sentence gives no
+        # figure of the dead (ما أدى إلى مقتله ومقتل 3 آخرين says more); it fills the
+        # figure of an event found, it does not make one
+        one = _vocab().kill_one.search(text, lo, hi)
+        if one:
+            out.append(Toll("fatalities", 1, one.start(), one.end(), "one " + one.group()))
     return out
 
 
