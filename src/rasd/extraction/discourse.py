@@ -72,7 +72,7 @@ def _forces_targeted(text: str, forces: list[Hit[str]], tolls: list[Toll]) -> bo
 def _feminine_nisba(text: str, h: Hit[str]) -> bool:
     """عسكري read in «العملية العسكرية»: a nisba noun with ة (written ه) is the
     feminine adjective, not the noun with a pronoun (his soldier)."""
-    return h.word_end == h.end + 1 and text[h.end - 1 : h.end + 1] == "يه"
+    return h.word_end == h.end + 1 and text[h.end - 1 : h.end + 1] in grammar("feminine_nisba")
 
 
 @dataclass
