@@ -218,3 +218,14 @@ def test_armed_men_counted_among_the_dead_make_a_clash_beside_a_civilian_word():
     # gunmen who killed a worker are not among the dead
     s = "كان مسلحون مجهولون قتلوا بالرصاص في مدينة نابلس أمس عاملة إغاثة."
     assert [e.sub_event_type for e in rasd.extract(s, published=PUB)] == ["Attack"]
+
+
+def test_an_article_announcing_a_sentence_carried_out_tells_no_event():
+    s = (
+        "أصدرت وزارة الداخلية اليوم بيانا حول تنفيذ حكم القتل قصاصا في أحد الجناة. "
+        "أقدم المذكور على قتل مواطن بإطلاق النار عليه إثر خلاف حصل بينهما في مدينة الباحة."
+    )
+    assert rasd.extract(s, published=PUB) == []
+    # a killing reported as news, the trial to come
+    s = "قتل مسلح مواطنا بإطلاق النار عليه في مدينة الباحة أمس. وقالت الشرطة إنه سيحال إلى المحكمة."
+    assert len(rasd.extract(s, published=PUB)) == 1

@@ -92,8 +92,14 @@ class Discourse:
 
     def read(self) -> list[Mention]:
         """Every event mention of the article, in reading order; a teaser line is skipped
-        and a tag list (سمات، الكلمات الدالة) ends the article."""
-        for index, sent in enumerate(self.ctx.article.sentences):
+        and a tag list (سمات، الكلمات الدالة) ends the article. An article whose lead
+        announces a sentence carried out (تنفيذ حكم القتل قصاصا: a cue of scope "article")
+        tells the crime it punishes, no event."""
+        sentences = self.ctx.article.sentences
+        lead = sentences[: SETTINGS.judicial_lead][-1].end if sentences else 0
+        if any(b.value[1] == "article" for b in self.ctx.blocks.within(0, lead)):
+            return []
+        for index, sent in enumerate(sentences):
             opening = [f for f in self.ctx.furniture if sent.start <= f.start < sent.start + 4]
             if any(f.value == "end" for f in opening):
                 break
