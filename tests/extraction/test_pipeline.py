@@ -258,3 +258,13 @@ def test_a_draft_or_a_proposal_of_a_truce_is_no_agreement():
     assert rasd.extract("رفضت الحركة مقترحا لوقف إطلاق النار في غزة أمس.", published=day) == []
     s = "أعلنت الأطراف في مدينة عدن التوصل إلى اتفاق لوقف إطلاق النار أمس."
     assert [e.sub_event_type for e in rasd.extract(s, published=day)] == ["Agreement"]
+
+
+def test_a_take_over_told_in_a_relative_clause_describes_who_holds_ground():
+    day = date(2017, 6, 6)
+    s = "قال الخطيب في كربلاء أمس إن البلد يواجه الإرهاب الذي سيطر على عدة مناطق من البلاد."
+    assert rasd.extract(s, published=day) == []
+    s = "سيطر تنظيم داعش أمس على مدينة الرمادي بعد معارك عنيفة."
+    assert [e.sub_event_type for e in rasd.extract(s, published=day)] == [
+        "Non-state actor overtakes territory"
+    ]
