@@ -231,3 +231,11 @@ def test_a_verb_of_targeting_after_an_opener_word_is_followed_by_its_subject():
     text = "أما في محافظة صعدة فقد استهدفت مقاتلات التحالف تجمعات الحوثي في مدينة صعدة أمس."
     (ev,) = rasd.extract(text, published=date(2018, 2, 24))
     assert ev.actor1 == "Saudi-led coalition"
+
+
+def test_the_owner_of_a_gathering_or_a_depot_struck_is_the_target():
+    import rasd
+
+    s = "قصفت مقاتلات التحالف تجمعات الانقلابيين في منطقة الكورنيش بمدينة الحديدة أمس."
+    (ev,) = rasd.extract(s, published="2018-06-06")
+    assert (ev.actor1, ev.actor2) == ("Saudi-led coalition", "Houthis (Ansar Allah)")
