@@ -239,3 +239,20 @@ def test_the_owner_of_a_gathering_or_a_depot_struck_is_the_target():
     s = "قصفت مقاتلات التحالف تجمعات الانقلابيين في منطقة الكورنيش بمدينة الحديدة أمس."
     (ev,) = rasd.extract(s, published="2018-06-06")
     assert (ev.actor1, ev.actor2) == ("Saudi-led coalition", "Houthis (Ansar Allah)")
+
+
+def test_the_rebels_are_the_rebel_group_the_article_names():
+    import rasd
+
+    s = (
+        "قصفت مقاتلات التحالف مواقع للحوثيين في مدينة الحديدة أمس. "
+        "وواصل المتمردون قصفهم الأحياء السكنية في مدينة حيس."
+    )
+    evs = rasd.extract(s, published="2018-06-06")
+    assert [e.actor1 for e in evs] == ["Saudi-led coalition", "Houthis (Ansar Allah)"]
+    assert evs[1].fields["actor1"][0].text == "المتمردون"
+    # no group named: the rebels stay unidentified
+    (ev,) = rasd.extract(
+        "وواصل المتمردون قصفهم الأحياء السكنية في مدينة حيس أمس.", published="2018-06-06"
+    )
+    assert ev.actor1 == "Unidentified armed group"

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
+
 from rasd import claims
 from rasd.extraction.actors import coalition, default_actors, state_actor
 from rasd.extraction.context import ArticleContext
@@ -13,6 +16,7 @@ from rasd.gazetteer import load as load_gazetteer
 from rasd.gazetteer import sea_coasts
 from rasd.model import Article, Event, Evidence, Teller
 from rasd.text.normalize import Normalized
+from rasd.text.words import grammar
 
 
 def to_event(m: Mention, ctx: ArticleContext) -> Event | None:
@@ -57,6 +61,7 @@ def to_event(m: Mention, ctx: ArticleContext) -> Event | None:
     if m.place.place.kind == "sea":
         country = ctx.main_country or country
     _actors(ev, m, n, country, said_by)
+    _name_the_rebels(ev, ctx, country)
     default_actors(ev, m.frame, _owner(m.place, ctx.text))
     if m.place.place.kind == "sea":
         ev.country = _sea_country(m, m.place.place.name, country)
@@ -124,6 +129,32 @@ def _actors(ev: Event, m: Mention, n: Normalized, country: str | None, said_by: 
                 ev.cite(
                     role, Evidence.at(n, am.start, am.end, f"actor:{am.surface}:{rule}", said_by)
                 )
+
+
+GENERIC_ARMED = "Unidentified armed group"
+
+
+def _name_the_rebels(ev: Event, ctx: ArticleContext, country: str | None) -> None:
+    """«المتمردون» in an article that names one rebel group of the event's country (the
+    Houthis in Yemen) refers back to it: the group named, with the descriptor's evidence.
+    Unknown gunmen (مسلحون مجهولون) stay unidentified."""
+    words = set(grammar("referring_descriptors"))
+    for role in ("actor1", "actor2"):
+        cited = ev.fields.get(role, [])
+        if getattr(ev, role) != GENERIC_ARMED or not cited:
+            continue
+        surface = cited[0].rule.split(":")[1]
+        if not any(surface.endswith(w) and len(surface) - len(w) <= 2 for w in words):
+            continue
+        named = Counter(
+            a.entry.actor
+            for a in ctx.actors.items
+            if a.entry.kind == "nonstate" and a.entry.inter == 2 and a.entry.iso3 == country
+        )
+        other = ev.actor2 if role == "actor1" else ev.actor1
+        if len(named) == 1 and next(iter(named)) != other:  # not both sides
+            setattr(ev, role, next(iter(named)))
+            ev.fields[role] = [replace(cited[0], rule=cited[0].rule + ":the rebels named")]
 
 
 def _claims(ev: Event, m: Mention, n: Normalized, article: Article, country: str | None) -> None:
