@@ -198,6 +198,7 @@ class _Markers:
     agent: tuple[str, ...]  # قصف شنه الحوثيون، على يد، من قبل: the actor after did it
     attribution: frozenset[str]  # نسبته: the actor after blames, the one after إلى did it
     target: tuple[str, ...]  # استهدف، ضد: the actor after was targeted
+    shot_by: frozenset[str]  # برصاص، بنيران: the forces after fired the shots
     verb_first: regex.Pattern[str]  # …، استهدفت طائرات الاحتلال: the subject follows
     partitive: regex.Pattern[str]  # 3 من أفراد الشرطة: the actor after counts the victims
     claimed: regex.Pattern[str]  # تنظيم داعش مسؤوليته: the actor before claimed it
@@ -213,6 +214,7 @@ def _markers(res: Resources) -> _Markers:
         grammar("agent_markers"),
         frozenset(grammar("attribution_markers")),
         grammar("target_markers"),
+        frozenset(grammar("shot_by")),
         regex.compile(
             # the verb opens its clause: after a boundary, after an opener word (فقد،
             # كما، بينما) wherever it stands, or with و/ف joined to it
@@ -343,7 +345,7 @@ def shot_by(text: str, start: int) -> bool:
     """A word of shooting right before `start`, or one word before it (shot_by in
     grammar.yaml): برصاص جنود، بنيران القوات الإسرائيلية، على يد شرطي."""
     words = text[max(0, start - 40) : start].split()
-    markers = frozenset(grammar("shot_by"))
+    markers = resources().get(_markers).shot_by
     return any(
         " ".join(words[len(words) - n :]) in markers
         or " ".join(words[len(words) - n - 1 : -1]) in markers

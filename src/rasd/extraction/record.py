@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 
 from rasd import claims
@@ -146,11 +145,11 @@ def _name_the_rebels(ev: Event, ctx: ArticleContext, country: str | None) -> Non
         surface = cited[0].rule.split(":")[1]
         if not any(surface.endswith(w) and len(surface) - len(w) <= 2 for w in words):
             continue
-        named = Counter(
+        named = {
             a.entry.actor
             for a in ctx.actors.items
             if a.entry.kind == "nonstate" and a.entry.inter == 2 and a.entry.iso3 == country
-        )
+        }
         other = ev.actor2 if role == "actor1" else ev.actor1
         if len(named) == 1 and next(iter(named)) != other:  # not both sides
             setattr(ev, role, next(iter(named)))
