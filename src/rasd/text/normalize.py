@@ -108,10 +108,10 @@ _GLUED = regex.compile("(?<=[\u0629\u0649])(?=[\u0621-\u064a])")
 _GLUED_AFTER = re.compile(r"[\u0629\u0649](?=[\u0621-\u064a])")  # ends one character before
 
 
-def _mapped(text: str) -> str:
+def _mapped(text: str, forms: bool = True) -> str:
     """`text.translate(_TABLE)`, and presentation forms to their letters (a ligature is
-    left for `normalize` to expand)."""
-    if _FORM_RE.search(text):
+    left for `normalize` to expand); `forms` False when the text is known to hold none."""
+    if forms:
         text = text.translate(_FORMS)
     if not _PAIRS:
         return text.translate(_TABLE)
@@ -145,7 +145,8 @@ class Normalized:
 
 def normalize(original: str, glued: tuple[str, ...] = ()) -> Normalized:
     """Normalize `original` for matching; `glued` lists outlet names that may be stuck to the next word."""
-    mapped = _mapped(original)
+    forms = _FORM_RE.search(original) is not None
+    mapped = _mapped(original, forms)
     inserts = {m.end() for m in _GLUED_AFTER.finditer(original)}
     for name in glued:
         if (
@@ -156,7 +157,9 @@ def normalize(original: str, glued: tuple[str, ...] = ()) -> Normalized:
             inserts.add(len(name))
     drop = [m.start() for m in _DROP_RE.finditer(original)]
     # ﻻ → لا: both letters come from the one original character
-    expand = {m.start(): _LIGATURES[m.group()] for m in _LIGATURE_RE.finditer(original)}
+    expand = (
+        {m.start(): _LIGATURES[m.group()] for m in _LIGATURE_RE.finditer(original)} if forms else {}
+    )
     events = sorted({*inserts, *drop, *expand})
     if not events:
         n = len(original)
