@@ -407,8 +407,9 @@ class _Builder:
 
     def spelling_variants(self) -> None:
         """Spacing variants (البو كمال = البوكمال, ابو غريب = ابوغريب), final hamza
-        (المخا = المخاء), a large city's final «a» as ا (كويته = كويتا) and, for provinces and large cities, a transcribed name written
-        without one of its inner long «ا» (فارياب = فرياب)."""
+        (المخا = المخاء), a large city's final «a» as ا (كويته = كويتا) and, for provinces
+        and large cities, a transcribed name written without one of its inner long «ا»
+        (فارياب = فرياب)."""
         names = self.names
         heads = grammar("joined_heads")
         arabic = {c.strip() for c in self.res.lines("gazetteer/arabic_name_countries.txt")}

@@ -220,7 +220,7 @@ def resolve(
             (
                 _score(p, reading, ctx)
                 + (1.0 if p.iso3 in provinces else 0.0)
-                + (2.0 if p.kind == listed_kind in ("city", "admin1") else 0.0),
+                + (2.0 if listed_kind in ("city", "admin1") and p.kind == listed_kind else 0.0),
                 p,
             )
             for p in own or h.value
