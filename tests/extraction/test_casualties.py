@@ -58,6 +58,16 @@ def tolls(s: str) -> dict[str, int]:
         # feminine singular victims and verbs
         ("استشهدت فلسطينية برصاص قوات الاحتلال", {"fatalities": 1}),
         ("لقيت مواطنة حتفها في الانفجار", {"fatalities": 1}),
+        # one victim named by a definite singular right after the verb; a definite plural
+        # is no count
+        ("قتل الشاب أحمد علي برصاص مجهولين", {"fatalities": 1}),
+        ("استشهد الأسير المحرر سامي علي برصاص قوات الاحتلال", {"fatalities": 1}),
+        ("قتل الجنود في الهجوم", {}),
+        ("قتل الجندي و3 مدنيين في الهجوم", {"fatalities": 4}),
+        # a count of years, kilometres or money is a measure, not victims
+        ("الأسير المحرر «سامي علي - 53 عاماً» قتلت قوات الاحتلال الأسير", {}),
+        ("على بعد 3 كيلومترات قتلوا في القصف", {}),
+        ("سرق المسلحون 5000 دولار قتل خلالها حارس", {"fatalities": 1}),
     ],
 )
 def test_tolls(text, expected):

@@ -562,3 +562,22 @@ def test_a_sentence_carried_out_and_a_murder_charge_are_no_political_event():
 def test_a_bomb_left_from_a_world_war_is_no_event():
     text = "فككت الشرطة في مدينة برلين اليوم قنبلة من مخلفات الحرب العالمية الثانية."
     assert rasd.extract(text, published=date(2018, 4, 18)) == []
+
+
+def test_an_aim_a_charge_and_a_call_to_abstain_are_no_events():
+    aim = "أرسلت الجماعة مقاتلين إلى مدينة الزبداني بهدف فك الحصار وتخفيف القصف على أحيائها."
+    assert rasd.extract(aim, published=PUB) == []
+    # the move itself, told before its aim, happened
+    move = "شن المسلحون أمس هجوما عنيفا على مدينة الرمادي بهدف السيطرة عليها."
+    assert len(rasd.extract(move, published=PUB)) == 1
+    charge = "اعتقلت الشرطة أمس رجلين في مدينة الموصل بتهمة تفجير سيارة مفخخة."
+    (ev,) = rasd.extract(charge, published=PUB)
+    assert ev.sub_event_type == "Arrests"
+    call = "دعا خطيب الجمعة في مدينة النجف أمس المواطنين إلى عدم المشاركة في التظاهرات."
+    assert rasd.extract(call, published=PUB) == []
+
+
+def test_a_broken_truce_is_no_agreement_but_the_shelling_is():
+    s = "خرقت قوات النظام الهدنة في مدينة داريا أمس وقصفتها بقذائف الهاون."
+    types = [ev.sub_event_type for ev in rasd.extract(s, published=PUB)]
+    assert types == ["Shelling/artillery/missile attack"]

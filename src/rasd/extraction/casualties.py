@@ -52,6 +52,8 @@ class _Vocab:
     scene_words: frozenset[str]  # قتل في الانفجار 12 شخصا: the phrase before the count
     number_heads: frozenset[str]  # first words of number words (a count may start there)
     munition_nouns: tuple[str, ...]  # found inside a word (بثماني قذائف)
+    units: frozenset[str] = frozenset()  # 53 عاما، 3 كيلومترات: a measure, not victims
+    definite: frozenset[str] = frozenset()  # الشاب، الطفلة: one victim when right after the verb
     year_markers: frozenset[str] = frozenset()  # منذ 2014: a year, not a count
     months: frozenset[str] = frozenset()  # في 20 فبراير: a day of the month, not a count
     # two-word kill phrases (القضاء على): the second word takes the count after it
@@ -103,6 +105,8 @@ def _build(res: Resources) -> _Vocab:
         scene_words=_ks(y["scene_words"]),
         number_heads=number_heads(),
         munition_nouns=grammar("munition_nouns"),
+        units=_ks(y["measure_units"]),
+        definite=frozenset("ال" + w for w in singular),
         year_markers=_ks(y["year_markers"]),
         months=_ks([m for ms in res.yaml("lexicon/dates.yaml")["months"].values() for m in ms]),
         phrases_at=_by_first_word(phrases),
@@ -128,6 +132,7 @@ KILL, INJURE, KILL_DUAL, INJURE_DUAL, SUBSET, FILLER, RISE, RISE_VERB = (1 << b 
 VICTIM, DUAL, VICTIM_A, ZERO_BLOCKER, ZERO_NOUN, ZERO_NEGATOR, NUMBER, MUNITION = (
     1 << b for b in range(8, 16)
 )
+UNIT, VICTIM_DEF = 1 << 16, 1 << 17
 CASUALTY = KILL | INJURE
 _CLASS_FORMS = 100_000  # word forms remembered before starting over
 
@@ -162,6 +167,10 @@ def _classes(v: _Vocab, text: str) -> int:
             bits |= NUMBER
         if any(n in text for n in v.munition_nouns):
             bits |= MUNITION
+        if text in v.units:
+            bits |= UNIT
+        if any(w in v.definite for w in words):
+            bits |= VICTIM_DEF
         if len(v.classes) >= _CLASS_FORMS:
             v.classes.clear()
         v.classes[text] = bits
@@ -217,9 +226,12 @@ def _kill_pair(v: _Vocab, first: str, second: str) -> bool:
     return any((w, second) in v.kill_pairs for w in strip_clitics(first))
 
 
-def _victims(tokens: list[Token], i: int, stop: int, count: _Counts) -> tuple[int, int] | None:
-    """A list of victims from tokens[i]: 3 من أفراد الشرطة ومدني → (4, end index)."""
-    if i in count.no_victim:
+def _victims(
+    tokens: list[Token], i: int, stop: int, count: _Counts, definite: bool = False
+) -> tuple[int, int] | None:
+    """A list of victims from tokens[i]: 3 من أفراد الشرطة ومدني → (4, end index); with
+    `definite`, right after the casualty word, a definite singular is one (قتل الشاب)."""
+    if i in count.no_victim and not definite:
         return None
     v = _vocab()
     cls = count.cls
@@ -228,6 +240,8 @@ def _victims(tokens: list[Token], i: int, stop: int, count: _Counts) -> tuple[in
         c = count(j)
         if c is not None and found and j - i <= 2 and _killer_then_count(tokens, i, j, c, cls):
             total, found = 0, False  # قتل مسلحون مجهولون 3 نساء: the gunmen killed the 3
+        if c is not None and c.next_index < stop and cls[c.next_index] & UNIT:
+            break  # رجل 53 عاما: an age, a distance or a sum, not a count of victims
         if c is not None and not (found and not tokens[j].text.startswith("و")):
             total += c.value
             j = c.next_index
@@ -253,6 +267,8 @@ def _victims(tokens: list[Token], i: int, stop: int, count: _Counts) -> tuple[in
             total += 1 if single else 2
         elif cls[j] & VICTIM and not cls[j] & CASUALTY:
             total += 1
+        elif cls[j] & VICTIM_DEF and j == i and definite:
+            total += 1  # قتل الشاب أحمد: the one named
         else:
             break
         found = True
@@ -314,7 +330,7 @@ def _forward(tokens: list[Token], i: int, stop_at: int, count: _Counts) -> tuple
         and _counted_victims(j + 2, count)
     ):
         j += 2  # قتل في الانفجار 12 شخصا
-    return _victims(tokens, j, stop_at, count)
+    return _victims(tokens, j, stop_at, count, definite=j == i + 1)
 
 
 def _second_group(i: int, stop: int, count: _Counts) -> tuple[int, int]:

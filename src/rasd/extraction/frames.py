@@ -155,7 +155,9 @@ def frames(
             if out:
                 _add_categories(out[-1], c_trig)  # cues refine the frame before
             continue
-        anchors = _unblocked(anchors, facts, text, c_start, c_end)
+        # a cancelled word refines nothing either (اعتقل بتهمة تفجير سيارة مفخخة: an arrest)
+        c_trig = _unblocked(c_trig, facts, text, c_start, c_end)
+        anchors = [h for h in c_trig if h.value.strength in ("strong", "weak")]
         if not anchors:
             continue
         strong = any(h.value.strength == "strong" for h in anchors)
@@ -340,6 +342,7 @@ def _unblocked(
             and (
                 (b.value[1] == "clause" and c_start <= b.start < c_end)
                 or (b.value[1] == "before" and h.start - b.value[2] <= b.start < h.end + 20)
+                or (b.value[1] == "ahead" and h.start - b.value[2] <= b.start < h.start)
             )
             for b in facts.blocks
         )

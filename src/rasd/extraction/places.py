@@ -326,6 +326,8 @@ def _read(
         and prev not in cues.preposition_ends | cues.trigger_ends
     ):
         return None  # يوسف بن أحمد العثيمين: a man's name, not Ben Ahmed
+    if not intro and _in_lineage(text, h.word_start):
+        return None  # صالح بن سعيد بن سالم الأحمدي: a family name, not Al Ahmadi
     if _government(text, h):
         return None  # اعتبرت تل أبيب، قالت أنقرة: the government speaks
     cue_ends = cues.settlement_ends | cues.near_ends | cues.trigger_ends
@@ -337,6 +339,13 @@ def _read(
         prev in cues.district_ends or head == "district",
         prev in cues.trigger_ends and h.word_start == h.start,
     )
+
+
+def _in_lineage(text: str, start: int) -> bool:
+    """The word at start comes one or two names after «بن» (a family or tribal name)."""
+    words = text[max(0, start - 40) : start].split()[-3:]
+    heads = grammar("kinship_heads")
+    return any(w in heads for w in words[-3:-1]) and all(w.isalpha() for w in words[-2:])
 
 
 def _head_of_longer_name(text: str, h: Hit[tuple[Place, ...]]) -> bool:
