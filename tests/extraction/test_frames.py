@@ -581,3 +581,22 @@ def test_a_broken_truce_is_no_agreement_but_the_shelling_is():
     s = "خرقت قوات النظام الهدنة في مدينة داريا أمس وقصفتها بقذائف الهاون."
     types = [ev.sub_event_type for ev in rasd.extract(s, published=PUB)]
     assert types == ["Shelling/artillery/missile attack"]
+
+
+def test_what_is_scheduled_expected_avoided_or_prepared_for_has_not_happened():
+    # each sentence names a day and a place, which alone would make its trigger an event
+    for s in (
+        "ومن المقرر أن تخرج تظاهرات حاشدة في مدينة بيروت يوم الأحد.",
+        "ومن المتوقع أن تندلع اشتباكات عنيفة في مدينة رفح يوم الجمعة.",
+        "وقال الأمين العام يوم الثلاثاء إن من الضروري تجنب معركة شاملة في مدينة إدلب.",
+        "أقامت الجماعة المتاريس في مدينة الحديدة يوم الأحد في إطار استعداداتها لمعركة تحرير المدينة.",
+        "وتسعى القوات الحكومية يوم الأحد إلى استعادة السيطرة على مدينة الرقة.",
+    ):
+        assert rasd.extract(s, published=PUB) == [], s
+
+
+def test_a_verbal_attack_hurts_nobody():
+    s = "شن الرئيس أمس في مدينة أنقرة هجوما لاذعا على رئيس الوزراء."
+    assert rasd.extract(s, published=PUB) == []
+    (ev,) = rasd.extract("شن مسلحون أمس هجوما على حاجز للشرطة في مدينة العريش.", published=PUB)
+    assert ev.event_type != "Protests"
