@@ -60,6 +60,14 @@ def test_bare_year_is_marked():
     assert d.year_only == 2020 and d.day is None
 
 
+def test_a_year_after_in_is_a_year_but_not_a_count_or_a_numeric_date():
+    years = [d.year_only for d in find_dates(normalize("أحبطت مخططات أخرى في 2016").text, PUB)]
+    assert years == [2016]
+    assert find_dates(normalize("قتل في 2000 مدنيين").text, PUB) == []
+    (d,) = find_dates(normalize("في 2015/07/17").text, PUB)
+    assert d.day == date(2015, 7, 17)
+
+
 def test_month_alone_has_month_precision():
     d = find_dates(normalize("الهجوم على المتحف في مارس الماضي").text, date(2015, 8, 6))[0]
     assert d.day == date(2015, 3, 15) and d.precision == 3

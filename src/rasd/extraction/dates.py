@@ -134,6 +134,7 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
     day_w, month_w, of = a(y["day_words"]), a(y["month_words"]), a(y["of_words"])
     year_w, hijri_year_w = a(y["year_words"]), a(y["hijri_year_words"])
     seasons, week_w = a(y["season_words"]), a(y["week_words"])
+    bare_year, plural = a(y["bare_year_heads"]), a(y["plural_endings"])
     heads, month_past = a(y["month_alone_heads"]), a(y["month_past"])
     ly_heads, ly_past = a(y["last_year_heads"]), a(y["last_year_past"])
     rel_year = a(v.relative_years)
@@ -182,6 +183,8 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
         # مطلع الشهر الجاري، أواخر الشهر الماضي: a part of a month relative to publication
         rf"|{b}{cl}(?P<mpart>{part})\s+(?P<mrel>{rel_month}){e}"
         rf"|{b}{cl}(?:{year_w}|{seasons})\s+(?P<year>{year}){e}"
+        rf"|{b}{cl}{bare_year}\s+(?P<year2>(?:19|20)\d\d)"
+        rf"(?![\p{{N}}\p{{L}}]|\s*[/.-]\s*\d|\s+\p{{L}}+{plural}{e})"
         # a month alone (في مارس الماضي، خلال شهر يونيو، يونيو المقبل): precision 3
         rf"|{b}{cl}(?:(?P<mohead>{part})|{heads})\s+(?:{month_w}\s+)?(?P<mo>{mo_only}){e}"
         rf"(?:(?:\s*[(/]\s*|\s+){mo}{e}(?:\s*\))?)?(?:\s+(?:{month_past}|(?P<mnext>{nxt})){e})?"
@@ -222,7 +225,7 @@ def _anchors(y: dict[str, Any], v: _Vocab) -> dict[str, int]:
     add(v.parts, 0)  # مطلع الشهر الجاري، مطلع يونيو
     add(v.month, most("month_alone_heads") + most("month_words"))  # خلال شهر يونيو
     heads = ("proclitics", "of_words", "day_words", "day_parts", "month_alone_heads")
-    first = [*found, *(key(w) for n in (*heads, "year_words") for w in y[n])]
+    first = [*found, *(key(w) for n in (*heads, "year_words", "bare_year_heads") for w in y[n])]
     return found if all(w[:1].isalnum() for w in first) else {}
 
 
@@ -550,7 +553,7 @@ def _month_year(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention
 
 
 def _year(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
-    return _mention(m, None, 3, False, year_only=int(m.group("year")))
+    return _mention(m, None, 3, False, year_only=int(m.group("year") or m.group("year2")))
 
 
 def _mention(
@@ -584,6 +587,7 @@ _READERS: dict[str, Callable[[regex.Match[str], _Vocab, date | None], DateMentio
     "mo": _month,
     "ym": _month_year,
     "year": _year,
+    "year2": _year,
 }
 
 
