@@ -600,3 +600,21 @@ def test_a_verbal_attack_hurts_nobody():
     assert rasd.extract(s, published=PUB) == []
     (ev,) = rasd.extract("شن مسلحون أمس هجوما على حاجز للشرطة في مدينة العريش.", published=PUB)
     assert ev.event_type != "Protests"
+
+
+def test_the_dual_of_a_noun_in_ta_marbuta_is_its_trigger():
+    s = "وقال شهود إن غارتين جويتين استهدفتا أمس معسكرا في مدينة صعدة."
+    (ev,) = rasd.extract(s, published=PUB)
+    assert ev.sub_event_type == "Air/drone strike"
+
+
+def test_an_agreement_acted_under_training_a_promise_and_an_animal_are_no_events():
+    for s in (
+        "وقال المتحدث إن الانفصاليين يستخدمون أمس في مدينة دونيتسك أسلحة يحظر استخدامها"
+        " بموجب اتفاق سلام.",
+        "وكشفت الوزارة أمس أن جهة أجنبية قامت بتدريب مواطن على الغوص وطرق تنفيذ عمليات"
+        " التفجير في مدينة المنامة.",
+        "وعدت قيادة التحالف أمس بقصف مواقع المتمردين في مدينة تعز.",
+        "لقي غواص حتفه إثر تعرضه لهجوم من سمكة قرش قبالة مدينة سيدني اليوم السبت.",
+    ):
+        assert rasd.extract(s, published=PUB) == [], s

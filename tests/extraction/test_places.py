@@ -484,3 +484,11 @@ def test_names_listed_after_a_town_are_towns_not_provinces():
         ("Setif", 1),
         ("Bejaia", 1),
     ]
+
+
+def test_a_newspaper_told_and_everyday_phrases_are_no_places():
+    assert "Riyadh" not in places("وقال مصدر في المقاومة لـ«الرياض» إن الهجوم وقع في مدينة تعز")
+    assert "Riyadh" not in places('وقالت مصادر ل"الرياض" إن الهجوم وقع في مدينة تعز')
+    assert places('وقع الهجوم في "الرياض" أمس') == ["Riyadh"]
+    assert places("يريدون الزواج من الحور العين") == []
+    assert places("زار الأمير المصابين الذين تماثلوا للشفاء") == []

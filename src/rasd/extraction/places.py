@@ -330,6 +330,8 @@ def _read(
         return None  # صالح بن سعيد بن سالم الأحمدي: a family name, not Al Ahmadi
     if _government(text, h):
         return None  # اعتبرت تل أبيب، قالت أنقرة: the government speaks
+    if _told_to(text, h):
+        return None  # قالت مصادر لـ«الرياض»: a newspaper named after its city
     cue_ends = cues.settlement_ends | cues.near_ends | cues.trigger_ends
     return _Reading(
         h.surface,
@@ -339,6 +341,16 @@ def _read(
         prev in cues.district_ends or head == "district",
         prev in cues.trigger_ends and h.word_start == h.start,
     )
+
+
+def _told_to(text: str, h: Hit[tuple[Place, ...]]) -> bool:
+    """The name stands in quotes right after «لـ» (told to the newspaper of that name)."""
+    before = text[max(0, h.word_start - 4) : h.word_start].rstrip()
+    if not before or before[-1] not in grammar("quotes"):
+        return False
+    if not text[h.word_end : h.word_end + 1] or text[h.word_end] not in grammar("quotes"):
+        return False
+    return before[:-1].rstrip().endswith(grammar("told_to"))
 
 
 def _in_lineage(text: str, start: int) -> bool:

@@ -79,7 +79,7 @@ def _build(res: Resources) -> Lexicon:
     c = clitics()
     return Lexicon(
         triggers=Matcher(trig, suffixes=c.trigger_suffixes),
-        bound=Matcher(_bound_stems(trig), suffixes=c.possessive, bare=False),
+        bound=Matcher(_bound_stems(trig), suffixes=c.bound_suffixes, bare=False),
         categories=cats,
         precedence=list(types["precedence"]),
         fighting=frozenset(types["fighting"]),
@@ -113,8 +113,8 @@ def _build(res: Resources) -> Lexicon:
 
 
 def _bound_stems(trig: list[tuple[str, Trigger]]) -> list[tuple[str, Trigger]]:
-    """The stem a one-word noun in ة takes before a possessive suffix: غارة → غارت (غارته),
-    unless that stem is itself a listed word (ضربت is "she struck")."""
+    """The stem a one-word noun in ة takes before a possessive or dual suffix: غارة → غارت
+    (غارته، غارتين), unless that stem is itself a listed word (ضربت is "she struck")."""
     listed = {key(f) for f, _ in trig}
     out = []
     for form, t in trig:

@@ -26,6 +26,7 @@ class Clitics:
     noun_suffixes: tuple[str, ...]
     actor_suffixes: tuple[str, ...]
     possessive: frozenset[str]
+    bound_suffixes: tuple[str, ...]  # after the ت of a noun in ة: غارته، غارتين
     active_endings: tuple[str, ...]  # قتلت، قتلوا: endings of a verb agreeing with its subject
 
 
@@ -51,6 +52,7 @@ def _build_clitics(res: Resources) -> Clitics:
         noun_suffixes=ks("noun_suffixes"),
         actor_suffixes=ks("actor_suffixes"),
         possessive=frozenset(ks("possessive_suffixes")),
+        bound_suffixes=ks("possessive_suffixes") + ks("dual_suffixes"),
         active_endings=ks("active_endings"),
     )
 
