@@ -68,6 +68,23 @@ def test_a_year_after_in_is_a_year_but_not_a_count_or_a_numeric_date():
     assert d.day == date(2015, 7, 17)
 
 
+def test_a_weekday_and_the_digits_of_its_day():
+    ref = date(2017, 9, 27)
+    (d,) = find_dates(normalize("وقع الهجوم مساء الجمعة 15، في المدينة").text, ref)
+    assert d.day == date(2017, 9, 15)
+    # digits before a word are a count: the Friday is the last one
+    (d,) = find_dates(normalize("قتل يوم الجمعة 15 شخصا").text, ref)
+    assert d.day == date(2017, 9, 22)
+
+
+def test_a_day_and_month_after_a_future_verb_is_the_coming_one():
+    ref = date(2016, 11, 7)
+    (d,) = find_dates(normalize("سيعقد المؤتمر في 2 أكتوبر").text, ref)
+    assert d.day == date(2017, 10, 2) and d.future
+    (d,) = find_dates(normalize("عقد المؤتمر في 2 أكتوبر").text, ref)
+    assert d.day == date(2016, 10, 2) and not d.future
+
+
 def test_month_alone_has_month_precision():
     d = find_dates(normalize("الهجوم على المتحف في مارس الماضي").text, date(2015, 8, 6))[0]
     assert d.day == date(2015, 3, 15) and d.precision == 3
@@ -129,7 +146,13 @@ def test_a_day_and_month_take_the_year_the_sentence_gave():
 
 
 def test_today_that_is_no_calendar_day():
-    for s in ("اليوم الأول من المؤتمر", "اليوم العالمي للمرأة", "في ذلك اليوم", "حتى اليوم"):
+    for s in (
+        "اليوم الأول من المؤتمر",
+        "اليوم العالمي للمرأة",
+        "في ذلك اليوم",
+        "حتى اليوم",
+        "في اليوم السابق للانتخابات",
+    ):
         assert days(s) == [], s
     assert days("قتل اليوم ثلاثة") == [("2015-08-05", False)]
 

@@ -167,8 +167,11 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
         + year_of_day
         # الجمعة الموافق 15: the day of the month the weekday falls on
         # السبت السادس عشر: a weekday and an ordinal of ten or more (no «the first Sunday»)
-        + rf"|{b}{cl}(?:{day_w}\s+)?(?P<lwd>{wd})\s*،?\s*"
-        + rf"(?:{agreeing}\s+(?P<ld>{day})|(?P<ldo>{a([o for o, n in v.ordinals.items() if n >= 10])})){e}"
+        + rf"|{b}{cl}(?:{parts}\s+)?(?:{day_w}\s+)?(?P<lwd>{wd})\s*،?\s*"
+        + rf"(?:{agreeing}\s+(?P<ld>{day})|(?P<ldo>{a([o for o, n in v.ordinals.items() if n >= 10])})"
+        # الجمعة 15: digits alone after the weekday, before no word (الجمعة 15 قتيلا)
+        + r"|(?P<ldn>\d{1,2})(?![\p{N}/.-]|\s*\p{L}))"
+        + e
         + rf"|{b}(?P<hd>\d{{1,2}})\s+(?P<hm>{hm}){e}(?:\s+{hijri_year_w}?\s*(?P<hy>1[34]\d\d))?"
         rf"|{b}(?P<nd>\d{{1,2}})[/.-](?P<nm>\d{{1,2}})[/.-](?P<ny>{year}){e}"
         rf"|{b}(?P<iy>{year})[/.-](?P<im>\d{{1,2}})[/.-](?P<id>\d{{1,2}}){e}"
@@ -402,7 +405,13 @@ def _day_month(
         year = pub.year + v.relative_years[m.group(yrel)]
         stated = _month_day(pub, month, day, year)
         return _mention(m, stated, 1, True, future=bool(stated and stated > pub))
-    return replace(_mention(m, _month_day(pub, month, day, None), 1, True), yearless=True)
+    when = _month_day(pub, month, day, None)
+    if when is not None and pub is not None and when < pub and _future(m, v):
+        # سيعقد المؤتمر في 2 أكتوبر: the coming 2 October
+        with suppress(ValueError):
+            ahead = when.replace(year=when.year + 1)
+            return replace(_mention(m, ahead, 1, True, future=True), yearless=True)
+    return replace(_mention(m, when, 1, True), yearless=True)
 
 
 def _hijri_day(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
@@ -422,10 +431,11 @@ def _numeric(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | 
 
 
 def _weekday_date(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
-    """الجمعة الموافق 15: the 15th of the month nearest publication that is a Friday."""
+    """الجمعة الموافق 15، الجمعة 15: the 15th of the month nearest publication that is a
+    Friday."""
     if pub is None:
         return _mention(m, None, 1, True)
-    raw, wd = m.group("ld") or m.group("ldo"), v.weekday[m.group("lwd")]
+    raw, wd = m.group("ld") or m.group("ldo") or m.group("ldn"), v.weekday[m.group("lwd")]
     n = int(raw) if raw.isdigit() else v.ordinals[raw]
     month0 = pub.year * 12 + pub.month - 1
     for shift in (0, -1, 1, -2):
