@@ -405,13 +405,13 @@ def _day_month(
         year = pub.year + v.relative_years[m.group(yrel)]
         stated = _month_day(pub, month, day, year)
         return _mention(m, stated, 1, True, future=bool(stated and stated > pub))
-    when = _month_day(pub, month, day, None)
-    if when is not None and pub is not None and when < pub and _future(m, v):
+    recent = _month_day(pub, month, day, None)
+    if recent is not None and pub is not None and recent < pub and _future(m, v):
         # سيعقد المؤتمر في 2 أكتوبر: the coming 2 October
         with suppress(ValueError):
-            ahead = when.replace(year=when.year + 1)
+            ahead = recent.replace(year=recent.year + 1)
             return replace(_mention(m, ahead, 1, True, future=True), yearless=True)
-    return replace(_mention(m, when, 1, True), yearless=True)
+    return replace(_mention(m, recent, 1, True), yearless=True)
 
 
 def _hijri_day(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
