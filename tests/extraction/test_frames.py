@@ -618,3 +618,27 @@ def test_an_agreement_acted_under_training_a_promise_and_an_animal_are_no_events
         "لقي غواص حتفه إثر تعرضه لهجوم من سمكة قرش قبالة مدينة سيدني اليوم السبت.",
     ):
         assert rasd.extract(s, published=PUB) == [], s
+
+
+def test_a_court_named_in_reactions_does_not_make_a_trial_report():
+    text = (
+        "استشهد رضيع فلسطيني يوم أمس جراء إحراق مستوطنين لمنزل عائلته في مدينة نابلس. "
+        "وقال المتحدث إن الملف سيقدم إلى المحكمة الجنائية الدولية. "
+        "ودعا المجلس إلى محاكمة المسؤولين أمام المحكمة الجنائية الدولية. "
+        "وأكد أن محكمة الجنايات الدولية هي المكان المناسب."
+    )
+    (ev,) = rasd.extract(text, published=PUB)
+    assert ev.location == "Nablus" and ev.fatalities == 1
+
+
+def test_an_arrest_takes_no_toll_of_the_bombing_it_follows_and_statistics_are_no_event():
+    s = (
+        "ألقت الشرطة أمس القبض على خمسة أشخاص في مدينة الكويت بعد أكثر من شهر من تفجير"
+        " مسجد أودى بحياة 27 شخصا."
+    )
+    (ev,) = rasd.extract(s, published=PUB)
+    assert ev.sub_event_type == "Arrests" and ev.fatalities is None
+    s = "أظهرت إحصائية رسمية أمس تسجيل 84 قضية قتل في مدينة جدة خلال العام."
+    assert rasd.extract(s, published=PUB) == []
+    s = "أظهرت إحصائية رسمية أمس مقتل 84 شخصا في مدينة جدة."
+    assert rasd.extract(s, published=PUB) == []

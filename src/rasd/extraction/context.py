@@ -19,6 +19,7 @@ from rasd.extraction.triggers import Trigger, lexicon, phrasal_triggers, without
 from rasd.gazetteer import load as gazetteer
 from rasd.model import Article
 from rasd.resources import Resources, resources
+from rasd.settings import SETTINGS
 from rasd.text.matcher import Hit, Matcher, Scan
 from rasd.text.normalize import Normalized, normalize
 from rasd.text.segment import sentences
@@ -125,7 +126,7 @@ def read_article(article: Article) -> ArticleContext | None:
         tokens=Tokens(text),
         countries=countries,
         main_country=countries.most_common(1)[0][0] if countries else None,
-        trial_article=sum(1 for b in not_event if b.value[0] == "trial") >= 3,
+        trial_article=_trial_report(article, not_event),
         shifts=lex.topic_shift.find(text),
         furniture=lex.furniture.find(text),
         background=lex.background.find(text),
@@ -141,3 +142,13 @@ def read_article(article: Article) -> ArticleContext | None:
         police=ByStart(lex.police.find(text)),
         militants=ByStart(lex.militants.find(text)),
     )
+
+
+def _trial_report(article: Article, not_event: list[Hit[tuple[str, str, int]]]) -> bool:
+    """Several trial words, one of them in the lead: the article reports a trial (and dates
+    the crimes it tries with calendar days). Trial words further down only are calls to try
+    someone or a court named in reactions (المحكمة الجنائية الدولية)."""
+    trial = [b for b in not_event if b.value[0] == "trial"]
+    lead = article.sentences[: SETTINGS.judicial_lead]
+    end = lead[-1].end if lead else 0
+    return len(trial) >= 3 and any(b.start < end for b in trial)

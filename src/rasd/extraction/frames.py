@@ -81,7 +81,7 @@ def _patterns(res: Resources) -> _Patterns:
         reference=regex.compile(
             rf"(?<![\p{{L}}])(?:(?:و?{alternation(g('reference_demonstratives'))}\s+)?"
             rf"{alternation(g('reference_heads'))}\s+(?:[\p{{L}}]+\s+)?"
-            rf"|{alternation(g('reference_after'))}\s+(?:\d+\s+|[\p{{L}}]+\s+)?"
+            rf"|{alternation(g('reference_after'))}\s+(?:(?:\d+|[\p{{L}}]+)\s+){{0,2}}"
             rf"{alternation(g('reference_units'))}\s+{alternation(g('reference_prepositions'))}\s+"
             rf"(?:{alternation(g('reference_phases'))}\s+)?)$"
         ),

@@ -91,6 +91,10 @@ def build_mention(
     m.actors1, m.actors2 = assign_roles(fr, m.event_type, actors, text, spans)
     _air_power(m)
     _crowd_violence(m)
+    if m.event_type == "Strategic developments":
+        # an arrest, a foiled plot, an agreement kill nobody: a toll in their sentence
+        # belongs to the event it recalls (اعتقل … بعد تفجير أودى بحياة 27 شخصا)
+        m.tolls = []
     return m
 
 
