@@ -642,3 +642,13 @@ def test_an_arrest_takes_no_toll_of_the_bombing_it_follows_and_statistics_are_no
     assert rasd.extract(s, published=PUB) == []
     s = "أظهرت إحصائية رسمية أمس مقتل 84 شخصا في مدينة جدة."
     assert rasd.extract(s, published=PUB) == []
+
+
+def test_bodies_held_a_court_ruling_a_crash_and_an_expectation_are_no_new_events():
+    s = "أكدت السلطات أمس احتجاز جثماني شابين في مدينة رفح."
+    assert all(ev.sub_event_type != "Arrests" for ev in rasd.extract(s, published=PUB))
+    for s in (
+        "قضت المحكمة العسكرية بمدينة الإسكندرية، الخميس، بإعدام 17 متهما في وقائع تفجير كنائس.",
+        "قتل طيارا مروحية عسكرية أمس في تحطم طائرتهما قرب مدينة اللاذقية.",
+    ):
+        assert rasd.extract(s, published=PUB) == [], s
