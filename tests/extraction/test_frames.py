@@ -652,3 +652,23 @@ def test_bodies_held_a_court_ruling_a_crash_and_an_expectation_are_no_new_events
         "قتل طيارا مروحية عسكرية أمس في تحطم طائرتهما قرب مدينة اللاذقية.",
     ):
         assert rasd.extract(s, published=PUB) == [], s
+
+
+def test_weather_deminers_strikes_that_stop_and_habits_are_no_events():
+    for s in (
+        "وقال التلفزيون إن ثمانية أشخاص قتلوا أمس في مدينة هانغتشو مع تسبب الأمطار الغزيرة"
+        " في انهيارات طينية.",
+        "قررت السعودية أمس إرسال كاسحات ألغام لتطهير مدينة عدن بعد تحريرها.",
+        "قصف الحوثيون في عدة مرات مصفاة النفط في مدينة عدن.",
+    ):
+        assert rasd.extract(s, published=PUB) == [], s
+    s = "أعلن التحالف السبت هدنة في مدينة صنعاء تتوقف خلالها الغارات الجوية."
+    assert [ev.sub_event_type for ev in rasd.extract(s, published=PUB)] == ["Agreement"]
+
+
+def test_a_bomb_made_harmless_is_a_disrupted_attack():
+    s = "أبطل خبراء متفجرات أمس مفعول عبوة ناسفة قرب مبنى الحزب في مدينة أنقرة."
+    (ev,) = rasd.extract(s, published=PUB)
+    assert ev.sub_event_type == "Disrupted weapons use"
+    # «أبطل» with nothing armed after it annulled a decision
+    assert rasd.extract("أبطلت المحكمة أمس قرار البلدية في مدينة أنقرة.", published=PUB) == []
