@@ -672,3 +672,13 @@ def test_a_bomb_made_harmless_is_a_disrupted_attack():
     assert ev.sub_event_type == "Disrupted weapons use"
     # «أبطل» with nothing armed after it annulled a decision
     assert rasd.extract("أبطلت المحكمة أمس قرار البلدية في مدينة أنقرة.", published=PUB) == []
+
+
+def test_fighting_that_erupts_is_no_bomb_and_animals_attack_nobody_acled_codes():
+    s = "وقال عميد البلدية إن الاشتباكات تفجرت بين الطرفين أمس في ضاحية من ضواحي مدينة سبها."
+    assert [e.sub_event_type for e in rasd.extract(s, published=PUB)] == ["Armed clash"]
+    s = (
+        "قالت الشرطة إن مجموعة من الخنازير البرية قتلت رجلا أمس قرب مدينة باليرمو أثناء"
+        " محاولته الدفاع عن كلابه أمام هجوم لهذه الحيوانات."
+    )
+    assert rasd.extract(s, published=PUB) == []
