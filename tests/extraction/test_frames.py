@@ -682,3 +682,12 @@ def test_fighting_that_erupts_is_no_bomb_and_animals_attack_nobody_acled_codes()
         " محاولته الدفاع عن كلابه أمام هجوم لهذه الحيوانات."
     )
     assert rasd.extract(s, published=PUB) == []
+
+
+def test_a_dispersal_after_the_protesters_demands_makes_a_protest_with_intervention():
+    s = (
+        "تظاهر مئات المحتجين أمس في مدينة البصرة للمطالبة بتحسين الخدمات، وفرقت قوات الأمن"
+        " المتظاهرين بالغاز المسيل للدموع."
+    )
+    (ev,) = rasd.extract(s, published=PUB)
+    assert ev.sub_event_type == "Protest with intervention"
