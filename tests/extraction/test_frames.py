@@ -691,3 +691,14 @@ def test_a_dispersal_after_the_protesters_demands_makes_a_protest_with_intervent
     )
     (ev,) = rasd.extract(s, published=PUB)
     assert ev.sub_event_type == "Protest with intervention"
+
+
+def test_an_armed_group_that_arrests_abducts():
+    s = "اعتقل تنظيم داعش أمس أكثر من 80 مواطنا في مدينة الموصل بتهمة استخدام الهواتف."
+    (ev,) = rasd.extract(s, published=PUB)
+    assert (ev.event_type, ev.sub_event_type) == (
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+    )
+    (ev,) = rasd.extract("اعتقلت الشرطة أمس خمسة أشخاص في مدينة الموصل.", published=PUB)
+    assert ev.sub_event_type == "Arrests"

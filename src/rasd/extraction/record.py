@@ -17,6 +17,8 @@ from rasd.model import Article, Event, Evidence, Teller
 from rasd.text.normalize import Normalized
 from rasd.text.words import grammar
 
+_ARMED_GROUPS = frozenset({2, 3, 4})  # ACLED inter codes: rebels, political and identity militias
+
 
 def to_event(m: Mention, ctx: ArticleContext) -> Event | None:
     """The event record of a mention; None when it has no place or its day shows it is not
@@ -61,6 +63,11 @@ def to_event(m: Mention, ctx: ArticleContext) -> Event | None:
         country = ctx.main_country or country
     _actors(ev, m, n, country, said_by)
     _name_the_rebels(ev, ctx, country)
+    if _abducts(ev):
+        # an armed group named as the subject of «arrest» abducts (ACLED: arrests are by
+        # state forces)
+        ev.event_type = "Violence against civilians"
+        ev.sub_event_type = "Abduction/forced disappearance"
     default_actors(ev, m.frame, _owner(m.place, ctx.text))
     if m.place.place.kind == "sea":
         ev.country = _sea_country(m, m.place.place.name, country)
@@ -70,6 +77,13 @@ def to_event(m: Mention, ctx: ArticleContext) -> Event | None:
         if s.start >= 0:
             ev.cite("sources", Evidence.at(n, s.start, s.end, f"source:{s.rule}"))
     return ev
+
+
+def _abducts(ev: Event) -> bool:
+    if ev.sub_event_type != "Arrests" or ev.inter1 not in _ARMED_GROUPS:
+        return False
+    said = ev.fields.get("actor1") or []
+    return ev.actor1 != GENERIC_ARMED and any(":subject" in e.rule for e in said[:1])
 
 
 def _place(ev: Event, pm: PlaceMention, inherited: bool, n: Normalized) -> None:
