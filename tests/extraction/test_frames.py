@@ -702,3 +702,18 @@ def test_an_armed_group_that_arrests_abducts():
     )
     (ev,) = rasd.extract("اعتقلت الشرطة أمس خمسة أشخاص في مدينة الموصل.", published=PUB)
     assert ev.sub_event_type == "Arrests"
+
+
+def test_a_withdrawal_from_a_post_or_a_treaty_is_no_territory_and_the_police_cited_no_target():
+    for s in (
+        "وستقود الجنرال القيادة بعد انسحاب الفريق الأول روبيرت أبرامز، الثلاثاء، من منصبه.",
+        "وأدى انسحاب الولايات المتحدة من الاتفاق النووي ثم إعادة فرض عقوبات على طهران"
+        " الثلاثاء إلى تفاقم الأزمة.",
+    ):
+        assert rasd.extract(s, published=PUB) == [], s
+    s = (
+        "قتل 4 أشخاص وأصيب آخرون بطلقات نارية داخل مصرف في مدينة سينسيناتي الخميس، بحسب"
+        " تقارير الإعلام والشرطة."
+    )
+    (ev,) = rasd.extract(s, published=PUB)
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians")

@@ -282,7 +282,7 @@ def _only_tells(
         # وفق مصدر … في التحالف: a source's affiliation, not a party
         or sp.source_context.search(text, max(0, a.start - 40), a.start)
         # بحسب هيئة عمليات التجارة البحرية البريطانية: the source itself
-        or sp.according_to.search(text, max(0, a.start - 16), a.start)
+        or sp.according_to.search(text, max(0, a.start - 40), a.start)
         # نسبته السلطات إلى …: the authorities blame, they are no party
         or (
             marker in mk.attribution

@@ -47,7 +47,7 @@ class ArticleContext:
     background: list[Hit[str]]
     triggers: ByStart[Hit[Trigger]]
     places: ByStart[PlaceMention]
-    blocks: ByStart[Hit[tuple[str, str, int]]]
+    blocks: ByStart[Hit[tuple[str, str, int, int]]]
     dates: ByStart[DateMention]
     actors: ByStart[ActorMention]
     sources: ByStart[Hit[SourceEntry]]
@@ -144,7 +144,7 @@ def read_article(article: Article) -> ArticleContext | None:
     )
 
 
-def _trial_report(article: Article, not_event: list[Hit[tuple[str, str, int]]]) -> bool:
+def _trial_report(article: Article, not_event: list[Hit[tuple[str, str, int, int]]]) -> bool:
     """Several trial words, one of them in the lead: the article reports a trial (and dates
     the crimes it tries with calendar days). Trial words further down only are calls to try
     someone or a court named in reactions (المحكمة الجنائية الدولية)."""

@@ -198,6 +198,7 @@ class Discourse:
             for h in ctx.security.within(s, e_target)
             if not sp.speaker_before.search(text, max(s, h.start - 25), h.start)
             and not (h.start < fr.anchor.start and sp.speaker_title.search(text, s, h.start))
+            and not sp.according_to.search(text, max(s, h.start - 40), h.start)
         ]
         fr.security = _forces_targeted(text, forces, here.facts.tolls) or any(
             (a.entry.inter in (1, 8) and "{country}" not in a.entry.actor)
@@ -206,6 +207,7 @@ class Discourse:
             if fr.anchor.end < a.start < e_target
             and is_target(text, a, fr.anchor.end)
             and not sp.speaker_before.search(text, max(s, a.start - 25), a.start)
+            and not sp.according_to.search(text, max(s, a.start - 40), a.start)
         )
         fr.return_fire = bool(ctx.return_fire.within(s, e))
         fr.police = bool(ctx.police.within(s, e))

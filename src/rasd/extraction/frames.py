@@ -129,7 +129,7 @@ class SentenceFacts:
     """What a sentence holds besides its triggers (normalized offsets)."""
 
     sent: Sentence
-    blocks: list[Hit[tuple[str, str, int]]]
+    blocks: list[Hit[tuple[str, str, int, int]]]
     tolls: list[Toll]
     dates: list[DateMention]
     actors: list[ActorMention]
@@ -341,7 +341,7 @@ def _unblocked(
             h.value.category not in spares[b.value[0]]
             and (
                 (b.value[1] == "clause" and c_start <= b.start < c_end)
-                or (b.value[1] == "before" and h.start - b.value[2] <= b.start < h.end + 20)
+                or (b.value[1] == "before" and h.start - b.value[2] <= b.start < h.end + b.value[3])
                 or (b.value[1] == "ahead" and h.start - b.value[2] <= b.start < h.start)
             )
             for b in facts.blocks

@@ -21,7 +21,7 @@ class Speech:
     complementizer_before: regex.Pattern[str]  # text ending in أن، بأن
     source_context: regex.Pattern[str]  # text ending in "according to a source in …"
     speaker_title: regex.Pattern[str]  # text ending in a speech verb and up to 3 words
-    according_to: regex.Pattern[str]  # text ending in بحسب، وفق، نقلا عن
+    according_to: regex.Pattern[str]  # text ending in بحسب، وفق، نقلا عن (+ 3 words)
 
 
 def speech() -> Speech:
@@ -49,7 +49,9 @@ def _build(res: Resources) -> Speech:
             rf"(?<![\p{{L}}]){conj}?{alternation(verbs)}(?:\s+[\p{{L}}]+){{1,3}}\s+$"
         ),
         according_to=regex.compile(
-            rf"(?<![\p{{L}}]){conj}?{alternation(grammar('according_to'))}\s+$"
+            # بحسب الشرطة، بحسب تقارير الإعلام والشرطة: up to three words between
+            rf"(?<![\p{{L}}]){conj}?{alternation(grammar('according_to'))}\s+"
+            rf"(?:\p{{L}}+\s+){{0,3}}{conj}?$"
         ),
         source_context=regex.compile(
             alternation(grammar("source_nouns"))

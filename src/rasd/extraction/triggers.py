@@ -35,7 +35,7 @@ class Lexicon:
     precedence: list[str]
     fighting: frozenset[str]  # categories that tell fighting: their clauses join one frame
     separate: frozenset[str]  # categories whose strong trigger opens a frame of its own
-    not_event: Matcher[tuple[str, str, int]]  # (reason, scope, reach before the trigger)
+    not_event: Matcher[tuple[str, str, int, int]]  # (reason, scope, reach before, reach after)
     spares: dict[str, frozenset[str]]  # reason → trigger categories its cue leaves alone
     supports: dict[str, frozenset[str]]  # reason → trigger categories its cue makes events
     background: Matcher[str]
@@ -72,7 +72,7 @@ def _build(res: Resources) -> Lexicon:
     trig += [(f, t) for f, t in derived_triggers(res) if key(f) not in listed]
     cues = res.yaml("lexicon/cues.yaml")
     ne = [
-        (f, (reason, spec["scope"], int(spec.get("reach", 45))))
+        (f, (reason, spec["scope"], int(spec.get("reach", 45)), int(spec.get("after", 20))))
         for reason, spec in cues["not_event"].items()
         for f in spec["forms"]
     ]
