@@ -14,6 +14,7 @@ import regex
 from rasd.extraction.triggers import Frame
 from rasd.model import Sentence
 from rasd.resources import Resources, resources
+from rasd.text.matcher import ARTICLE
 from rasd.text.normalize import key
 from rasd.text.numbers import Count, digits, number_heads, read_count
 from rasd.text.tokens import Token, strip_clitics
@@ -106,7 +107,7 @@ def _build(res: Resources) -> _Vocab:
         number_heads=number_heads(),
         munition_nouns=grammar("munition_nouns"),
         units=_ks(y["measure_units"]),
-        definite=frozenset("ال" + w for w in singular),
+        definite=frozenset(ARTICLE + w for w in singular),
         year_markers=_ks(y["year_markers"]),
         months=_ks([m for ms in res.yaml("lexicon/dates.yaml")["months"].values() for m in ms]),
         phrases_at=_by_first_word(phrases),
