@@ -492,3 +492,9 @@ def test_a_newspaper_told_and_everyday_phrases_are_no_places():
     assert places('وقع الهجوم في "الرياض" أمس') == ["Riyadh"]
     assert places("يريدون الزواج من الحور العين") == []
     assert places("زار الأمير المصابين الذين تماثلوا للشفاء") == []
+
+
+def test_where_a_visit_went_is_no_place_of_the_event():
+    s = "نفذت الطائرات الغارات أمس بعد ساعات من زيارة رئيس الوزراء بنيامين نتانياهو إلى موسكو"
+    assert "Moscow" not in places(s)
+    assert "Moscow" in places("انفجرت عبوة ناسفة أمس في موسكو")

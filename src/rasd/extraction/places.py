@@ -32,6 +32,7 @@ class _Patterns:
     core: frozenset[str]  # where Arabic conflict news mostly happens: a prior for ambiguous names
     prepositions: frozenset[str]  # words before a place name that make it the event's place
     movement: regex.Pattern[str]  # قبل أن تعود إلى قاعدة …: where planes came from, not the target
+    visit: regex.Pattern[str]  # بعد زيارة رئيس الوزراء إلى موسكو: where someone went, not the event
     distance: regex.Pattern[str]  # تبعد 620 كلم من باماكو: a yardstick, not the place
     capital: regex.Pattern[str]  # في العاصمة with no name after it
     reception: regex.Pattern[str]  # استقبال الجرحى في مستشفى …: where victims were taken
@@ -63,6 +64,10 @@ def _patterns(res: Resources) -> _Patterns:
         core=frozenset(r["iso3"] for r in res.tsv("gazetteer/countries.tsv") if r.get("core")),
         prepositions=frozenset(g("place_prepositions")),
         movement=regex.compile(movement),
+        visit=regex.compile(
+            rf"(?<!\p{{L}}){alternation(g('visit_words'))}(?:\s+\S+){{0,5}}\s+"
+            rf"{alternation(g('visit_prepositions'))}\s+$"
+        ),
         distance=regex.compile(distance + r"\s*$"),
         capital=regex.compile(
             rf"(?<![\p{{L}}]){conj}?(?:ب|في\s+)?(?P<cap>{capital})(?![\p{{L}}])"
@@ -308,6 +313,7 @@ def _read(
         or pats.distance.search(text, max(0, h.word_start - 60), h.word_start)
         # قبل أن تعود إلى قاعدة ديار بكر: where the planes came from, not the target
         or pats.movement.search(text, max(0, h.word_start - 30), h.word_start)
+        or pats.visit.search(text, max(0, h.word_start - 80), h.word_start)
         or pats.river.search(text, max(0, h.word_start - 40), h.word_start)
         or (
             all(p.kind == "facility" for p in h.value)
