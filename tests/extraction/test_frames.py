@@ -717,3 +717,10 @@ def test_a_withdrawal_from_a_post_or_a_treaty_is_no_territory_and_the_police_cit
     )
     (ev,) = rasd.extract(s, published=PUB)
     assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians")
+
+
+def test_what_is_usually_done_and_an_award_are_no_events():
+    s = "وعادة ما تنفذ تركيا ضربات جوية ضد أهداف الحزب في جبال قنديل شمال العراق أمس."
+    assert rasd.extract(s, published=PUB) == []
+    s = "حصل مصور الوكالة أمس على جائزة عن صوره لمظاهرات مدينة كراكاس."
+    assert rasd.extract(s, published=PUB) == []
