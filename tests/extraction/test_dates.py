@@ -85,6 +85,14 @@ def test_a_day_and_month_after_a_future_verb_is_the_coming_one():
     assert d.day == date(2016, 10, 2) and not d.future
 
 
+def test_a_hijri_month_named_as_past_is_the_last_one():
+    # 8 August 2015 is 23 Shawwal 1436: the last Ramadan is that of 1436
+    (d,) = find_dates(normalize("اغتيل في العوامية مطلع رمضان الماضي").text, WED)
+    assert d.precision == 3 and date(2015, 6, 18) <= d.day <= date(2015, 6, 24)
+    (d,) = find_dates(normalize("قتل في رمضان الماضي").text, WED)
+    assert d.day.month in (6, 7) and d.day.year == 2015
+
+
 def test_month_alone_has_month_precision():
     d = find_dates(normalize("الهجوم على المتحف في مارس الماضي").text, date(2015, 8, 6))[0]
     assert d.day == date(2015, 3, 15) and d.precision == 3

@@ -193,6 +193,8 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
         rf"(?:(?:\s*[(/]\s*|\s+){mo}{e}(?:\s*\))?)?(?:\s+(?:{month_past}|(?P<mnext>{nxt})){e})?"
         rf"(?:\s+(?:{of}\s+)?{year_w}?\s*(?P<moy>{year}))?"
         rf"(?P<lastyear>\s+(?:{of}\s+)?{ly_heads}\s+{ly_past})?"
+        # رمضان الماضي، مطلع رمضان الماضي: a Hijri month named as past (precision 3)
+         + rf"|{b}{cl}(?:(?P<hmhead>{part})\s+)?(?:{month_w}\s+)?(?P<hmo>{hm}){e}\s+{month_past}{e}"
         # a month and its year need no head (اعتداءات كانون الثاني/يناير 2015)
         rf"|{b}{cl}(?P<ym>{mo}){e}(?:(?:\s*[(/]\s*|\s+){mo}{e}(?:\s*\))?)?"
         rf"\s+(?:{of}\s+)?{year_w}?\s*(?P<ymy>{year})(?!\d)"
@@ -227,6 +229,7 @@ def _anchors(y: dict[str, Any], v: _Vocab) -> dict[str, int]:
     add((key(w) for w in y["ago"]), 0)
     add(v.parts, 0)  # مطلع الشهر الجاري، مطلع يونيو
     add(v.month, most("month_alone_heads") + most("month_words"))  # خلال شهر يونيو
+    add(v.hijri, most("month_words"))  # شهر رمضان الماضي (a part before it is an anchor too)
     heads = ("proclitics", "of_words", "day_words", "day_parts", "month_alone_heads")
     first = [*found, *(key(w) for n in (*heads, "year_words", "bare_year_heads") for w in y[n])]
     return found if all(w[:1].isalnum() for w in first) else {}
@@ -558,6 +561,18 @@ def _month(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | No
     return _mention(m, day, 3, not m.group("moy"))
 
 
+def _hijri_month_past(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
+    """رمضان الماضي: the last such Hijri month before the one of publication."""
+    if pub is None:
+        return _mention(m, None, 3, True)
+    from hijridate import Gregorian
+
+    now = Gregorian(pub.year, pub.month, pub.day).to_hijri()
+    month = v.hijri[m.group("hmo")]
+    year = now.year if month < now.month else now.year - 1
+    return _mention(m, _hijri(v.parts.get(m.group("hmhead") or "", 15), month, year, pub), 3, True)
+
+
 def _month_year(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
     return _mention(m, date(int(m.group("ymy")), v.month[m.group("ym")], 15), 3, False)
 
@@ -596,6 +611,7 @@ _READERS: dict[str, Callable[[regex.Match[str], _Vocab, date | None], DateMentio
     "mpart": _month_part,
     "mo": _month,
     "ym": _month_year,
+    "hmo": _hijri_month_past,
     "year": _year,
     "year2": _year,
 }
