@@ -268,3 +268,8 @@ def test_a_take_over_told_in_a_relative_clause_describes_who_holds_ground():
     assert [e.sub_event_type for e in rasd.extract(s, published=day)] == [
         "Non-state actor overtakes territory"
     ]
+
+
+def test_a_related_link_teaser_tells_no_event():
+    text = "للمزيد: ضربات جوية تستهدف مطار التيفور العسكري السوري الاثنين"
+    assert rasd.extract(text, published=date(2018, 4, 10)) == []
