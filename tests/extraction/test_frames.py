@@ -724,3 +724,11 @@ def test_what_is_usually_done_and_an_award_are_no_events():
     assert rasd.extract(s, published=PUB) == []
     s = "حصل مصور الوكالة أمس على جائزة عن صوره لمظاهرات مدينة كراكاس."
     assert rasd.extract(s, published=PUB) == []
+
+
+def test_a_volcano_and_a_space_rocket_are_no_attacks():
+    for s in (
+        "أعلنت هيئة المسح الجيولوجي أمس أن انفجارا كبيرا في بركان كيلاويا قرب مدينة هونولولو.",
+        "أجرت شركة سبيس إكس أمس بنجاح عملية إطلاق لصاروخ جديد من قاعدة قرب مدينة سكرامنتو.",
+    ):
+        assert rasd.extract(s, published=PUB) == [], s
