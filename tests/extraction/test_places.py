@@ -498,3 +498,8 @@ def test_where_a_visit_went_is_no_place_of_the_event():
     s = "نفذت الطائرات الغارات أمس بعد ساعات من زيارة رئيس الوزراء بنيامين نتانياهو إلى موسكو"
     assert "Moscow" not in places(s)
     assert "Moscow" in places("انفجرت عبوة ناسفة أمس في موسكو")
+
+
+def test_a_dateline_with_the_outlet_in_quotes_is_where_the_story_was_filed():
+    s = "* كابل - «الشرق الأوسط»: قتل ستة من عناصر الشرطة في انفجار قنبلة في ولاية هرات أمس"
+    assert "Kabul" not in places(s)

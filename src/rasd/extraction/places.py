@@ -563,9 +563,12 @@ def article_places(
     lex = lexicon()
     gaz = load()
     spans = sorted([*names, *((h.start, h.end) for h in gaz.not_places.find(text))])
-    dateline = _DATELINE.match(text)
-    if dateline:
-        spans = sorted([*spans, dateline.span()])  # دبي، الإمارات (CNN)—: where it was filed
+    # دبي، الإمارات (CNN)—: where it was filed, at the start of the text or of a paragraph
+    # (a roundup files each item: «* كابل - «الشرق الأوسط»: …»)
+    starts = [0, *(m.end() for m in _PARAGRAPH.finditer(text))]
+    datelines = [d.span() for d in (_DATELINE.match(text, p) for p in starts) if d]
+    if datelines:
+        spans = sorted([*spans, *datelines])
     place_hits = [h for h in gaz.find(text) if not _inside(h, spans)]
     place_hits = sorted([*place_hits, *_listed_short(text, place_hits)], key=lambda h: h.start)
     adjective_hits = gaz.adjectives.find(text)
@@ -645,11 +648,15 @@ def _listed_short(text: str, hits: list[Hit[tuple[Place, ...]]]) -> list[Hit[tup
     return out
 
 
-# the dateline that opens a wire story: «دبي، الإمارات العربية المتحدة (CNN)—», «الرياض - واس»
+# the dateline that opens a wire story: «دبي، الإمارات العربية المتحدة (CNN)—», «الرياض - واس»,
+# «* كابل - «الشرق الأوسط»:» (the outlet in quotes, of up to three words)
 _DATELINE = regex.compile(
-    r"\s*(?:[\p{L} ،,]{2,50}?\([^()\n]{1,30}\)\s*[—–-]"
-    r"|\p{L}+(?: \p{L}+)?\s[—–-]{1,2}\s*\p{L}{2,12}\s*[:\n])"
+    r"\s*[*•]?\s*(?:[\p{L} ،,]{2,50}?\([^()\n]{1,30}\)\s*[—–-]"
+    r"|\p{L}+(?: \p{L}+)?\s[—–-]{1,2}\s*\"?\p{L}{2,12}(?: \p{L}{2,12}){0,2}\"?\s*[:\n])"
 )
+
+
+_PARAGRAPH = regex.compile(r"\n")
 
 
 def _inside(h: Hit[tuple[Place, ...]], spans: list[tuple[int, int]]) -> bool:
