@@ -149,6 +149,12 @@ def _trial_report(article: Article, not_event: list[Hit[tuple[str, str, int, int
     the crimes it tries with calendar days). Trial words further down only are calls to try
     someone or a court named in reactions (المحكمة الجنائية الدولية)."""
     trial = [b for b in not_event if b.value[0] == "trial"]
-    lead = article.sentences[: SETTINGS.judicial_lead]
-    end = lead[-1].end if lead else 0
+    end = judicial_lead_end(article)
     return len(trial) >= 3 and any(b.start < end for b in trial)
+
+
+def judicial_lead_end(article: Article) -> int:
+    """Where the article's lead ends: its first `SETTINGS.judicial_lead` sentences, where a
+    sentence carried out or a trial makes the article a court report."""
+    lead = article.sentences[: SETTINGS.judicial_lead]
+    return lead[-1].end if lead else 0

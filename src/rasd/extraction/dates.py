@@ -194,7 +194,7 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
         rf"(?:\s+(?:{of}\s+)?{year_w}?\s*(?P<moy>{year}))?"
         rf"(?P<lastyear>\s+(?:{of}\s+)?{ly_heads}\s+{ly_past})?"
         # رمضان الماضي، مطلع رمضان الماضي: a Hijri month named as past (precision 3)
-         + rf"|{b}{cl}(?:(?P<hmhead>{part})\s+)?(?:{month_w}\s+)?(?P<hmo>{hm}){e}\s+{month_past}{e}"
+        rf"|{b}{cl}(?:(?P<hmhead>{part})\s+)?(?:{month_w}\s+)?(?P<hmo>{hm}){e}\s+{month_past}{e}"
         # a month and its year need no head (اعتداءات كانون الثاني/يناير 2015)
         rf"|{b}{cl}(?P<ym>{mo}){e}(?:(?:\s*[(/]\s*|\s+){mo}{e}(?:\s*\))?)?"
         rf"\s+(?:{of}\s+)?{year_w}?\s*(?P<ymy>{year})(?!\d)"

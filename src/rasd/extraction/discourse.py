@@ -13,7 +13,7 @@ import regex
 
 from rasd.extraction.actors import is_target, shot_by
 from rasd.extraction.casualties import Toll, find_tolls
-from rasd.extraction.context import ArticleContext
+from rasd.extraction.context import ArticleContext, judicial_lead_end
 from rasd.extraction.frames import SentenceFacts, frames, says_same
 from rasd.extraction.mention import Mention, build_mention
 from rasd.extraction.places import SPECIFIC, PlaceMention, refine, same_country
@@ -69,6 +69,16 @@ def _forces_targeted(text: str, forces: list[Hit[str]], tolls: list[Toll]) -> bo
     return bool(forces)
 
 
+def _cited(text: str, s: int, start: int) -> bool:
+    """The name at `start` (in the sentence from `s`) speaks or is a source: تقول الشرطة،
+    بحسب تقارير الإعلام والشرطة."""
+    sp = speech()
+    return bool(
+        sp.speaker_before.search(text, max(s, start - 25), start)
+        or sp.according_to.search(text, max(s, start - 40), start)
+    )
+
+
 def _feminine_nisba(text: str, h: Hit[str]) -> bool:
     """عسكري read in «العملية العسكرية»: a nisba noun with ة (written ه) is the
     feminine adjective, not the noun with a pronoun (his soldier)."""
@@ -96,7 +106,7 @@ class Discourse:
         announces a sentence carried out (تنفيذ حكم القتل قصاصا: a cue of scope "article")
         tells the crime it punishes, no event."""
         sentences = self.ctx.article.sentences
-        lead = sentences[: SETTINGS.judicial_lead][-1].end if sentences else 0
+        lead = judicial_lead_end(self.ctx.article)
         if any(b.value[1] == "article" for b in self.ctx.blocks.within(0, lead)):
             return []
         for index, sent in enumerate(sentences):
@@ -196,9 +206,8 @@ class Discourse:
         forces = [
             h
             for h in ctx.security.within(s, e_target)
-            if not sp.speaker_before.search(text, max(s, h.start - 25), h.start)
+            if not _cited(text, s, h.start)
             and not (h.start < fr.anchor.start and sp.speaker_title.search(text, s, h.start))
-            and not sp.according_to.search(text, max(s, h.start - 40), h.start)
         ]
         fr.security = _forces_targeted(text, forces, here.facts.tolls) or any(
             (a.entry.inter in (1, 8) and "{country}" not in a.entry.actor)
@@ -206,8 +215,7 @@ class Discourse:
             for a in here.facts.actors
             if fr.anchor.end < a.start < e_target
             and is_target(text, a, fr.anchor.end)
-            and not sp.speaker_before.search(text, max(s, a.start - 25), a.start)
-            and not sp.according_to.search(text, max(s, a.start - 40), a.start)
+            and not _cited(text, s, a.start)
         )
         fr.return_fire = bool(ctx.return_fire.within(s, e))
         fr.police = bool(ctx.police.within(s, e))

@@ -323,7 +323,8 @@ def _add_categories(fr: Frame, hits: list[Hit[Trigger]]) -> None:
 def _unblocked(
     anchors: list[Hit[Trigger]], facts: SentenceFacts, text: str, c_start: int, c_end: int
 ) -> list[Hit[Trigger]]:
-    """The anchors no running total, clause block or nearby threat/plan word cancels."""
+    """The triggers (anchors and cues) no running total, clause block or nearby threat/plan
+    word cancels."""
     # منذ يونيو، منذ اندلاع …: the clause tells a running total or old background
     pat = resources().get(_patterns).since
     since = pat.search(text, c_start, c_end) or pat.match(text, facts.sent.start)
