@@ -732,3 +732,33 @@ def test_a_volcano_and_a_space_rocket_are_no_attacks():
         "أجرت شركة سبيس إكس أمس بنجاح عملية إطلاق لصاروخ جديد من قاعدة قرب مدينة سكرامنتو.",
     ):
         assert rasd.extract(s, published=PUB) == [], s
+
+
+def test_arms_seized_or_found_are_a_disrupted_weapons_use():
+    for text in (
+        "وحجزت قوات الجيش أمس لغمين تقليديي الصنع في مدينة البويرة.",
+        "عثرت قوات الجيش أمس على مخزن أسلحة في مدينة البويرة.",
+        "ضبطت قوات الجيش أمس كميات من المتفجرات في مدينة البويرة.",
+    ):
+        (ev,) = rasd.extract(text, published=PUB)
+        assert ev.sub_event_type == "Disrupted weapons use", text
+
+
+def test_what_is_seized_must_be_arms():
+    for text in (
+        "دعا الوزير أمس في مدينة البويرة إلى ضبط النفس في استخدام الذخيرة الحية.",
+        "حجزت الشركة أمس موعدا لعرض أسلحة الصيد في مدينة البويرة.",
+        "عثرت الشرطة أمس على جثة رجل في مدينة البويرة.",
+        "ضبطت الشرطة أمس في مدينة البويرة أشخاصا بحوزتهم أسلحة بيضاء.",
+    ):
+        assert rasd.extract(text, published=PUB) == [], text
+
+
+def test_arms_seized_in_an_arrest_or_a_fight_belong_to_it():
+    text = "اعتقلت الشرطة أمس 4 أشخاص في مدينة البويرة، وضبط أسلحة وذخائر."
+    assert [e.sub_event_type for e in rasd.extract(text, published=PUB)] == ["Arrests"]
+    text = (
+        "قتلت قوات الجيش أمس مسلحين اثنين في اشتباك بمدينة البويرة. "
+        "وأسفرت العملية عن حجز بندقيتين وقنبلة يدوية."
+    )
+    assert [e.sub_event_type for e in rasd.extract(text, published=PUB)] == ["Armed clash"]

@@ -248,7 +248,18 @@ def _markers(res: Resources) -> _Markers:
 
 # acts a party announces as its own (not tolls: أعلنت الشرطة مقتل 3 reports a death)
 _OWN_ACTS = frozenset(
-    {"attack", "shelling", "air", "drone", "territory", "arrest", "intercept", "disrupt", "clash"}
+    {
+        "attack",
+        "shelling",
+        "air",
+        "drone",
+        "territory",
+        "arrest",
+        "intercept",
+        "disrupt",
+        "seizure",
+        "clash",
+    }
 )
 
 

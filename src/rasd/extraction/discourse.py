@@ -14,13 +14,13 @@ import regex
 from rasd.extraction.actors import is_target, shot_by
 from rasd.extraction.casualties import Toll, find_tolls
 from rasd.extraction.context import ArticleContext, judicial_lead_end
-from rasd.extraction.frames import SentenceFacts, frames, says_same
+from rasd.extraction.frames import SentenceFacts, frames, no_arms, says_same
 from rasd.extraction.mention import Mention, build_mention
 from rasd.extraction.places import SPECIFIC, PlaceMention, refine, same_country
 from rasd.extraction.siblings import own_place_anchors, siblings
 from rasd.extraction.sources import Source, sentence_sources
 from rasd.extraction.speech import speech
-from rasd.extraction.triggers import Frame
+from rasd.extraction.triggers import Frame, lexicon
 from rasd.model import Sentence
 from rasd.resources import Resources, resources
 from rasd.settings import SETTINGS
@@ -131,7 +131,7 @@ class Discourse:
             for p in s_places
             if p.place.kind == "admin1" and p.cued and same_country(p, self.pending_countries)
         ]
-        own_events = any(h.value.strength != "cue" for h in s_trig)
+        own_events = any(h.value.strength != "cue" and not no_arms(h, ctx.text, e) for h in s_trig)
         self._place_pending(index, sent, specific or provinces, own_events)
         if not s_trig:
             if s_places:
@@ -164,7 +164,8 @@ class Discourse:
         last = self.last_mention
         recent = last is not None and index - last.index <= 2
         prev_categories = frozenset(last.frame.categories) if recent and last else frozenset()
-        found = frames(facts, s_trig, ctx.text, prev_categories, index == self.lead_start)
+        fought = self._operation_before(index, s_places)
+        found = frames(facts, s_trig, ctx.text, prev_categories, index == self.lead_start, fought)
         before: Mention | None = None
         for fr in found:
             self._flag(fr, here, alone=len(found) == 1)
@@ -175,6 +176,18 @@ class Discourse:
                 before = m
         if s_places:
             self.last_place = s_places[-1]
+
+    def _operation_before(self, index: int, specific: list[PlaceMention]) -> bool:
+        """An operation or arrest told in the last two sentences, where this sentence names
+        no other place: what it seized belongs to that operation."""
+        taken = lexicon().fighting | {"arrest"}
+        recent = [
+            m
+            for m in [*self.mentions[-4:], *self.pending]
+            if index - m.index <= 2 and m.frame.categories & taken
+        ]
+        there = {m.place.place for m in recent if m.place is not None}
+        return bool(recent) and all(p.place in there for p in specific)
 
     def _place_pending(
         self, index: int, sent: Sentence, specific: list[PlaceMention], own_events: bool
@@ -222,7 +235,7 @@ class Discourse:
         fr.landed = (
             any(t.value > 0 for t in here.facts.tolls)
             or "impact" in fr.categories
-            and not fr.categories & {"disrupt", "intercept"}
+            and not fr.categories & {"disrupt", "intercept", "seizure"}
         )
 
     def _mention(self, m: Mention, fr: Frame, here: _Sentence) -> None:

@@ -52,6 +52,8 @@ class _Patterns:
     published: regex.Pattern[str]
     deployed: regex.Pattern[str]  # what «نشر» deploys: forces or arms
     foiled: regex.Pattern[str]  # what «إحباط» foils: an attack, a plot
+    # ضبطت القوات كميات من الأسلحة: a weapon or cache among the first words seized
+    seized: regex.Pattern[str]
     aims: regex.Pattern[str]  # تستهدف تأهيل …: what a programme aims at
     symbols: regex.Pattern[str]  # أحرقوا علم …: what protesters burn
     # ارتكب الاحتلال 3 مجازر: a verb of committing before a weak trigger
@@ -103,6 +105,11 @@ def _patterns(res: Resources) -> _Patterns:
         foiled=regex.compile(
             rf"(?<![\p{{L}}]){pro}(?:{ARTICLE})?{alternation(g('foiled_objects'))}(?![\p{{L}}])"
         ),
+        seized=regex.compile(
+            rf"(?:\s+\S+){{0,6}}?\s+{pro}(?:{ARTICLE})?"
+            rf"(?:(?P<other>{alternation(g('seized_other'))})|{alternation(g('seized_objects'))})"
+            rf"(?![\p{{L}}])"
+        ),
         deployed=regex.compile(
             rf"(?<![\p{{L}}])[بو]?(?:{ARTICLE})?{alternation(g('deployed_objects'))}(?![\p{{L}}])"
         ),
@@ -141,6 +148,7 @@ def frames(
     text: str,
     prev_categories: frozenset[str] = frozenset(),
     lead: bool = True,
+    fought: bool = False,
 ) -> list[Frame]:
     """Group a sentence's triggers into frames: one per clause that holds an event trigger."""
     sent = facts.sent
@@ -160,6 +168,8 @@ def frames(
         anchors = [h for h in c_trig if h.value.strength in ("strong", "weak")]
         if not anchors:
             continue
+        if _seized_in_operation(anchors, fought, out):
+            continue  # أسفرت العملية عن حجز أسلحة: what an operation just told seized
         strong = any(h.value.strength == "strong" for h in anchors)
         cats = {h.value.category for h in c_trig}
         anaphoric = _anaphoric(anchors, facts, text, c_start, c_end, strong, lead)
@@ -265,12 +275,12 @@ def _live(trig: list[Hit[Trigger]], facts: SentenceFacts, text: str) -> list[Hit
             # (but قتل 3 إثر تفجير، دمار إثر قصف: the cause of the casualties or damage
             # just told is this event)
             continue
-        if (
-            h.value.category == "disrupt"
-            and key(h.surface).startswith(grammar("foil_verbs"))
-            and not (pats.foiled.search(text, h.end, min(sent.end, h.end + 50)))
+        if no_arms(h, text, sent.end):
+            continue
+        if h.value.category in _ARMS and any(
+            o.value.category == "seizure" and 0 <= h.word_start - o.word_end <= 80 for o in out
         ):
-            continue  # اليأس والإحباط، أحبطت البلدية بيع أغذية فاسدة: nothing armed was foiled
+            continue  # حجز 2 كلغ من المتفجرات ولغمين، عثرت على صواريخ: the arms seized
         if h.value.category == "deploy" and (
             pats.published.search(text, h.end, min(sent.end, h.end + 80))
             or not pats.deployed.search(text, h.end, min(sent.end, h.end + 60))
@@ -296,6 +306,37 @@ def _live(trig: list[Hit[Trigger]], facts: SentenceFacts, text: str) -> list[Hit
             continue
         out.append(h)
     return out
+
+
+def _seized_in_operation(anchors: list[Hit[Trigger]], fought: bool, out: list[Frame]) -> bool:
+    """Arms seized by an operation told just before (in the sentence or the one or two
+    before it): part of that operation, not an event of their own."""
+    # the weapons named after the verb (حجز سلاح … ورمانة يدوية) are what it seized
+    first = min(anchors, key=lambda h: h.start)
+    if not key(first.surface).startswith(grammar("seize_verbs")):
+        return False
+    # an operation or arrest just before in the sentence (اعتقال 4 أشخاص، وضبط أسلحة)
+    taken = lexicon().fighting | {"arrest"}
+    return fought or any(fr.categories & taken for fr in out)
+
+
+def no_arms(h: Hit[Trigger], text: str, sent_end: int) -> bool:
+    """A foiling or seizure verb whose object is nothing armed: اليأس والإحباط، أحبطت
+    البلدية بيع أغذية فاسدة; ضبط النفس، حجز الأموال، ضبط 3 أشخاص (grammar.yaml)."""
+    if h.value.category not in ("disrupt", "seizure"):
+        return False
+    pats = resources().get(_patterns)
+    word = key(h.surface)
+    if word.startswith(grammar("foil_verbs")):
+        return pats.foiled.search(text, h.end, min(sent_end, h.end + 50)) is None
+    if h.value.category == "seizure":
+        m = pats.seized.match(text, h.word_end, sent_end)
+        return m is None or m.group("other") is not None
+    return False
+
+
+# weapon words that name what a seizure took when they follow it
+_ARMS = frozenset({"ied", "explosion", "grenade", "shelling", "suicide", "chemical", "weapon"})
 
 
 def _told_anew(h: Hit[Trigger], text: str, ref: str) -> bool:

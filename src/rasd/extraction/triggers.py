@@ -241,6 +241,10 @@ def choose_type(frame: Frame, protest_victims: bool = False) -> tuple[str, str, 
     weapon = weapon or (frame.weapons[0] if frame.weapons else None)
     if cats & {"disrupt", "intercept"} and not frame.landed:
         return "Strategic developments", "Disrupted weapons use", weapon
+    if "seizure" in cats and not frame.landed and not cats & lex.fighting:
+        # اعتقلت القوات شابا ومصادرة سلاح: the arrest is the event, the arms its detail
+        sub = "Arrests" if "arrest" in cats else "Disrupted weapons use"
+        return "Strategic developments", sub, weapon
     if "protest" in cats or ("riot" in cats and "protest" in cats):
         if "riot" in cats or "mob" in cats:
             return "Riots", "Violent demonstration", None
