@@ -256,3 +256,12 @@ def test_the_rebels_are_the_rebel_group_the_article_names():
         "وواصل المتمردون قصفهم الأحياء السكنية في مدينة حيس أمس.", published="2018-06-06"
     )
     assert ev.actor1 == "Unidentified armed group"
+
+
+def test_the_forces_between_a_killing_verb_and_its_victims_are_its_subject():
+    (ev,) = rasd.extract("قتلت قوات الجيش المالي أمس 13 إرهابيا في مدينة دوينتزا.", published=PUB)
+    assert (ev.actor1, ev.actor2, ev.fatalities) == (
+        "Military Forces of Mali",
+        "Unidentified armed group",
+        13,
+    )

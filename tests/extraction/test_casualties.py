@@ -202,3 +202,20 @@ def test_a_kill_word_with_the_pronoun_of_one_person_is_one_dead():
     assert dead("أطلق جندي النار على رفاقه في مدينة الموصل ما أدى إلى مقتله ومقتل 3 آخرين.") != [1]
     # it fills the figure of an event, it does not make one
     assert dead("احتمال اغتياله في القنصلية في مدينة إسطنبول أثار مخاوف.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of an active verb stands between it and the victims it killed
+        ("قتلت قوات الجيش أمس 13 إرهابيا في الغابة", {"fatalities": 13}),
+        ("أعدم التنظيم بالرصاص أربعة رجال في القرية", {"fatalities": 4}),
+        ("قتلت الوحدات الخاصة إرهابيا مسلحا في كمين", {"fatalities": 1}),
+        # a connector, a scene word or a relative clause ends the subject
+        ("قتل ستة أشخاص، فيما جرى نقل 30 آخرين إلى المستشفيات", {"fatalities": 6}),
+        ("ستة أشخاص قتلوا فيما جرى نقل 30 آخرين إلى المستشفيات", {"fatalities": 6}),
+        ("قتل في الهجوم الذي نفذه 3 مسلحين", {}),
+    ],
+)
+def test_victims_after_the_subject_of_an_active_verb(text, expected):
+    assert tolls(text) == expected

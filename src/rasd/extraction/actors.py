@@ -387,9 +387,11 @@ def assign_roles(
     s_actors: list[ActorMention],
     text: str,
     tolls: Sequence[tuple[int, int]] = (),
+    objects: Sequence[int] = (),
 ) -> tuple[list[Role], list[Role]]:
     """actor1 (who acted) and actor2 (on whom) candidates, each with the rule that placed
-    it, from position and markers around the trigger."""
+    it, from position and markers around the trigger; `objects`: where victims counted
+    after the subject of an active verb start (قتلت قوات الجيش 13 إرهابيا)."""
     actors1: list[Role] = []
     actors2: list[Role] = []
     sp = speech()
@@ -446,6 +448,8 @@ def assign_roles(
             actors1.append((a, "subject before trigger"))
         elif a.entry.kind == "perpetrator":
             continue  # مقتل 5 أشخاص بمن فيهم منفذ العملية: counted dead, still no victim
+        elif killing and a.start > pos and any(0 <= s - a.end < 25 for s in objects):
+            actors1.append((a, "subject before the victims (قتلت قوات الجيش 13 إرهابيا)"))
         elif killing and a.start > pos:
             actors2.append((a, "killed (passive قتل X)"))
         elif a.start > pos and a.start - anchor.end < 25:

@@ -51,6 +51,8 @@ class _Vocab:
     rise_verbs: frozenset[str]
     after_singular: frozenset[str]  # words after an accusative singular, not a genitive
     scene_words: frozenset[str]  # قتل في الانفجار 12 شخصا: the phrase before the count
+    active_kill: frozenset[str]  # قتلت قوات الجيش 13 إرهابيا: the subject comes between
+    subject_stops: frozenset[str]  # الذي، منفذ: no subject of the verb
     number_heads: frozenset[str]  # first words of number words (a count may start there)
     munition_nouns: tuple[str, ...]  # found inside a word (بثماني قذائف)
     units: frozenset[str] = frozenset()  # 53 عاما، 3 كيلومترات: a measure, not victims
@@ -104,6 +106,8 @@ def _build(res: Resources) -> _Vocab:
         rise_verbs=_ks(y["rise_verbs"]),
         after_singular=_ks(y["after_singular"]),
         scene_words=_ks(y["scene_words"]),
+        active_kill=_ks(y["active_kill"]),
+        subject_stops=_ks(y["subject_stops"]),
         number_heads=number_heads(),
         munition_nouns=grammar("munition_nouns"),
         units=_ks(y["measure_units"]),
@@ -334,6 +338,31 @@ def _forward(tokens: list[Token], i: int, stop_at: int, count: _Counts) -> tuple
     return _victims(tokens, j, stop_at, count, definite=j == i + 1)
 
 
+def _after_subject(
+    tokens: list[Token], i: int, stop_at: int, count: _Counts
+) -> tuple[int, int, int] | None:
+    """The victims of an active verb of killing after its subject: قتلت قوات الجيش أمس 13
+    إرهابيا، قتلت القوات الخاصة إرهابيا مسلحا (casualties.yaml active_kill): (count, index
+    of their first token, index after the last)."""
+    v, cls = _vocab(), count.cls
+    if not any(w in v.active_kill for w in strip_clitics(tokens[i].text)):
+        return None
+    for j in range(i + 1, min(stop_at, i + 6)):
+        word = tokens[j].text
+        if j > i + 1 and (_counted_victims(j, count) or cls[j] & VICTIM_A):
+            got = _victims(tokens, j, stop_at, count)
+            return None if got is None else (got[0], j, got[1])
+        if (
+            word.startswith("و")
+            or cls[j] & CASUALTY
+            or count(j) is not None
+            or word in v.scene_words
+            or word in v.subject_stops
+        ):
+            return None
+    return None
+
+
 def _second_group(i: int, stop: int, count: _Counts) -> tuple[int, int]:
     """A second group counted after «N قتلى» and its qualifiers (5 شهداء من رجال الأمن و6
     متدربين): (its count, the index of the last token read), or (0, i - 1)."""
@@ -409,6 +438,15 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
             i = consumed = end + 1
             continue
         got = _forward(tokens, i, stop_at, count)
+        later = None if got is not None else _after_subject(tokens, i, stop_at, count)
+        if later is not None:
+            # the figure's span is the victims' (the subject stands before them)
+            value, first, end = later
+            out.append(
+                Toll(field, value, tokens[first].start, tokens[end - 1].end, "after subject")
+            )
+            i = consumed = end
+            continue
         if got is not None:
             out.append(
                 Toll(field, got[0], tokens[i].start, tokens[max(i, got[1] - 1)].end, tokens[i].text)

@@ -88,7 +88,9 @@ def build_mention(
     if fr.bounds is not None:
         lo, hi = fr.bounds
         actors = [a for a in actors if lo <= a.start < hi]
-    m.actors1, m.actors2 = assign_roles(fr, m.event_type, actors, text, spans)
+    # قتلت قوات الجيش 13 إرهابيا: the victims counted after the verb's subject
+    objects = [t.start for t in facts.tolls if t.value > 0 and t.rule == "after subject"]
+    m.actors1, m.actors2 = assign_roles(fr, m.event_type, actors, text, spans, objects)
     _air_power(m)
     _crowd_violence(m)
     if m.event_type == "Strategic developments":
