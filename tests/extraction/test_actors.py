@@ -265,3 +265,13 @@ def test_the_forces_between_a_killing_verb_and_its_victims_are_its_subject():
         "Unidentified armed group",
         13,
     )
+
+
+def test_unknown_gunmen_who_kill_a_civilian_attack_civilians():
+    (ev,) = rasd.extract("اغتال مسلحون مجهولون أمس ناشطا في مدينة البصرة.", published=PUB)
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Attack",
+        "Unidentified armed group",
+        "Civilians",
+        1,
+    )

@@ -215,6 +215,10 @@ def test_a_kill_word_with_the_pronoun_of_one_person_is_one_dead():
         ("قتل ستة أشخاص، فيما جرى نقل 30 آخرين إلى المستشفيات", {"fatalities": 6}),
         ("ستة أشخاص قتلوا فيما جرى نقل 30 آخرين إلى المستشفيات", {"fatalities": 6}),
         ("قتل في الهجوم الذي نفذه 3 مسلحين", {}),
+        # unknown gunmen are the killers, not the dead
+        ("اغتال مسلحون مجهولون أمس ناشطا في المدينة", {"fatalities": 1}),
+        ("قتل مسلحون مجهولون أمس 3 أشخاص في المدينة", {"fatalities": 3}),
+        ("اغتال مسلحون ملثمون العالم في منزله", {}),
     ],
 )
 def test_victims_after_the_subject_of_an_active_verb(text, expected):

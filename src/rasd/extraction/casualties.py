@@ -335,6 +335,8 @@ def _forward(tokens: list[Token], i: int, stop_at: int, count: _Counts) -> tuple
         and _counted_victims(j + 2, count)
     ):
         j += 2  # قتل في الانفجار 12 شخصا
+    if j + 1 < stop_at and tokens[j + 1].text in grammar("unknown_adjectives"):
+        return None  # اغتال مسلحون مجهولون …: the unknown gunmen killed, they are no toll
     return _victims(tokens, j, stop_at, count, definite=j == i + 1)
 
 
@@ -349,16 +351,12 @@ def _after_subject(
         return None
     for j in range(i + 1, min(stop_at, i + 6)):
         word = tokens[j].text
+        if word.startswith("و") or word in v.scene_words or word in v.subject_stops:
+            return None
         if j > i + 1 and (_counted_victims(j, count) or cls[j] & VICTIM_A):
             got = _victims(tokens, j, stop_at, count)
             return None if got is None else (got[0], j, got[1])
-        if (
-            word.startswith("و")
-            or cls[j] & CASUALTY
-            or count(j) is not None
-            or word in v.scene_words
-            or word in v.subject_stops
-        ):
+        if cls[j] & CASUALTY or count(j) is not None:
             return None
     return None
 
@@ -438,9 +436,12 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
             i = consumed = end + 1
             continue
         got = _forward(tokens, i, stop_at, count)
-        later = None if got is not None else _after_subject(tokens, i, stop_at, count)
+        later = _after_subject(tokens, i, stop_at, count)
+        if later is not None and got is not None and count(i + 1) is not None:
+            later = None  # قتل 5 أشخاص: the count right after the verb is the toll
         if later is not None:
-            # the figure's span is the victims' (the subject stands before them)
+            # اغتال مسلحون مجهولون أمس ناشطا: the nominative before the accusative is the
+            # subject; the figure's span is the victims' (the subject stands before them)
             value, first, end = later
             out.append(
                 Toll(field, value, tokens[first].start, tokens[end - 1].end, "after subject")

@@ -51,12 +51,21 @@ def _victim_kinds(
     dead (القضاء على إرهابيين اثنين) make a civilian word elsewhere (القبض على شخص) no
     victim; a feminine nisba is an adjective (الدفاع المدنية), not a person."""
     civ = [h for h in civilians if not _feminine_nisba(text, h)]
-    mil = [h for h in militants if not _feminine_nisba(text, h)]
+    unknown = grammar("unknown_adjectives")
+    mil = [
+        h
+        for h in militants
+        if not _feminine_nisba(text, h)
+        and next(iter(text[h.word_end : h.word_end + 12].split()), "") not in unknown
+    ]
     # counted after the kill word (مقتل 4 مسلحين), not before it (مسلحون قتلوا عاملة)
     dead = [t for t in tolls if t.field == "fatalities" and not t.rule.startswith("before")]
     if dead and any(t.start <= h.start < t.end for h in mil for t in dead):
         return any(t.start <= h.start < t.end for h in civ for t in dead), True
-    return bool(civ), bool(mil)
+    # اغتال مسلحون مجهولون ناشطا: armed men named before the victims counted after
+    # them are the killers
+    killers = dead and all(h.end <= t.start for h in mil for t in dead)
+    return bool(civ), bool(mil) and not killers
 
 
 def _forces_targeted(text: str, forces: list[Hit[str]], tolls: list[Toll]) -> bool:
