@@ -449,7 +449,7 @@ def assign_roles(
         elif a.entry.kind == "perpetrator":
             continue  # مقتل 5 أشخاص بمن فيهم منفذ العملية: counted dead, still no victim
         elif killing and a.start > pos and any(0 <= s - a.end < 25 for s in objects):
-            actors1.append((a, "subject before the victims (قتلت قوات الجيش 13 إرهابيا)"))
+            actors1.append((a, "subject before the victims it killed"))
         elif killing and a.start > pos:
             actors2.append((a, "killed (passive قتل X)"))
         elif a.start > pos and a.start - anchor.end < 25:

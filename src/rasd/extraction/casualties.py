@@ -340,6 +340,25 @@ def _forward(tokens: list[Token], i: int, stop_at: int, count: _Counts) -> tuple
     return _victims(tokens, j, stop_at, count, definite=j == i + 1)
 
 
+def _ahead(
+    tokens: list[Token], i: int, stop_at: int, count: _Counts, field: str
+) -> tuple[Toll, int] | None:
+    """The figure counted after the casualty word at i, and the index after it."""
+    got = _forward(tokens, i, stop_at, count)
+    later = _after_subject(tokens, i, stop_at, count)
+    if later is not None and got is not None and count(i + 1) is not None:
+        later = None  # قتل 5 أشخاص: the count right after the verb is the toll
+    if later is not None:
+        # اغتال مسلحون مجهولون أمس ناشطا: the nominative before the accusative is the
+        # subject; the figure's span is the victims' (the subject stands before them)
+        value, first, end = later
+        return Toll(field, value, tokens[first].start, tokens[end - 1].end, "after subject"), end
+    if got is not None:
+        end = tokens[max(i, got[1] - 1)].end
+        return Toll(field, got[0], tokens[i].start, end, tokens[i].text), max(i + 1, got[1])
+    return None
+
+
 def _after_subject(
     tokens: list[Token], i: int, stop_at: int, count: _Counts
 ) -> tuple[int, int, int] | None:
@@ -435,24 +454,10 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
             )
             i = consumed = end + 1
             continue
-        got = _forward(tokens, i, stop_at, count)
-        later = _after_subject(tokens, i, stop_at, count)
-        if later is not None and got is not None and count(i + 1) is not None:
-            later = None  # قتل 5 أشخاص: the count right after the verb is the toll
-        if later is not None:
-            # اغتال مسلحون مجهولون أمس ناشطا: the nominative before the accusative is the
-            # subject; the figure's span is the victims' (the subject stands before them)
-            value, first, end = later
-            out.append(
-                Toll(field, value, tokens[first].start, tokens[end - 1].end, "after subject")
-            )
-            i = consumed = end
-            continue
-        if got is not None:
-            out.append(
-                Toll(field, got[0], tokens[i].start, tokens[max(i, got[1] - 1)].end, tokens[i].text)
-            )
-            i = consumed = max(i + 1, got[1])
+        ahead = _ahead(tokens, i, stop_at, count, field)
+        if ahead is not None:
+            out.append(ahead[0])
+            i = consumed = ahead[1]
             continue
         # backward: 5 أشخاص قتلوا / جنديين تركيين وحارسا مسلحا قتلوا / 15 شهيدا
         for s in range(max(consumed, i - 10), i):
