@@ -275,3 +275,16 @@ def test_unknown_gunmen_who_kill_a_civilian_attack_civilians():
         "Civilians",
         1,
     )
+
+
+def test_forces_that_own_the_shelling_are_not_its_target():
+    (ev,) = rasd.extract(
+        "قتل 15 شخصا في قصف مدفعي لقوات الدعم السريع على سوق في مدينة الأبيض أمس.",
+        published=PUB,
+    )
+    assert (ev.actor1, ev.actor2) == ("RSF: Rapid Support Forces", "Civilians")
+    # forces named after the object of an attack own the target
+    (ev,) = rasd.extract(
+        "قتل 3 أشخاص في تفجير استهدف حافلة لقوات الدرك في مدينة الفحيص أمس.", published=PUB
+    )
+    assert ev.actor2 != "Civilians"

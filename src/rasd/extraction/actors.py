@@ -432,7 +432,7 @@ def assign_roles(
         counted = _counted(a, before, tolls)
         if marker:
             actors1.append((a, f"agent marker {marker}"))
-        elif any(_of_the_act(text, a, h) for h in fr.hits):
+        elif any(of_the_act(text, a.start, h) for h in fr.hits):
             actors1.append((a, "the act's owner (قصف مدفعي لميليشيات الحوثي)"))
         elif target:
             actors2.append((a, f"target marker {target}"))
@@ -480,14 +480,14 @@ def _side(
 _OWNED_ACTS = frozenset({"shelling", "air", "drone", "attack", "ied", "explosion", "massacre"})
 
 
-def _of_the_act(text: str, a: ActorMention, act: Hit[Trigger]) -> bool:
+def of_the_act(text: str, start: int, act: Hit[Trigger]) -> bool:
     """قصف مدفعي لميليشيات الحوثي، غارات لقوات التحالف: an actor with ل right after the
     act's noun (and its adjectives, up to 20 letters) is whose act it was."""
-    if act.value.category not in _OWNED_ACTS or not 0 <= a.start - act.end <= 20:
+    if act.value.category not in _OWNED_ACTS or not 0 <= start - act.end <= 20:
         return False
-    if text[a.start - 1 : a.start] != "ل" or text[a.start - 2 : a.start - 1] not in (" ", ""):
+    if text[start - 1 : start] != "ل" or text[start - 2 : start - 1] not in (" ", ""):
         return False
-    between = text[act.end : a.start - 1]
+    between = text[act.end : start - 1]
     targets = resources().get(_markers).target  # غارة على مواقع للحوثيين: the target's
     return not any(c in between for c in "،,.:") and not set(between.split()) & set(targets)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from rasd.extraction.actors import is_target, shot_by
+from rasd.extraction.actors import is_target, of_the_act, shot_by
 from rasd.extraction.casualties import Toll, find_tolls
 from rasd.extraction.context import ArticleContext, judicial_lead_end
 from rasd.extraction.frames import SentenceFacts, frames, no_arms, says_same
@@ -20,7 +20,7 @@ from rasd.extraction.places import SPECIFIC, PlaceMention, refine, same_country
 from rasd.extraction.siblings import own_place_anchors, siblings
 from rasd.extraction.sources import Source, sentence_sources
 from rasd.extraction.speech import speech
-from rasd.extraction.triggers import Frame, lexicon
+from rasd.extraction.triggers import Frame, Trigger, lexicon
 from rasd.model import Sentence
 from rasd.resources import Resources, resources
 from rasd.settings import SETTINGS
@@ -76,6 +76,17 @@ def _forces_targeted(text: str, forces: list[Hit[str]], tolls: list[Toll]) -> bo
     if dead and any(shot_by(text, h.word_start) for h in forces):
         return any(t.start <= h.start < t.end for h in forces for t in dead)
     return bool(forces)
+
+
+def _owner(text: str, start: int, act: Hit[Trigger]) -> bool:
+    """Forces named with ل right after a weapon noun and its nisba adjectives (قصف مدفعي
+    لقوات …، غارات لقوات التحالف) own the act; after an object (استهدف مسجدا لقوات
+    الطوارئ) they own the object, the target."""
+    return (
+        act.value.category != "attack"
+        and of_the_act(text, start, act)
+        and all(w.endswith(grammar("nisba_endings")) for w in text[act.end : start - 1].split())
+    )
 
 
 def _cited(text: str, s: int, start: int) -> bool:
@@ -230,6 +241,8 @@ class Discourse:
             for h in ctx.security.within(s, e_target)
             if not _cited(text, s, h.start)
             and not (h.start < fr.anchor.start and sp.speaker_title.search(text, s, h.start))
+            # قصف مدفعي لقوات الدعم السريع: the forces whose act it was
+            and not any(_owner(text, h.start, t) for t in fr.hits)
         ]
         fr.security = _forces_targeted(text, forces, here.facts.tolls) or any(
             (a.entry.inter in (1, 8) and "{country}" not in a.entry.actor)
