@@ -762,3 +762,16 @@ def test_arms_seized_in_an_arrest_or_a_fight_belong_to_it():
         "وأسفرت العملية عن حجز بندقيتين وقنبلة يدوية."
     )
     assert [e.sub_event_type for e in rasd.extract(text, published=PUB)] == ["Armed clash"]
+
+
+def test_protesters_wounded_by_gunfire_met_excessive_force():
+    (ev,) = rasd.extract(
+        "أصيب 20 متظاهرا أمس برصاص قوات الأمن خلال احتجاجات في مدينة الناصرية.", published=PUB
+    )
+    assert ev.sub_event_type == "Excessive force against protesters"
+    # shots fired at a protest, no toll: the protest met force
+    (ev,) = rasd.extract(
+        "أطلقت قوات الأمن الرصاص الحي أمس على المحتجين خلال مظاهرة في مدينة الناصرية.",
+        published=PUB,
+    )
+    assert ev.sub_event_type != "Peaceful protest"

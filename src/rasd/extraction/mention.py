@@ -68,8 +68,9 @@ def build_mention(
     if not _keeps_territory(fr, s_places, text):
         return None
     fr.state_actor1 = actor_side(fr, facts.actors)
+    # protesters killed, or wounded by gunfire (أصيب 20 متظاهرا برصاص قوات الأمن)
     protest_victims = "protest" in fr.categories and any(
-        t.field == "fatalities" and t.value > 0 for t in facts.tolls
+        t.value > 0 and (t.field == "fatalities" or "firearm" in fr.categories) for t in facts.tolls
     )
     etype, sub, weapon = choose_type(fr, protest_victims=protest_victims)
     m = Mention(facts.sent, fr, etype, sub, weapon)

@@ -250,7 +250,8 @@ def choose_type(frame: Frame, protest_victims: bool = False) -> tuple[str, str, 
             return "Riots", "Violent demonstration", None
         if protest_victims:
             return "Protests", "Excessive force against protesters", None
-        if "intervention" in cats or "arrest" in cats:
+        if cats & {"intervention", "arrest", "firearm"}:
+            # dispersed, arrested or shot at: the protest met force
             return "Protests", "Protest with intervention", None
         return "Protests", "Peaceful protest", None
     if (
