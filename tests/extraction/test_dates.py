@@ -326,3 +326,23 @@ def test_a_weekday_of_last_week_and_a_range_with_a_dash():
     assert day("الأحد من الأسبوع الماضي", pub) == date(2013, 2, 10)
     assert day("الخميس الماضي", pub) == date(2013, 2, 7)
     assert day("بين 4-22 يناير 1995", pub) == date(1995, 1, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the first of a month, without the article
+        ("في أول ديسمبر", date(2021, 12, 1)),
+        ("قتل في اول كانون الثاني", date(2022, 1, 1)),
+        # a weekday with the day and month in digits: the year where the weekday fits
+        ("يوم السبت 18/12", date(2021, 12, 18)),
+        ("الاثنين 3/1 قتل", date(2022, 1, 3)),
+    ],
+)
+def test_first_of_a_month_and_weekday_with_day_and_month(text, expected):
+    assert day(text) == expected
+
+
+def test_a_weekday_and_a_score_is_no_day_and_month():
+    # digits after a slash that go on are no day and month (الأحد 3/1/2 …)
+    assert all(d.day != date(2022, 1, 3) for d in find_dates(normalize("الأحد 3/1/2").text, PUB))

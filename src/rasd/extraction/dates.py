@@ -165,10 +165,11 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
         + rf"(?:{of}\s+)?(?:{month_w}\s+)?"
         + month_of_day
         + year_of_day
-        # الجمعة الموافق 15: the day of the month the weekday falls on
+        # الجمعة الموافق 15: the day of the month the weekday falls on; السبت 21/09: its day/month
         # السبت السادس عشر: a weekday and an ordinal of ten or more (no «the first Sunday»)
         + rf"|{b}{cl}(?:{parts}\s+)?(?:{day_w}\s+)?(?P<lwd>{wd})\s*،?\s*"
         + rf"(?:{agreeing}\s+(?P<ld>{day})|(?P<ldo>{a([o for o, n in v.ordinals.items() if n >= 10])})"
+        + r"|(?P<ldd>\d{1,2})\s*/\s*(?P<ldm>\d{1,2})(?![\p{N}/.-])"
         # الجمعة 15: digits alone after the weekday, before no word (الجمعة 15 قتيلا)
         + r"|(?P<ldn>\d{1,2})(?![\p{N}/.-]|\s*\p{L}))"
         + e
@@ -438,7 +439,10 @@ def _weekday_date(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMenti
     Friday."""
     if pub is None:
         return _mention(m, None, 1, True)
-    raw, wd = m.group("ld") or m.group("ldo") or m.group("ldn"), v.weekday[m.group("lwd")]
+    wd = v.weekday[m.group("lwd")]
+    if m.group("ldd"):
+        return _weekday_day_month(m, int(m.group("ldd")), int(m.group("ldm")), wd, pub)
+    raw = m.group("ld") or m.group("ldo") or m.group("ldn")
     n = int(raw) if raw.isdigit() else v.ordinals[raw]
     month0 = pub.year * 12 + pub.month - 1
     for shift in (0, -1, 1, -2):
@@ -447,6 +451,21 @@ def _weekday_date(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMenti
             if day.weekday() == wd:
                 return _mention(m, day, 1, True, future=day > pub + timedelta(days=1))
     return None
+
+
+def _weekday_day_month(
+    m: regex.Match[str], d: int, mo: int, wd: int, pub: date
+) -> DateMention | None:
+    """السبت 21/09: that day of the year nearest publication on which it is that weekday,
+    else of the publication's year."""
+    days = []
+    for year in (pub.year, pub.year - 1, pub.year + 1):
+        with suppress(ValueError):
+            days.append(date(year, mo, d))
+    if not days:
+        return None
+    day = next((x for x in days if x.weekday() == wd), days[0])
+    return _mention(m, day, 1, False, future=day > pub + timedelta(days=1))
 
 
 def _relative(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
