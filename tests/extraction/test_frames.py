@@ -775,3 +775,13 @@ def test_protesters_wounded_by_gunfire_met_excessive_force():
         published=PUB,
     )
     assert ev.sub_event_type != "Peaceful protest"
+
+
+def test_a_suicide_drone_is_a_drone_strike_and_a_march_no_drone():
+    (ev,) = rasd.extract(
+        "قتل 3 أشخاص أمس في هجوم شنته مسيرات انتحارية على مدينة مروي.", published=PUB
+    )
+    assert ev.sub_event_type == "Air/drone strike"
+    assert rasd.extract("خرجت أمس مسيرة تابعة لنقابة المعلمين في مدينة مروي.", published=PUB) == []
+    (ev,) = rasd.extract("فجر انتحاري نفسه أمس في سوق بمدينة مروي.", published=PUB)
+    assert ev.sub_event_type == "Suicide bomb"

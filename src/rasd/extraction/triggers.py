@@ -167,11 +167,20 @@ def phrasal_triggers(text: str) -> list[Hit[Trigger]]:
 
 
 def without_replaced(found: list[Hit[Trigger]], phrasal: list[Hit[Trigger]]) -> list[Hit[Trigger]]:
-    """The single-word hits less those a phrase on the same verb reads otherwise."""
-    gone = {(h.start, h.end, c) for h in phrasal for c in h.value.replaces}
-    if not gone:
+    """The single-word hits less those a phrase over them reads otherwise (its verb or its
+    object: مسيرة انتحارية is a drone, not a suicide bombing)."""
+    spans = [
+        (h.word_start, h.word_start + len(h.surface), h.value.replaces)
+        for h in phrasal
+        if h.value.replaces
+    ]
+    if not spans:
         return found
-    return [h for h in found if (h.start, h.end, h.value.category) not in gone]
+    return [
+        h
+        for h in found
+        if not any(s <= h.start < e and h.value.category in gone for s, e, gone in spans)
+    ]
 
 
 def derived_triggers(res: Resources) -> list[tuple[str, Trigger]]:
