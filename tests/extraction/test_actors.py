@@ -288,3 +288,19 @@ def test_forces_that_own_the_shelling_are_not_its_target():
         "قتل 3 أشخاص في تفجير استهدف حافلة لقوات الدرك في مدينة الفحيص أمس.", published=PUB
     )
     assert ev.actor2 != "Civilians"
+
+
+def test_armed_men_of_a_named_group_are_that_group_and_attack_who_they_attack():
+    for text in (
+        "هاجم مسلحون من جبهة النصرة أمس قرية قرب مدينة إعزاز.",
+        "هاجم مسلحون من / جبهة النصرة / أمس قرية قرب مدينة إعزاز.",
+    ):
+        (ev,) = rasd.extract(text, published=PUB)
+        assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+            "Attack",
+            "Jabhat al Nusra",
+            "Civilians",
+        ), text
+    # counted from the police, they are its men (the victims)
+    (ev,) = rasd.extract("قتل 3 من عناصر الشرطة أمس في هجوم على مدينة إعزاز.", published=PUB)
+    assert ev.actor2 == "Police Forces of Syria"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -400,7 +400,7 @@ def assign_roles(
     pos = anchor.start
     killing = anchor.value.category == "kill"
     first_side: ActorMention | None = None  # اشتباكات بين X و Y: X, once read
-    for a in s_actors:
+    for a in _named_groups(s_actors, text):
         side, first_side = _side(text, a, first_side, pos, mk)
         if side is not None:
             if side:
@@ -460,6 +460,25 @@ def assign_roles(
 
 
 _SIDES = {1: "one side (بين X و Y)", 2: "the other side (بين X و Y)"}
+
+
+def _named_groups(s_actors: list[ActorMention], text: str) -> list[ActorMention]:
+    """مسلحون من جبهة النصرة، عناصر من داعش: unidentified armed men «of» a named group
+    are that group, standing where they stand (one mention over both)."""
+    out: list[ActorMention] = []
+    partitive = grammar("partitive")
+    for a in s_actors:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.entry.kind == "unidentified"
+            and a.entry.kind != "unidentified"
+            and text[prev.end : a.start].strip(" /") in partitive
+        ):
+            out[-1] = replace(a, start=prev.start)
+            continue
+        out.append(a)
+    return out
 
 
 def _side(

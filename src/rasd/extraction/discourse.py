@@ -45,18 +45,25 @@ class _Sentence:
 
 
 def _victim_kinds(
-    text: str, civilians: list[Hit[str]], militants: list[Hit[str]], tolls: list[Toll]
+    text: str,
+    civilians: list[Hit[str]],
+    militants: list[Hit[str]],
+    tolls: list[Toll],
+    anchor: Hit[Trigger],
 ) -> tuple[bool, bool]:
     """Whether civilians and armed men are named as victims. Armed men counted among the
     dead (القضاء على إرهابيين اثنين) make a civilian word elsewhere (القبض على شخص) no
-    victim; a feminine nisba is an adjective (الدفاع المدنية), not a person."""
+    victim; a feminine nisba is an adjective (الدفاع المدنية), not a person; armed men
+    right after a verb of attacking (هاجم مسلحون قرية) are its subject."""
     civ = [h for h in civilians if not _feminine_nisba(text, h)]
     unknown = grammar("unknown_adjectives")
+    attacking = anchor.value.category == "attack"
     mil = [
         h
         for h in militants
         if not _feminine_nisba(text, h)
         and next(iter(text[h.word_end : h.word_end + 12].split()), "") not in unknown
+        and not (attacking and 0 <= h.word_start - anchor.word_end <= 2)
     ]
     # counted after the kill word (مقتل 4 مسلحين), not before it (مسلحون قتلوا عاملة)
     dead = [t for t in tolls if t.field == "fatalities" and not t.rule.startswith("before")]
@@ -231,7 +238,11 @@ class Discourse:
         text = ctx.text
         sp = speech()
         fr.civilians, fr.militants = _victim_kinds(
-            text, ctx.civilians.within(s, e), ctx.militants.within(s, e), here.facts.tolls
+            text,
+            ctx.civilians.within(s, e),
+            ctx.militants.within(s, e),
+            here.facts.tolls,
+            fr.anchor,
         )
         # تقول الشرطة …، أكدت السلطات …: the forces that speak are a source, not a target
         reply = resources().get(_response).search(text, fr.anchor.end, e)
