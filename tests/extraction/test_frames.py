@@ -785,3 +785,15 @@ def test_a_suicide_drone_is_a_drone_strike_and_a_march_no_drone():
     assert rasd.extract("خرجت أمس مسيرة تابعة لنقابة المعلمين في مدينة مروي.", published=PUB) == []
     (ev,) = rasd.extract("فجر انتحاري نفسه أمس في سوق بمدينة مروي.", published=PUB)
     assert ev.sub_event_type == "Suicide bomb"
+
+
+def test_a_connector_clause_with_a_toll_of_its_own_is_a_second_report():
+    evs = rasd.extract(
+        "قتل ثلاثة مدنيين أمس في غارة على مدينة معرة النعمان، فيما قتل اثنان في قصف مدفعي"
+        " على مدينة إدلب.",
+        published=PUB,
+    )
+    assert sorted((e.sub_event_type, e.fatalities) for e in evs) == [
+        ("Air/drone strike", 3),
+        ("Shelling/artillery/missile attack", 2),
+    ]

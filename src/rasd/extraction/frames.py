@@ -186,7 +186,9 @@ def frames(
             # a weak trigger alone (هجوم، قذائف) with nothing to say it happened here
             continue
         anchor = next((h for h in anchors if h.value.strength == "strong"), anchors[0])
-        beside = bool(out) and _co_occurring(out[-1], anchor, text, c_start)
+        beside = bool(out) and _co_occurring(
+            out[-1], anchor, text, c_start, _own_toll(out[-1], facts, (c_start, c_end))
+        )
         if out and _compatible(out[-1], cats) and not _new_event(out[-1], anchor) and not beside:
             fr = out[-1]
             fr.anaphoric = fr.anaphoric and anaphoric
@@ -228,14 +230,27 @@ def _split_co_occurring(
     return out
 
 
-def _co_occurring(fr: Frame, anchor: Hit[Trigger], text: str, c_start: int) -> bool:
+def _own_toll(fr: Frame, facts: SentenceFacts, clause: tuple[int, int]) -> bool:
+    """Whether the clause and the frame before it each hold a toll of their own."""
+    lo, hi = fr.span or clause
+    return any(clause[0] <= t.start < clause[1] for t in facts.tolls) and any(
+        lo <= t.start < hi for t in facts.tolls
+    )
+
+
+def _co_occurring(
+    fr: Frame, anchor: Hit[Trigger], text: str, c_start: int, tolls: bool = False
+) -> bool:
     """A clause opened by a co-occurrence word whose strong trigger is of another kind
     than the frame's: another event beside it (اشتباكات … وسط غارات); or opened by a
     connector (فيما، بينما) whose strong trigger is of another event type than every
-    trigger of the frame (اشتباكات …، فيما قصفت المدفعية): a second report."""
+    trigger of the frame (اشتباكات …، فيما قصفت المدفعية), or which has a toll of its own
+    beside the frame's (قتل 3 في غارة …، فيما قتل اثنان في قصف …): a second report."""
+    pats = resources().get(_patterns)
+    if tolls and anchor.value.strength == "strong" and pats.connector.match(text, c_start):
+        return True
     if anchor.value.strength != "strong" or anchor.value.category in fr.categories:
         return False
-    pats = resources().get(_patterns)
     if pats.co_occurring.match(text, c_start) is not None:
         return True
     if pats.connector.match(text, c_start) is None:
