@@ -503,3 +503,9 @@ def test_where_a_visit_went_is_no_place_of_the_event():
 def test_a_dateline_with_the_outlet_in_quotes_is_where_the_story_was_filed():
     s = "* كابل - «الشرق الأوسط»: قتل ستة من عناصر الشرطة في انفجار قنبلة في ولاية هرات أمس"
     assert "Kabul" not in places(s)
+
+
+def test_tear_gas_is_no_town():
+    # «المسيلة للدموع» (tear gas) holds the name of M'Sila, Algeria
+    assert places("أطلقت الشرطة القنابل المسيلة للدموع على المحتجين في البصرة") == ["Basrah"]
+    assert places("استخدمت قوات الأمن الغاز المسيل للدموع") == []
