@@ -509,3 +509,8 @@ def test_tear_gas_is_no_town():
     # «المسيلة للدموع» (tear gas) holds the name of M'Sila, Algeria
     assert places("أطلقت الشرطة القنابل المسيلة للدموع على المحتجين في البصرة") == ["Basrah"]
     assert places("استخدمت قوات الأمن الغاز المسيل للدموع") == []
+
+
+def test_a_capital_that_denies_is_its_government():
+    assert places("يؤكد المرصد أن طائرات روسية تشارك في القصف، الأمر الذي تنفيه موسكو") == []
+    assert places("قصفت الطائرات أمس مدينة دوما، وهو ما نفته دمشق") == ["Duma"]
