@@ -797,3 +797,8 @@ def test_a_connector_clause_with_a_toll_of_its_own_is_a_second_report():
         ("Air/drone strike", 3),
         ("Shelling/artillery/missile attack", 2),
     ]
+
+
+def test_rules_of_engagement_are_no_clash():
+    text = "وقال المتحدث أمس في مدينة الرياض إن على التحالف مراجعة قواعد الاشتباك."
+    assert rasd.extract(text, published=PUB) == []
