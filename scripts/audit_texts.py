@@ -263,16 +263,16 @@ def rebuild(args) -> int:
             print(f"  fetch github:{repo}    ({m})", file=sys.stderr)
     for b in bad:
         print("MISMATCH " + b, file=sys.stderr)
+    if missing:
+        # a part rebuilt without its corpora would score as a smaller, other audit set
+        print(f"nothing written to {args.out}", file=sys.stderr)
+        return 2
     with open(args.out, "w", encoding="utf-8") as f:
         for line in out_lines:
             f.write(json.dumps(line, ensure_ascii=False) + "\n")
     n_ev = sum(len(line["events"]) for line in out_lines)
     print(f"{len(out_lines)} articles verified ({n_ev} events) -> {args.out}", file=sys.stderr)
-    if bad:
-        return 1
-    if missing:
-        return 2
-    return 0
+    return 1 if bad else 0
 
 
 # ---------------------------------------------------------------- draw of part "older"
