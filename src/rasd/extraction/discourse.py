@@ -14,13 +14,13 @@ import regex
 from rasd.extraction.actors import is_target, of_the_act, shot_by
 from rasd.extraction.casualties import Toll, find_tolls
 from rasd.extraction.context import ArticleContext, judicial_lead_end
-from rasd.extraction.frames import SentenceFacts, frames, no_arms, says_same
+from rasd.extraction.frames import SentenceFacts, frames, no_arms, operation, says_same
 from rasd.extraction.mention import Mention, build_mention
 from rasd.extraction.places import SPECIFIC, PlaceMention, refine, same_country
 from rasd.extraction.siblings import own_place_anchors, siblings
 from rasd.extraction.sources import Source, sentence_sources
 from rasd.extraction.speech import speech
-from rasd.extraction.triggers import Frame, Trigger, lexicon
+from rasd.extraction.triggers import Frame, Trigger
 from rasd.model import Sentence
 from rasd.resources import Resources, resources
 from rasd.settings import SETTINGS
@@ -191,7 +191,9 @@ class Discourse:
         last = self.last_mention
         recent = last is not None and index - last.index <= 2
         prev_categories = frozenset(last.frame.categories) if recent and last else frozenset()
-        fought = self._operation_before(index, s_places)
+        fought = any(h.value.category == "seizure" for h in s_trig) and self._operation_before(
+            index, s_places
+        )
         found = frames(facts, s_trig, ctx.text, prev_categories, index == self.lead_start, fought)
         before: Mention | None = None
         for fr in found:
@@ -204,17 +206,16 @@ class Discourse:
         if s_places:
             self.last_place = s_places[-1]
 
-    def _operation_before(self, index: int, specific: list[PlaceMention]) -> bool:
+    def _operation_before(self, index: int, places: list[PlaceMention]) -> bool:
         """An operation or arrest told in the last two sentences, where this sentence names
         no other place: what it seized belongs to that operation."""
-        taken = lexicon().fighting | {"arrest"}
         recent = [
             m
             for m in [*self.mentions[-4:], *self.pending]
-            if index - m.index <= 2 and m.frame.categories & taken
+            if index - m.index <= 2 and operation(m.frame.categories)
         ]
         there = {m.place.place for m in recent if m.place is not None}
-        return bool(recent) and all(p.place in there for p in specific)
+        return bool(recent) and all(p.place in there for p in places)
 
     def _place_pending(
         self, index: int, sent: Sentence, specific: list[PlaceMention], own_events: bool

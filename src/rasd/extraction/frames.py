@@ -327,12 +327,16 @@ def _seized_in_operation(anchors: list[Hit[Trigger]], fought: bool, out: list[Fr
     """Arms seized by an operation told just before (in the sentence or the one or two
     before it): part of that operation, not an event of their own."""
     # the weapons named after the verb (حجز سلاح … ورمانة يدوية) are what it seized
-    first = min(anchors, key=lambda h: h.start)
-    if not key(first.surface).startswith(grammar("seize_verbs")):
+    if min(anchors, key=lambda h: h.start).value.category != "seizure":
         return False
     # an operation or arrest just before in the sentence (اعتقال 4 أشخاص، وضبط أسلحة)
-    taken = lexicon().fighting | {"arrest"}
-    return fought or any(fr.categories & taken for fr in out)
+    return fought or any(operation(fr.categories) for fr in out)
+
+
+def operation(categories: set[str]) -> bool:
+    """Whether a frame of these categories tells fighting or an arrest: an operation whose
+    seizures are its own."""
+    return bool(categories & lexicon().fighting) or "arrest" in categories
 
 
 def no_arms(h: Hit[Trigger], text: str, sent_end: int) -> bool:
