@@ -1,7 +1,10 @@
+from datetime import date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import rasd
 from rasd.extraction.casualties import find_munitions, find_tolls
 from rasd.text.normalize import normalize
 from rasd.text.tokens import tokenize
@@ -223,3 +226,24 @@ def test_a_kill_word_with_the_pronoun_of_one_person_is_one_dead():
 )
 def test_victims_after_the_subject_of_an_active_verb(text, expected):
     assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # a day's window adds up several events: one total is not split (SPEC)
+        (
+            "قالت وزارة الصحة إن 87 مدنيا قتلوا في غارات جوية على مدينة خان يونس خلال الـ24 ساعة الماضية.",
+            None,
+        ),
+        ("قتل 40 مسلحا في معارك بمدينة تعز في يوم واحد، بحسب مصادر طبية.", None),
+        # the same figures with no window are the event's
+        ("قالت وزارة الصحة إن 87 مدنيا قتلوا في غارات جوية على مدينة خان يونس أمس.", 87),
+        # a zero stays: nobody hurt in the window
+        ("سقطت خمسة صواريخ على مدينة سديروت خلال 24 ساعة دون وقوع إصابات.", 0),
+    ],
+)
+def test_a_figure_of_a_days_window_is_no_events_toll(text, fatalities):
+    evs = rasd.extract(text, published=date(2023, 3, 14))
+    assert len(evs) == 1, [(e.sub_event_type, e.location) for e in evs]
+    assert evs[0].fatalities == fatalities

@@ -18,7 +18,7 @@ from rasd.text.matcher import ARTICLE
 from rasd.text.normalize import key
 from rasd.text.numbers import Count, digits, number_heads, read_count
 from rasd.text.tokens import Token, strip_clitics
-from rasd.text.words import grammar
+from rasd.text.words import alternation, grammar
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +58,7 @@ class _Vocab:
     units: frozenset[str] = frozenset()  # 53 عاما، 3 كيلومترات: a measure, not victims
     definite: frozenset[str] = frozenset()  # الشاب، الطفلة: one victim when right after the verb
     year_markers: frozenset[str] = frozenset()  # منذ 2014: a year, not a count
+    period_totals: regex.Pattern[str] | None = None  # خلال 24 ساعة: a window's total
     months: frozenset[str] = frozenset()  # في 20 فبراير: a day of the month, not a count
     # two-word kill phrases (القضاء على): the second word takes the count after it
     kill_pairs: frozenset[tuple[str, str]] = frozenset()
@@ -113,6 +114,9 @@ def _build(res: Resources) -> _Vocab:
         units=_ks(y["measure_units"]),
         definite=frozenset(ARTICLE + w for w in singular),
         year_markers=_ks(y["year_markers"]),
+        period_totals=regex.compile(
+            r"(?<!\p{L})" + alternation(y["period_totals"], spaces=r"\s+") + r"(?!\p{L})"
+        ),
         months=_ks([m for ms in res.yaml("lexicon/dates.yaml")["months"].values() for m in ms]),
         phrases_at=_by_first_word(phrases),
         kill_pairs=frozenset(
@@ -523,6 +527,17 @@ def find_munitions(tokens: list[Token], weapon_token_index: int) -> tuple[int, i
 _RESULT = regex.compile(r"(?<![\p{L}])م?ما\s+(?:نتج|ادي|اسفر)")
 
 
+def _window_total(t: Toll, sent: Sentence, text: str) -> bool:
+    """استشهاد 114 فلسطينيا في 13 مجزرة خلال 24 ساعة: the figure of a day's window adds up
+    several events; one total given for several events is not split (SPEC), so it is no
+    event's figure. A zero (لم تقع إصابات) stays."""
+    if t.value == 0:
+        return False
+    window = _vocab().period_totals
+    lo, hi = max(sent.start, t.start - 60), min(sent.end, t.end + 60)
+    return window is not None and window.search(text, lo, hi) is not None
+
+
 def own_tolls(fr: Frame, tolls: list[Toll], sent: Sentence, pos: int, text: str = "") -> list[Toll]:
     """The figures of one frame: per field, the one nearest the trigger among the frame's
     own clauses (a toll in a clause about another event of the sentence is not its own)."""
@@ -537,6 +552,8 @@ def own_tolls(fr: Frame, tolls: list[Toll], sent: Sentence, pos: int, text: str 
             if lo - 80 <= t.start < hi + 80
             or (t.start >= hi and _RESULT.search(text, hi, t.start) is not None)
         ]
+    if text:
+        own = [t for t in own if not _window_total(t, sent, text)]
     out = []
     for f in ("fatalities", "injuries"):
         ts = [t for t in own if t.field == f]
