@@ -346,3 +346,29 @@ def test_first_of_a_month_and_weekday_with_day_and_month(text, expected):
 def test_a_weekday_and_a_score_is_no_day_and_month():
     # digits after a slash that go on are no day and month (الأحد 3/1/2 …)
     assert all(d.day != date(2022, 1, 3) for d in find_dates(normalize("الأحد 3/1/2").text, PUB))
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "expected"),
+    [
+        # the article before a day's digits (الـ15 normalized ال15) and «N الجاري»
+        ("قتل في الـ15 من ديسمبر", PUB, date(2021, 12, 15)),
+        ("في الـ3 من الشهر الجاري", PUB, date(2022, 1, 3)),
+        ("اعتقل في 4 الجاري", PUB, date(2022, 1, 4)),
+        # the weekday before the last one
+        ("الخميس قبل الماضي", PUB, date(2021, 12, 23)),
+        ("الجمعة الماضية", PUB, date(2021, 12, 31)),
+        ("الجمعة قبل الماضية", PUB, date(2021, 12, 24)),
+        # the night between two days: the day after the first, slash or dash between them
+        ("ليل الاثنين/ الثلاثاء", PUB, date(2022, 1, 4)),
+        ("ليلة الأحد - الاثنين", PUB, date(2022, 1, 3)),
+        # a Sunday paper's «from midnight Sunday/Monday» is the coming Monday
+        ("هدنة تبدأ منتصف ليل الأحد/الاثنين", date(2022, 1, 2), date(2022, 1, 3)),
+    ],
+)
+def test_days_of_the_month_weeks_back_and_nights(text, pub, expected):
+    assert day(text, pub) == expected
+
+
+def test_an_age_or_a_count_before_a_bare_month_word_is_no_day():
+    assert not [d for d in find_dates(normalize("عمره 15 الشهر").text, PUB) if d.day]

@@ -137,14 +137,13 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
     bare_year, plural = a(y["bare_year_heads"]), a(y["plural_endings"])
     heads, month_past = a(y["month_alone_heads"]), a(y["month_past"])
     ly_heads, ly_past = a(y["last_year_heads"]), a(y["last_year_past"])
-    rel_year = a(v.relative_years)
-    joiners = a(y["range_joiners"])
+    rel_year, joiners = a(v.relative_years), a(y["range_joiners"])
     links, agreeing = a(y["weekday_date_links"]), a(y["weekday_date_links"][:1])
     b = r"(?<![\p{L}\p{N}])"  # word start, clitics allowed via the optional group
     e = r"(?![\p{L}\p{N}])"
     cl = a(y["proclitics"]) + "?"
     year = r"(?:1[0-9]|20)\d\d"
-    day = rf"(?:\d{{1,2}}|{a(v.ordinals)})"
+    day = rf"(?:(?:{a(y['digit_article'])})?\d{{1,2}}|{a(v.ordinals)})"
     # the month of a day: a month name (with an optional second family: أغسطس (آب), أغسطس
     # آب), or the current month
     month_of_day = (
@@ -179,7 +178,8 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
         rf"|{b}{cl}(?:{parts}\s+)?(?:{day_w}\s+)?(?P<rel>{rel}){e}(?:\s*،?\s*(?P<rw>{wd}){e})?"
         # ليل الخميس - الجمعة: the night between two days; الأحد القادم: the coming one
         rf"|{b}{cl}(?:(?P<part>{parts})\s+)?(?:{day_w}\s+)?(?P<wd>{wd}){e}"
-        rf"(?:(?:\s*-\s*|\s+)(?P<wd2>{wd}){e})?(?:\s+(?:(?P<past>{past})|(?P<next>{nxt})){e}"
+        rf"(?:(?:\s*[-/]\s*|\s+)(?P<wd2>{wd}){e})?"  # الجمعة قبل الماضية: a week before
+        rf"(?:\s+(?:(?P<beforelast>{a(y['before_last'])}\s+{past})|(?P<past>{past})|(?P<next>{nxt})){e}"
         # الأحد من الأسبوع الماضي: that weekday of the week before
         rf"|\s+(?:{of}\s+)?{week_w}\s+(?P<lastweek>{past}){e})?"
         rf"|{b}{cl}(?P<per>{per}){e}"
@@ -370,7 +370,7 @@ def _gregorian(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention 
                 if day.weekday() == target:
                     return replace(found, day=day, yearless=False, relative=False)
     raw = m.group("gd")
-    n = 0 if raw.isdigit() else v.ordinals[raw]
+    n = 0 if raw[-1].isdigit() else v.ordinals[raw]
     if found.day.weekday() != target and 1 <= n <= 5:
         # الثلاثاء الثالث من أيلول that is no Tuesday: the third Tuesday of the month
         first = found.day.replace(day=1)
@@ -378,6 +378,13 @@ def _gregorian(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention 
         if day.month == first.month:
             return replace(found, day=day)
     return found
+
+
+def _day_number(raw: str, v: _Vocab) -> int:
+    """15, ال15 (الـ15 normalized) or an ordinal word (الثامن)."""
+    if raw[-1].isdigit():
+        return int("".join(c for c in raw if c.isdigit()))
+    return v.ordinals[raw]
 
 
 def _range(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
@@ -388,8 +395,7 @@ def _range(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | No
 def _day_month(
     m: regex.Match[str], v: _Vocab, pub: date | None, d: str, mo: str, cur: str, y: str, yrel: str
 ) -> DateMention | None:
-    raw = m.group(d)
-    day = int(raw) if raw.isdigit() else v.ordinals[raw]
+    day = _day_number(m.group(d), v)
     if m.group(cur):
         # 12 من الشهر الجاري، العاشر من الشهر الماضي: a day of a month near publication
         if pub is None:
@@ -498,8 +504,11 @@ def _calendar_today(m: regex.Match[str], v: _Vocab) -> bool:
 
 
 def _weekday(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
-    # ليل الخميس الجمعة: the night between two days is coded to the second day
-    wd = v.weekday[m.group("wd2") or m.group("wd")]
+    # ليل الخميس الجمعة: the night between two days is coded to the second day, the day
+    # after the first (منتصف ليل الأحد/الاثنين in a Sunday paper is the coming Monday)
+    wd = v.weekday[m.group("wd")]
+    if m.group("wd2") and pub is not None:
+        return _night(m, v, pub, wd)
     if m.group("next") or (not m.group("past") and _future(m, v)):
         # الأحد القادم، سيقام الاجتماع الثلاثاء: the coming one
         return _mention(m, _weekday_after(pub, wd) if pub else None, 1, True, future=True)
@@ -507,8 +516,23 @@ def _weekday(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | 
         # the weekday of the week (Monday to Sunday) before the one of publication
         day = pub - timedelta(days=pub.weekday() + 7 - wd) if pub else None
         return _mention(m, day, 1, True)
-    day = _weekday_on_or_before(pub, wd, bool(m.group("past"))) if pub else None
+    if pub is None:
+        return _mention(m, None, 1, True)
+    day = _weekday_on_or_before(pub, wd, bool(m.group("past") or m.group("beforelast")))
+    if m.group("beforelast"):
+        day -= timedelta(days=7)
     return _mention(m, day, 1, True)
+
+
+def _night(m: regex.Match[str], v: _Vocab, pub: date, wd: int) -> DateMention:
+    """ليل الخميس/الجمعة: the day after the first weekday (past, coming or before last)."""
+    if m.group("next") or (not m.group("past") and pub.weekday() != wd and _future(m, v)):
+        first = _weekday_after(pub, wd)
+        return _mention(m, first + timedelta(days=1), 1, True, future=True)
+    first = _weekday_on_or_before(pub, wd, bool(m.group("past") or m.group("beforelast")))
+    if m.group("beforelast"):
+        first -= timedelta(days=7)
+    return _mention(m, first + timedelta(days=1), 1, True)
 
 
 def _period(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
