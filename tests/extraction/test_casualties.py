@@ -247,3 +247,29 @@ def test_a_figure_of_a_days_window_is_no_events_toll(text, fatalities):
     evs = rasd.extract(text, published=date(2023, 3, 14))
     assert len(evs) == 1, [(e.sub_event_type, e.location) for e in evs]
     assert evs[0].fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «N من» a group of persons names some of them, after the subject too
+        ("قتل مسلحون 20 من سكان القرية", {"fatalities": 20}),
+        ("أعدم التنظيم تسعة من سائقي سيارات الأجرة", {"fatalities": 9}),
+        ("قتل القائد مع 6 من مرافقيه في الغارة", {"fatalities": 6}),
+        # a count «of its kind» or of a month counts nobody
+        ("قال المحققون إن قتل سعاد هو الحادث رقم 12 من نوعه", {}),
+        # «one» after a noun qualifies it: no second count
+        ("مقتل شخص واحد في الانفجار", {"fatalities": 1}),
+        ("قتل 5 من أفراد عائلة واحدة في القصف", {"fatalities": 5}),
+    ],
+)
+def test_some_of_a_group_and_one_as_an_adjective(text, expected):
+    assert tolls(text) == expected
+
+
+def test_militia_fighters_killed_by_forces_is_a_fight_not_violence_against_civilians():
+    evs = rasd.extract(
+        "قتل 8 من عناصر مليشيات الحوثي بنيران قوات الجيش في مدينة صعدة أمس.",
+        published=date(2018, 5, 20),
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Armed clash", 8)]

@@ -59,6 +59,10 @@ class _Vocab:
     definite: frozenset[str] = frozenset()  # الشاب، الطفلة: one victim when right after the verb
     year_markers: frozenset[str] = frozenset()  # منذ 2014: a year, not a count
     period_totals: regex.Pattern[str] | None = None  # خلال 24 ساعة: a window's total
+    one_words: frozenset[str] = frozenset()  # واحد، واحدة: an adjective after a noun
+    partitive: frozenset[str] = frozenset()  # 20 من سكان القرية: some of a group
+    person_stems: frozenset[str] = frozenset()  # سكان، مرافق: persons counted after «من»
+    person_endings: tuple[str, ...] = ()  # ين، يه، ها: endings of those words
     months: frozenset[str] = frozenset()  # في 20 فبراير: a day of the month, not a count
     # two-word kill phrases (القضاء على): the second word takes the count after it
     kill_pairs: frozenset[tuple[str, str]] = frozenset()
@@ -114,6 +118,10 @@ def _build(res: Resources) -> _Vocab:
         units=_ks(y["measure_units"]),
         definite=frozenset(ARTICLE + w for w in singular),
         year_markers=_ks(y["year_markers"]),
+        one_words=_ks(y["one_words"]),
+        partitive=_ks(y["partitive"]),
+        person_stems=frozenset(singular) | _ks(y["victims_plural"]) | _ks(y["partitive_groups"]),
+        person_endings=tuple(sorted({key(e) for e in y["person_endings"]} | {""}, key=len)),
         period_totals=regex.compile(
             r"(?<!\p{L})" + alternation(y["period_totals"], spaces=r"\s+") + r"(?!\p{L})"
         ),
@@ -194,6 +202,7 @@ class _Counts:
         self.tokens = tokens
         self.years = v.year_markers
         self.months = v.months
+        self.one_words = v.one_words
         self.cls = [_classes(v, t.text) for t in tokens]
         if v.kill_pairs:
             for i in range(1, len(tokens)):
@@ -210,11 +219,19 @@ class _Counts:
         if i >= len(self.tokens) or not self.cls[i] & NUMBER:
             return None  # no count starts at a word that is no number
         if i not in self.memo:
-            c = None if self._year(i) else read_count(self.tokens, i)
+            c = None if self._year(i) or self._adjective(i) else read_count(self.tokens, i)
             if c is not None and self._month_at(c.next_index):
                 c = None  # في 20 شباط/فبراير
             self.memo[i] = c
         return self.memo[i]
+
+    def _adjective(self, i: int) -> bool:
+        """عائلة واحدة، شخص واحد: «one» after a noun qualifies it, it counts nobody more."""
+        return (
+            i > 0
+            and self.tokens[i].text in self.one_words
+            and not self.cls[i - 1] & (CASUALTY | FILLER | NUMBER)
+        )
 
     def _month_at(self, i: int) -> bool:
         return i < len(self.tokens) and self.tokens[i].text.split("/")[0] in self.months
@@ -401,15 +418,27 @@ def _second_group(i: int, stop: int, count: _Counts) -> tuple[int, int]:
     return 0, i - 1
 
 
+def _persons(word: str) -> bool:
+    """سكانها، المستشارين، مرافقيه، عناصر: a word for persons, with the article and a plural
+    or pronoun ending (casualties.yaml partitive_groups, victims_singular)."""
+    v = _vocab()
+    for w in strip_clitics(word):
+        w = w[2:] if w.startswith(ARTICLE) and len(w) > 4 else w
+        if any(w.endswith(e) and w[: len(w) - len(e)] in v.person_stems for e in v.person_endings):
+            return True
+    return False
+
+
 def _counted_victims(i: int, count: _Counts) -> bool:
     """A count at tokens[i] of persons: 12 شخصا، خمسة مدنيين."""
     c = count(i)
-    return (
-        c is not None
-        and c.next_index < len(count.cls)
-        and count.cls[c.next_index] & (VICTIM | VICTIM_A | DUAL) != 0
-        and not count.cls[c.next_index] & CASUALTY
-    )
+    if c is None or c.next_index >= len(count.cls):
+        return False
+    n = c.next_index
+    if count.tokens[n].text in _vocab().partitive and n + 1 < len(count.cls):
+        # 20 من سكان القرية، 3 من أفراد الشرطة، 6 من مرافقيه: some of a group of persons
+        return _persons(count.tokens[n + 1].text) and not count.cls[n + 1] & CASUALTY
+    return count.cls[n] & (VICTIM | VICTIM_A | DUAL) != 0 and not count.cls[n] & CASUALTY
 
 
 def find_tolls(tokens: list[Token]) -> list[Toll]:
