@@ -304,3 +304,19 @@ def test_armed_men_of_a_named_group_are_that_group_and_attack_who_they_attack():
     # counted from the police, they are its men (the victims)
     (ev,) = rasd.extract("قتل 3 من عناصر الشرطة أمس في هجوم على مدينة إعزاز.", published=PUB)
     assert ev.actor2 == "Police Forces of Syria"
+
+
+def test_a_spokesman_of_a_party_announcing_its_act_makes_the_party_actor1():
+    evs = rasd.extract(
+        "أعلن المتحدث العسكري باسم الحوثيين استهداف سفينة تجارية في البحر الأحمر بصاروخين.",
+        published=PUB,
+    )
+    assert [(e.actor1, e.actor2) for e in evs] == [("Houthis (Ansar Allah)", "Civilians")]
+
+
+def test_a_party_that_says_its_own_men_set_off_a_bomb_is_actor1():
+    said = "قالت كتائب القسام إن مقاتليها فجروا عبوة ناسفة بدبابة في مخيم جباليا أمس."
+    assert [e.actor1 for e in rasd.extract(said, published=PUB)] == ["Al Qassam Brigades"]
+    # a party that only reports a bombing is its source, not its author
+    told = "قالت كتائب القسام إن عبوة ناسفة انفجرت بدبابة في مخيم جباليا أمس."
+    assert [e.actor1 for e in rasd.extract(told, published=PUB)] != ["Al Qassam Brigades"]

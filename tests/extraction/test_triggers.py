@@ -231,3 +231,23 @@ def test_homes_demolished_or_bulldozed_are_property_destruction():
         assert [e.sub_event_type for e in rasd.extract(s, day)] == ["Looting/property destruction"]
     # a figure of speech with ب before the verb is no attack
     assert _phrasal_categories("دشن الرئيس جولته بفتح النار على حلفائه") == []
+
+
+def test_drones_shot_down_are_an_interception_not_a_march():
+    import rasd
+
+    evs = rasd.extract(
+        "أسقطت الدفاعات الجوية 30 مسيرة أوكرانية فوق مدينة بيلغورود الروسية.",
+        published="2024-05-19",
+    )
+    assert [(e.sub_event_type, e.location) for e in evs] == [("Disrupted weapons use", "Belgorod")]
+
+
+def test_toppling_a_government_is_no_interception():
+    import rasd
+
+    evs = rasd.extract(
+        "تجمع آلاف المحتجين أمس في وسط مدينة عمان وهم يهتفون الشعب يريد إسقاط الحكومة.",
+        published="2024-05-19",
+    )
+    assert [e.sub_event_type for e in evs] == ["Peaceful protest"]

@@ -207,6 +207,8 @@ class _Markers:
     one_side: regex.Pattern[str]  # بين X وY من جهة: X and Y together are one side
     claim_verb: regex.Pattern[str]  # text ending in أعلن، تبنى: the actor after announces
     own_act: regex.Pattern[str]  # what may stand between it and the act it announces
+    said_verb: regex.Pattern[str]  # text ending in قالت، أكد: the actor after speaks
+    own_men_act: regex.Pattern[str]  # أن مقاتليها: its own men did the act told after
 
 
 def _markers(res: Resources) -> _Markers:
@@ -235,13 +237,22 @@ def _markers(res: Resources) -> _Markers:
         regex.compile(rf"(?<![\p{{L}}]){alternation(grammar('sides_words'))}\s+$"),
         regex.compile(rf"\s*{alternation(grammar('one_side'))}(?![\p{{L}}])"),
         regex.compile(
-            rf"(?<![\p{{L}}])[وف]?{alternation(grammar('claim_verbs'))}\s+(?:\p{{L}}+\s+)?$"
+            # أعلن الحوثيون، أعلن المتحدث العسكري باسم الحوثيين: the party or its spokesman
+            rf"(?<![\p{{L}}])[وف]?{alternation(grammar('claim_verbs'))}\s+"
+            rf"(?:{alternation(grammar('spokesmen'))}(?:\s+\p{{L}}+)?\s+"
+            rf"{alternation(grammar('on_behalf'))}\s+|\p{{L}}+\s+)?$"
         ),
         # nothing (أعلن الحوثيون استهداف), a day (اليوم), or أن with its own men
         # (أعلن حزب الله أن مقاتليه استهدفوا)
         regex.compile(
             r"\s*(?:\p{L}+\s+)?"
             + rf"(?:{alternation(grammar('complementizers'))}\s+{alternation(grammar('own_men'))}\s+)?$"
+        ),
+        regex.compile(
+            rf"(?<![\p{{L}}]){alternation(grammar('said_verbs'))}\s+(?:\p{{L}}+\s+)?$"
+        ),
+        regex.compile(
+            rf"\s*{alternation(grammar('complementizers'))}\s+{alternation(grammar('own_men'))}\s+$"
         ),
     )
 
@@ -261,6 +272,10 @@ _OWN_ACTS = frozenset(
         "clash",
     }
 )
+
+
+# and, done by its own men (إن مقاتليها فجروا عبوة), bombs set off
+_MEN_ACTS = frozenset({"ied", "explosion", "suicide", "grenade"})
 
 
 def _counted(a: ActorMention, before: str, tolls: Sequence[tuple[int, int]]) -> bool:
@@ -304,13 +319,19 @@ def _only_tells(
 
 def _announces_own_act(text: str, a: ActorMention, fr: Frame, mk: _Markers) -> bool:
     """أعلنت جماعة الحوثي استهداف سفينة، أعلن الجيش أنه استهدف …: the party that
-    announces an act right after its name (or «أن مقاتليه» did it) is the one that acted."""
-    if mk.claim_verb.search(text, max(0, a.start - 30), a.start) is None:
+    announces an act right after its name (or «أن مقاتليه» did it) is the one that acted;
+    a party that says its own men did it (قالت كتائب القسام إن مقاتليها فجروا) too."""
+    acts = _OWN_ACTS
+    if mk.claim_verb.search(text, max(0, a.start - 45), a.start) is not None:
+        between = mk.own_act
+    elif mk.said_verb.search(text, max(0, a.start - 30), a.start) is not None:
+        between, acts = mk.own_men_act, _OWN_ACTS | _MEN_ACTS
+    else:
         return False
     return any(
-        h.value.category in _OWN_ACTS
+        h.value.category in acts
         and 0 <= h.start - a.end <= 40
-        and mk.own_act.fullmatch(text, a.end, h.start) is not None
+        and between.fullmatch(text, a.end, h.start) is not None
         for h in fr.hits
     )
 

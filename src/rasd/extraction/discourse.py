@@ -50,6 +50,7 @@ def _victim_kinds(
     militants: list[Hit[str]],
     tolls: list[Toll],
     anchor: Hit[Trigger],
+    sent_start: int = 0,
 ) -> tuple[bool, bool]:
     """Whether civilians and armed men are named as victims. Armed men counted among the
     dead (القضاء على إرهابيين اثنين) make a civilian word elsewhere (القبض على شخص) no
@@ -64,6 +65,8 @@ def _victim_kinds(
         if not _feminine_nisba(text, h)
         and next(iter(text[h.word_end : h.word_end + 12].split()), "") not in unknown
         and not (attacking and 0 <= h.word_start - anchor.word_end <= 2)
+        # أعلن المتحدث باسم الحوثيين استهداف …: the speaker's side, not the victims
+        and not (h.word_end <= anchor.word_start and _in_title(text, sent_start, h))
     ]
     # counted after the kill word (مقتل 4 مسلحين), not before it (مسلحون قتلوا عاملة)
     dead = [t for t in tolls if t.field == "fatalities" and not t.rule.startswith("before")]
@@ -73,6 +76,13 @@ def _victim_kinds(
     # them are the killers
     killers = dead and all(h.end <= t.start for h in mil for t in dead)
     return bool(civ), bool(mil) and not killers
+
+
+def _in_title(text: str, sent_start: int, h: Hit[str]) -> bool:
+    """أعلن المتحدث العسكري، قال الناطق باسم الحوثيين: a word in the title of the one who
+    speaks (a speech verb and up to three words before it, no «أن» among them)."""
+    m = speech().speaker_title.search(text, sent_start, h.word_start)
+    return m is not None and speech().complementizer.search(m.group()) is None
 
 
 def _forces_targeted(text: str, forces: list[Hit[str]], tolls: list[Toll]) -> bool:
@@ -244,6 +254,7 @@ class Discourse:
             ctx.militants.within(s, e),
             here.facts.tolls,
             fr.anchor,
+            s,
         )
         # تقول الشرطة …، أكدت السلطات …: the forces that speak are a source, not a target
         reply = resources().get(_response).search(text, fr.anchor.end, e)
@@ -252,7 +263,10 @@ class Discourse:
             h
             for h in ctx.security.within(s, e_target)
             if not _cited(text, s, h.start)
-            and not (h.start < fr.anchor.start and sp.speaker_title.search(text, s, h.start))
+            and not (
+                h.start < fr.anchor.start
+                and (sp.speaker_title.search(text, s, h.start) or _in_title(text, s, h))
+            )
             # قصف مدفعي لقوات الدعم السريع: the forces whose act it was
             and not any(_owner(text, h.start, t) for t in fr.hits)
         ]
