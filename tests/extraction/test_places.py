@@ -514,3 +514,16 @@ def test_tear_gas_is_no_town():
 def test_a_capital_that_denies_is_its_government():
     assert places("يؤكد المرصد أن طائرات روسية تشارك في القصف، الأمر الذي تنفيه موسكو") == []
     assert places("قصفت الطائرات أمس مدينة دوما، وهو ما نفته دمشق") == ["Duma"]
+
+
+def test_a_place_south_of_another_is_the_events_place_not_the_reference():
+    import rasd
+
+    evs = rasd.extract(
+        "اقتحم مستوطنون بلدة حوارة جنوب نابلس وأضرموا النار في منازل الفلسطينيين أمس.",
+        published="2023-03-01",
+    )
+    assert [e.location for e in evs] == ["Huwwarah"]
+    # with no place before it, «south of X» stays X, near it (precision 2)
+    evs = rasd.extract("قتل جندي في هجوم مسلح جنوب نابلس أمس.", published="2023-03-01")
+    assert [(e.location, e.geo_precision) for e in evs] == [("Nablus", 2)]

@@ -248,9 +248,7 @@ def _markers(res: Resources) -> _Markers:
             r"\s*(?:\p{L}+\s+)?"
             + rf"(?:{alternation(grammar('complementizers'))}\s+{alternation(grammar('own_men'))}\s+)?$"
         ),
-        regex.compile(
-            rf"(?<![\p{{L}}]){alternation(grammar('said_verbs'))}\s+(?:\p{{L}}+\s+)?$"
-        ),
+        regex.compile(rf"(?<![\p{{L}}]){alternation(grammar('said_verbs'))}\s+(?:\p{{L}}+\s+)?$"),
         regex.compile(
             rf"\s*{alternation(grammar('complementizers'))}\s+{alternation(grammar('own_men'))}\s+$"
         ),

@@ -708,6 +708,7 @@ def choose_place(
     specific = [p for p in s_places if p.place.kind in SPECIFIC]
     provinces = [p for p in s_places if p.place.kind == "admin1"]
     pool = [p for p in specific if p.cued or p.place.kind != "city"] or specific
+    pool = [p for p in pool if not _reference(p, pool)] or pool
     town = nearest(pool, pos, prefer_after=True)
     # تعرضت قاعدة القرية الخضراء في ريف دير الزور لقصف: the named facility is the target
     facilities = [p for p in pool if p.place.kind == "facility" and abs(p.start - pos) < 80]
@@ -749,6 +750,14 @@ def choose_place(
     ):
         return last_place, True
     return place, False
+
+
+def _reference(p: PlaceMention, pool: list[PlaceMention]) -> bool:
+    """بلدة حوارة جنوب نابلس، قرية X قرب مدينة Y: a place after a near word right after
+    another place locates that one; the event is at the first."""
+    return p.near and any(
+        q is not p and not q.near and 0 < p.start - q.end <= SETTINGS.reference_gap for q in pool
+    )
 
 
 def _country_homonym(pm: PlaceMention) -> bool:
