@@ -320,3 +320,12 @@ def test_a_party_that_says_its_own_men_set_off_a_bomb_is_actor1():
     # a party that only reports a bombing is its source, not its author
     told = "قالت كتائب القسام إن عبوة ناسفة انفجرت بدبابة في مخيم جباليا أمس."
     assert [e.actor1 for e in rasd.extract(told, published=PUB)] != ["Al Qassam Brigades"]
+
+
+def test_forces_right_after_a_verb_of_attacking_civilians_are_the_attackers():
+    evs = rasd.extract(
+        "هاجمت قوات الدعم السريع قرية في ولاية الجزيرة أمس وقتلت 40 من سكانها.", published=PUB
+    )
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in evs] == [
+        ("Attack", "RSF: Rapid Support Forces", "Civilians", 40)
+    ]

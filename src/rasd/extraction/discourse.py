@@ -26,6 +26,7 @@ from rasd.resources import Resources, resources
 from rasd.settings import SETTINGS
 from rasd.taxonomy import taxonomy
 from rasd.text.matcher import Hit
+from rasd.text.normalize import key
 from rasd.text.words import alternation, grammar
 
 
@@ -76,6 +77,18 @@ def _victim_kinds(
     # them are the killers
     killers = dead and all(h.end <= t.start for h in mil for t in dead)
     return bool(civ), bool(mil) and not killers
+
+
+def _subject_of(text: str, anchor: Hit[Trigger], h: Hit[str]) -> bool:
+    """هاجمت قوات الدعم السريع قرية: forces right after a verb of attacking that opens
+    the clause did it (grammar.yaml subject_first_verbs)."""
+    if not 0 <= h.word_start - anchor.word_end <= 2:
+        return False
+    return key(text[anchor.word_start : anchor.word_end]) in resources().get(_subject_first)
+
+
+def _subject_first(res: Resources) -> frozenset[str]:
+    return frozenset(key(w) for w in grammar("subject_first_verbs"))
 
 
 def _in_title(text: str, sent_start: int, h: Hit[str]) -> bool:
@@ -269,6 +282,8 @@ class Discourse:
             )
             # قصف مدفعي لقوات الدعم السريع: the forces whose act it was
             and not any(_owner(text, h.start, t) for t in fr.hits)
+            # هاجمت قوات الدعم السريع قرية وقتلت 100 من سكانها: the attackers of civilians
+            and not (fr.civilians and _subject_of(text, fr.anchor, h))
         ]
         fr.security = _forces_targeted(text, forces, here.facts.tolls) or any(
             (a.entry.inter in (1, 8) and "{country}" not in a.entry.actor)
