@@ -141,3 +141,18 @@ def test_a_town_and_a_quarter_stay_apart_when_further_or_of_another_kind():
         _placed(ev(sub="Air/drone strike", loc="Q", lat=33.04), "district"),
     ]
     assert len(merge_events(kinds)) == 2
+
+
+def test_a_salvo_intercepted_whole_is_a_disrupted_weapons_use():
+    import rasd
+
+    def types(s: str) -> list[str]:
+        return [e.sub_event_type for e in rasd.extract(s, published="2018-04-20")]
+
+    whole = "أطلقت الميليشيا صاروخين باتجاه مدينة نجران أمس، وتمكنت الدفاعات الجوية من اعتراضهما."
+    assert types(whole) == ["Disrupted weapons use"]
+    # one that hurt someone got through: the attack stays
+    hurt = (
+        "سقط صاروخ على مدينة نجران أمس ما أدى إلى إصابة 3 مدنيين، فيما اعترضت الدفاعات صاروخا آخر."
+    )
+    assert types(hurt) == ["Shelling/artillery/missile attack"]

@@ -4,9 +4,13 @@ event carrying every source and span; when figures disagree the lowest is kept (
 
 from __future__ import annotations
 
+import regex
+
 from rasd.geo import km
 from rasd.model import Event
 from rasd.settings import SETTINGS
+from rasd.text.normalize import key
+from rasd.text.words import grammar
 
 GENERIC = {"Unidentified armed group", "Civilians", None}
 
@@ -155,7 +159,33 @@ def _follow_up(ev: Event) -> bool:
     return any("(inherited)" in e.rule for e in ev.fields.get("location", []))
 
 
+def _whole_salvo(a: Event, b: Event) -> bool:
+    """b, an interception folded into the attack a, stopped all of it (تمكنت الدفاعات من
+    اعتراضهما، اعترضتها جميعا) and a hurt nobody: SPEC codes Disrupted weapons use."""
+    if a.event_type != "Explosions/Remote violence" or a.fatalities or a.injuries:
+        return False
+    if not any(e.rule.startswith("trigger:intercept") for e in b.fields.get("event_type", [])):
+        return False
+    said = key(b.evidence)
+    if any(key(w) in said for w in grammar("whole_salvo")):
+        return True
+    # a verb or noun of intercepting with the salvo as its object pronoun
+    stems = tuple(key(w) for w in grammar("intercept_stems"))
+    endings = tuple(key(p) for p in grammar("object_pronouns"))
+    return any(
+        w.startswith(stems) and w.endswith(endings) and w not in stems
+        for w in regex.findall(r"\p{L}+", said)
+    )
+
+
 def _fold(a: Event, b: Event, seen: dict[str, set[object]]) -> None:
+    if _whole_salvo(a, b):
+        # the salvo never landed: the interceptor acted, on the side that fired it
+        a.event_type, a.sub_event_type = b.event_type, b.sub_event_type
+        if b.actor1 not in GENERIC:
+            a.actor1, a.inter1, a.actor2, a.inter2 = b.actor1, b.inter1, a.actor1, a.inter1
+            a.fields.pop("actor1", None)
+            a.fields.pop("actor2", None)
     if _named_weapon(a, b):
         # the strike's type, weapon and sides replace the bare "attack"
         a.event_type, a.sub_event_type, a.weapon = b.event_type, b.sub_event_type, b.weapon
