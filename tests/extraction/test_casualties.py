@@ -273,3 +273,12 @@ def test_militia_fighters_killed_by_forces_is_a_fight_not_violence_against_civil
         published=date(2018, 5, 20),
     )
     assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Armed clash", 8)]
+
+
+def test_a_calibre_before_a_verb_of_killing_is_no_toll():
+    assert tolls("عربة عليها رشاش عيار 14 وقتل 2 من طاقمها") == {"fatalities": 2}
+
+
+def test_who_most_of_the_dead_were_stands_between_the_count_and_its_verb():
+    s = "قال مسؤولون إن 15 شخصا على الأقل معظمهم من الجنود قتلوا في هجوم على حاجز"
+    assert tolls(s) == {"fatalities": 15}

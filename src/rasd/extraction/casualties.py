@@ -47,6 +47,7 @@ class _Vocab:
     zero_blockers: frozenset[str]
     zero_phrases: tuple[tuple[str, ...], ...]
     subset: frozenset[str]
+    majority: frozenset[str]  # معظمهم: who most of the victims counted were
     rise: frozenset[str]
     rise_verbs: frozenset[str]
     after_singular: frozenset[str]  # words after an accusative singular, not a genitive
@@ -107,6 +108,7 @@ def _build(res: Resources) -> _Vocab:
         zero_blockers=_ks(y["zero_blockers"]),
         zero_phrases=phrases,
         subset=_ks(y["subset"]),
+        majority=_ks(y["majority"]),
         rise=_ks(y["rise"]),
         rise_verbs=_ks(y["rise_verbs"]),
         after_singular=_ks(y["after_singular"]),
@@ -275,7 +277,11 @@ def _victims(
             # the counted noun and its qualifiers: 3 من أفراد الشرطة التركية
             k = 0
             while (
-                j < stop and k < 4 and not tokens[j].text.startswith("و") and not cls[j] & CASUALTY
+                j < stop
+                and k < 4
+                and not tokens[j].text.startswith("و")
+                and not cls[j] & CASUALTY
+                and tokens[j].text not in v.subject_stops  # 6 أشخاص عندما فتح مسلحون …
             ):
                 j, k = j + 1, k + 1
             continue
@@ -305,6 +311,7 @@ def _victims(
             and not tokens[j].text.startswith("و")
             and count(j) is None
             and not cls[j] & (CASUALTY | SUBSET)
+            and tokens[j].text not in v.subject_stops
         ):
             j += 1
     if not found and i < stop:
@@ -472,7 +479,8 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
             i += 1
             continue
         # a counted noun right after its number: 5 قتلى و12 جريحا — the number is its own
-        counted = _number_before(i, consumed, count)
+        # (not «عيار 23 وقتل 3»: a word joined by و opens a new clause)
+        counted = None if tokens[i].text.startswith("و") else _number_before(i, consumed, count)
         if counted is not None:
             value, s = counted
             more, end = _second_group(i + 1, stop_at, count)
@@ -495,7 +503,7 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
         # backward: 5 أشخاص قتلوا / جنديين تركيين وحارسا مسلحا قتلوا / 15 شهيدا
         for s in range(max(consumed, i - 10), i):
             back = _victims(tokens, s, i, count)
-            if back is not None and back[1] >= i - 1:
+            if back is not None and (back[1] >= i - 1 or _most_of_them(tokens, s, i, count)):
                 out.append(
                     Toll(field, back[0], tokens[s].start, tokens[i].end, "before " + tokens[i].text)
                 )
@@ -517,6 +525,18 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
         i += 1
     out.extend(_zero(tokens, v, cls))
     return out
+
+
+def _most_of_them(tokens: list[Token], s: int, i: int, count: _Counts) -> bool:
+    """22 شخصا على الأقل معظمهم من رجال ميليشيا محلية قتلوا: a count, who most of them
+    were (up to six words, no number or casualty word), then the verb."""
+    most = _vocab().majority
+    k = next((k for k in range(s + 1, i) if tokens[k].text in most), None)
+    return (
+        k is not None
+        and i - k <= 6
+        and all(count(m) is None and not count.cls[m] & CASUALTY for m in range(k, i))
+    )
 
 
 def _zero(tokens: list[Token], v: _Vocab, cls: list[int]) -> list[Toll]:
