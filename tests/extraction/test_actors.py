@@ -329,3 +329,14 @@ def test_forces_right_after_a_verb_of_attacking_civilians_are_the_attackers():
     assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in evs] == [
         ("Attack", "RSF: Rapid Support Forces", "Civilians", 40)
     ]
+
+
+def test_the_subject_of_a_clause_of_time_after_the_toll_is_the_attacker():
+    # the gunmen come after the toll, in «عندما فتح مسلحون النار»: they shot, they did not die
+    evs = rasd.extract(
+        "قتل 4 أشخاص، عندما فتح مسلحون النار على حافلة في مدينة كركوك يوم الأحد.",
+        published=PUB,
+    )
+    assert [(e.actor1, e.actor2, e.fatalities) for e in evs] == [
+        ("Unidentified armed group", "Civilians", 4)
+    ]

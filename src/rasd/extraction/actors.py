@@ -209,6 +209,7 @@ class _Markers:
     own_act: regex.Pattern[str]  # what may stand between it and the act it announces
     said_verb: regex.Pattern[str]  # text ending in قالت، أكد: the actor after speaks
     own_men_act: regex.Pattern[str]  # أن مقاتليها: its own men did the act told after
+    clause_subject: regex.Pattern[str]  # text ending in «عندما فتح»: the actor after acts
 
 
 def _markers(res: Resources) -> _Markers:
@@ -251,6 +252,12 @@ def _markers(res: Resources) -> _Markers:
         regex.compile(rf"(?<![\p{{L}}]){alternation(grammar('said_verbs'))}\s+(?:\p{{L}}+\s+)?$"),
         regex.compile(
             rf"\s*{alternation(grammar('complementizers'))}\s+{alternation(grammar('own_men'))}\s+$"
+        ),
+        regex.compile(
+            # قتل 6 أشخاص عندما فتح مسلحون النار: the subject of a verb that opens a clause
+            # of time; not of a passive verb of harm (عندما قتل جنود: the dead)
+            rf"(?<![\p{{L}}]){alternation(grammar('time_subordinators'))}\s+"
+            rf"(?!{alternation(grammar('harm_verbs'))}\s)\p{{L}}+\s+$"
         ),
     )
 
@@ -452,25 +459,27 @@ def assign_roles(
         if marker:
             actors1.append((a, f"agent marker {marker}"))
         elif any(of_the_act(text, a.start, h) for h in fr.hits):
-            actors1.append((a, "the act's owner (قصف مدفعي لميليشيات الحوثي)"))
+            actors1.append((a, "the act's owner (shelling by X)"))
         elif target:
             actors2.append((a, f"target marker {target}"))
         elif counted:
-            actors2.append((a, "victims counted in the toll (4 جنود)"))
+            actors2.append((a, "victims counted in the toll (4 soldiers)"))
         elif partitive and a.start > pos - 40:
-            actors2.append((a, "victims counted from it (3 من أفراد الشرطة)"))
+            actors2.append((a, "victims counted from it (3 of the police)"))
         elif a.start <= pos < a.end:
-            actors1.append((a, "named by the trigger (طائرات التحالف)"))
+            actors1.append((a, "named by the trigger (coalition aircraft)"))
         elif a.start < pos and a.entry.kind != "unidentified" and _killed_before(fr, a):
             actors2.append((a, "killed before the act"))
         elif a.start < pos and pos - a.end < 60 and not sp.complementizer.search(text, a.end, pos):
             actors1.append((a, "subject before trigger"))
         elif a.entry.kind == "perpetrator":
             continue  # مقتل 5 أشخاص بمن فيهم منفذ العملية: counted dead, still no victim
+        elif a.start > pos and mk.clause_subject.search(text, max(0, a.start - 30), a.start):
+            actors1.append((a, "subject of a clause of time (when gunmen opened fire)"))
         elif killing and a.start > pos and any(0 <= s - a.end < 25 for s in objects):
             actors1.append((a, "subject before the victims it killed"))
         elif killing and a.start > pos:
-            actors2.append((a, "killed (passive قتل X)"))
+            actors2.append((a, "killed (passive: X was killed)"))
         elif a.start > pos and a.start - anchor.end < 25:
             actors1.append((a, "subject after verb"))
         elif a.start > pos:
@@ -478,7 +487,7 @@ def assign_roles(
     return actors1, actors2
 
 
-_SIDES = {1: "one side (بين X و Y)", 2: "the other side (بين X و Y)"}
+_SIDES = {1: "one side (between X and Y)", 2: "the other side (between X and Y)"}
 
 
 def _named_groups(s_actors: list[ActorMention], text: str) -> list[ActorMention]:
