@@ -527,3 +527,15 @@ def test_a_place_south_of_another_is_the_events_place_not_the_reference():
     # with no place before it, «south of X» stays X, near it (precision 2)
     evs = rasd.extract("قتل جندي في هجوم مسلح جنوب نابلس أمس.", published="2023-03-01")
     assert [(e.location, e.geo_precision) for e in evs] == [("Nablus", 2)]
+
+
+def test_the_place_a_reporter_writes_from_is_not_the_events():
+    assert places("وفق ما أفاد مراسل قناة العربية في أربيل") == []
+    assert places("قال مراسلنا بالموصل") == []
+    # a bare event with only the reporter's town left has no place to be coded at
+    text = "وقتل ثلاثة مدنيين في قصف مدفعي على قرية حدودية يوم الأحد، وفق ما أفاد مراسل قناة العربية في أربيل."
+    assert rasd.extract(text, published=date(2024, 5, 19)) == []
+
+
+def test_a_doctrine_named_like_a_province_is_no_place():
+    assert places("اعتقلت السلطات ثلاثة معارضين لنظام ولاية الفقيه") == []

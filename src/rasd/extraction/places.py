@@ -37,6 +37,7 @@ class _Patterns:
     capital: regex.Pattern[str]  # في العاصمة with no name after it
     reception: regex.Pattern[str]  # استقبال الجرحى في مستشفى …: where victims were taken
     river: regex.Pattern[str]  # سد النهضة على النيل الأزرق: a dam's river, not a place
+    reporter: regex.Pattern[str]  # أفاد مراسلنا في أربيل: where the reporter is
     capital_word: str  # as written in grammar.yaml, for the rule label
 
 
@@ -79,6 +80,12 @@ def _patterns(res: Resources) -> _Patterns:
             rf"(?<![\p{{L}}]){alternation(g('dams'))}(?:\s+[\p{{L}}]+){{0,2}}\s+"
             + alternation(g("dam_prepositions"))
             + r"\s*$"
+        ),
+        # the reporter and up to three words of his outlet, then في or a clitic ب
+        reporter=regex.compile(
+            rf"(?<!\p{{L}})[وف]?{alternation(g('reporter_words'))}"
+            rf"(?:\s+(?!{alternation(g('complementizers'))}(?!\p{{L}}))[^\s.،؛]+){{0,3}}"
+            r"\s+(?:في\s+)?$"
         ),
     )
 
@@ -315,6 +322,7 @@ def _read(
         or pats.movement.search(text, max(0, h.word_start - 30), h.word_start)
         or pats.visit.search(text, max(0, h.word_start - 80), h.word_start)
         or pats.river.search(text, max(0, h.word_start - 40), h.word_start)
+        or _reporter_place(text, h, pats)
         or (
             all(p.kind == "facility" for p in h.value)
             and pats.reception.search(text, max(0, h.word_start - 60), h.word_start)
@@ -347,6 +355,15 @@ def _read(
         prev in cues.district_ends or head == "district",
         prev in cues.trigger_ends and h.word_start == h.start,
     )
+
+
+def _reporter_place(text: str, h: Hit[tuple[Place, ...]], pats: _Patterns) -> bool:
+    """وفق ما أفاد مراسل "سكاي نيوز عربية" في أربيل، مراسلنا بالموصل: the place the
+    reporter writes from, not where the event happened."""
+    m = pats.reporter.search(text, max(0, h.word_start - 60), h.word_start)
+    if m is None:
+        return False
+    return m.group().rstrip().endswith("في") or text[h.word_start : h.start].endswith("ب")
 
 
 def _told_to(text: str, h: Hit[tuple[Place, ...]]) -> bool:
