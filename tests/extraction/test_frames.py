@@ -802,3 +802,53 @@ def test_a_connector_clause_with_a_toll_of_its_own_is_a_second_report():
 def test_rules_of_engagement_are_no_clash():
     text = "وقال المتحدث أمس في مدينة الرياض إن على التحالف مراجعة قواعد الاشتباك."
     assert rasd.extract(text, published=PUB) == []
+
+
+def test_the_toll_of_a_quake_is_no_killing_but_a_strike_that_shook_the_ground_is_a_strike():
+    assert (
+        rasd.extract(
+            "أعلنت السلطات الإيرانية، الأحد، أن حصيلة الزلزال الذي ضرب مدينة كرمانشاه في "
+            "البلاد السبت، ارتفعت إلى 9 قتلى و100 جريح.",
+            published=PUB,
+        )
+        == []
+    )
+    evs = rasd.extract(
+        "شنت طائرات حربية غارات على مدينة إدلب يوم الأحد، وأحدث القصف زلزالا في المنطقة.",
+        published=PUB,
+    )
+    assert [e.sub_event_type for e in evs] == ["Air/drone strike"]
+
+
+def test_an_interception_system_deployed_intercepts_nothing():
+    deployed = (
+        "نشر الجيش الإسرائيلي يوم الأحد بطاريات تابعة لنظام اعتراض الصواريخ قرب مدينة عسقلان."
+    )
+    assert rasd.extract(deployed, published=PUB) == []
+    used = "اعترضت منظومة القبة الحديدية صاروخين فوق مدينة عسقلان يوم الأحد."
+    assert [e.sub_event_type for e in rasd.extract(used, published=PUB)] == [
+        "Disrupted weapons use"
+    ]
+
+
+def test_a_man_hit_by_a_lorry_died_in_no_attack():
+    text = "لقي عامل مصرعه في مدينة الزرقاء مساء السبت بعد أن صدمته شاحنة مسرعة."
+    assert rasd.extract(text, published=PUB) == []
+
+
+def test_a_targeting_clause_after_a_campaign_describes_the_campaign():
+    text = "شنت قوات الأمن حملة اعتقالات ومداهمات، استهدفت عشرات الشبان في مدينة الخليل يوم الأحد."
+    assert [e.sub_event_type for e in rasd.extract(text, published=PUB)] == ["Arrests"]
+
+
+def test_planes_named_as_air_cover_of_a_ground_fight_make_no_air_strike():
+    text = (
+        "تقدمت قوات الجيش في محيط مدينة حرض صباح الأحد بعد معارك عنيفة مع الحوثيين، "
+        "بإسناد من طيران التحالف."
+    )
+    assert [e.sub_event_type for e in rasd.extract(text, published=PUB)] == ["Armed clash"]
+
+
+def test_fighting_that_has_gone_on_for_more_than_three_years_is_background():
+    text = "وتشهد مدينة درعا معارك متقطعة بين الفصائل وقوات النظام منذ أكثر من ثلاثة أعوام."
+    assert rasd.extract(text, published=PUB) == []

@@ -125,7 +125,8 @@ def _patterns(res: Resources) -> _Patterns:
             rf"(?<![\p{{L}}]){pro}{alternation(g('consequence_words'))}(?![\p{{L}}])"
         ),
         since=regex.compile(
-            rf"(?<![\p{{L}}])و?{alternation(g('since'))}\s+(?:\d+\s+|[\p{{L}}]+\s+)?"
+            rf"(?<![\p{{L}}])و?{alternation(g('since'))}\s+(?:{alternation(g('since_fillers'))}\s+)?"
+            r"(?:\d+\s+|[\p{L}]+\s+)?"
             rf"{alternation([*g('since_objects'), *months])}(?![\p{{L}}])"
         ),
     )
@@ -189,7 +190,10 @@ def frames(
         beside = bool(out) and _co_occurring(
             out[-1], anchor, text, c_start, _own_toll(out[-1], facts, (c_start, c_end))
         )
-        if out and _compatible(out[-1], cats) and not _new_event(out[-1], anchor) and not beside:
+        describes = bool(out) and _describes_before(anchor, facts, text, c_start)
+        if describes or (
+            out and _compatible(out[-1], cats) and not _new_event(out[-1], anchor) and not beside
+        ):
             fr = out[-1]
             fr.anaphoric = fr.anaphoric and anaphoric
         else:
@@ -207,6 +211,17 @@ def frames(
         fr.hits.extend(c_trig)
         _add_categories(fr, c_trig)
     return out
+
+
+def _describes_before(anchor: Hit[Trigger], facts: SentenceFacts, text: str, c_start: int) -> bool:
+    """حملة خطف ومداهمات، استهدفت العشرات: «استهدفت» opening a clause with no
+    conjunction and no actor after it as its subject describes the act just told (an
+    indefinite noun's relative clause); «…، استهدفت طائرات الاحتلال» tells a new one."""
+    if text[anchor.word_start : anchor.end] not in grammar("subject_verbs"):
+        return False
+    if text[c_start : anchor.word_start].strip(" ،,") != "":
+        return False
+    return not any(0 <= a.start - anchor.end <= 2 for a in facts.actors)
 
 
 def _split_co_occurring(
