@@ -229,3 +229,12 @@ def test_an_article_announcing_a_sentence_carried_out_tells_no_event():
     # a killing reported as news, the trial to come
     s = "قتل مسلح مواطنا بإطلاق النار عليه في مدينة الباحة أمس. وقالت الشرطة إنه سيحال إلى المحكمة."
     assert len(rasd.extract(s, published=PUB)) == 1
+
+
+def test_forces_that_fired_the_shots_are_no_target():
+    # the toll's span runs on over «برصاص قوات الأمن»: the shooters are not among the dead
+    evs = rasd.extract("أعلنت الوزارة مقتل 3 أشخاص برصاص قوات الأمن في مدينة حمص.", published=PUB)
+    assert [(e.sub_event_type, e.actor2) for e in evs] == [("Attack", "Civilians")]
+    # wounded only: the same
+    evs = rasd.extract("أصيب شابان برصاص قوات الأمن في مدينة حمص أمس.", published=PUB)
+    assert [(e.sub_event_type, e.actor2) for e in evs] == [("Attack", "Civilians")]

@@ -251,3 +251,27 @@ def test_toppling_a_government_is_no_interception():
         published="2024-05-19",
     )
     assert [e.sub_event_type for e in evs] == ["Peaceful protest"]
+
+
+def test_warplanes_right_after_a_verb_of_destroying_strike_from_the_air():
+    from datetime import date
+
+    import rasd
+
+    pub = date(2018, 5, 26)
+    evs = rasd.extract("ودمرت مقاتلات التحالف عربات عسكرية للمتمردين قرب مدينة صعدة أمس.", pub)
+    assert [(e.sub_event_type, e.location) for e in evs] == [("Air/drone strike", "Sa'dah")]
+    # a drone destroyed by the army is the object, not the striker: an interception
+    evs = rasd.extract("وقال المتحدث إن الجيش دمر طائرة دون طيار قرب مدينة صعدة أمس.", pub)
+    assert [e.sub_event_type for e in evs] == ["Disrupted weapons use"]
+
+
+def test_a_death_by_someones_fire_told_as_a_noun_is_a_shooting():
+    from datetime import date
+
+    import rasd
+
+    evs = rasd.extract(
+        "أكدت الوزارة استشهاد 4 مواطنين برصاص الجنود في مدينة جنين.", date(2024, 1, 9)
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Attack", 4)]

@@ -100,12 +100,18 @@ def _in_title(text: str, sent_start: int, h: Hit[str]) -> bool:
 
 def _forces_targeted(text: str, forces: list[Hit[str]], tolls: list[Toll]) -> bool:
     """Whether the security forces named are a target. Forces that fired the shots that
-    killed (استشهد شاب برصاص قوات الاحتلال …، في استمرار للعملية العسكرية) are not; then
-    only forces counted among the dead are."""
+    killed or wounded (استشهد شاب برصاص قوات الاحتلال …، في استمرار للعملية العسكرية) are
+    not; where some died, only forces counted among the dead are."""
     dead = [t for t in tolls if t.field == "fatalities" and t.value > 0]
     if dead and any(shot_by(text, h.word_start) for h in forces):
-        return any(t.start <= h.start < t.end for h in forces for t in dead)
-    return bool(forces)
+        # a toll's span may run on over its agent (مقتل 3 أشخاص برصاص قوات الأمن): the
+        # shooters are not counted
+        return any(
+            t.start <= h.start < t.end and not shot_by(text, h.word_start)
+            for h in forces
+            for t in dead
+        )
+    return any(not shot_by(text, h.word_start) for h in forces)  # إصابة 3 برصاص الشرطة
 
 
 def _owner(text: str, start: int, act: Hit[Trigger]) -> bool:
