@@ -539,3 +539,9 @@ def test_the_place_a_reporter_writes_from_is_not_the_events():
 
 def test_a_doctrine_named_like_a_province_is_no_place():
     assert places("اعتقلت السلطات ثلاثة معارضين لنظام ولاية الفقيه") == []
+
+
+def test_the_place_an_act_stands_for_is_not_where_it_happened():
+    assert places("نفذت الجماعة هجوما بالمسيرات دعما لغزة") == []
+    assert places("في إطار عمليات دعم مستمرة لكل من غزة ولبنان") == []
+    assert places("تظاهر الآلاف في مدينة إربد تضامنا مع غزة") == ["Irbid"]

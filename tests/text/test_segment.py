@@ -30,3 +30,12 @@ def test_a_full_stop_without_its_space_still_ends_a_sentence():
         "زار الوزير مقر القيادة.واستمع إلى شرح عن الحرب. نقلا عن أ.ف.ب والمصدر د.محمد"
     ).text
     assert len(sentences(t)) == 3
+
+
+def test_a_new_speakers_statement_after_a_comma_is_a_sentence_of_its_own():
+    t = normalize(
+        "واصلت الطائرات قصف مدينة غزة، ومن جانبها أكدت الوزارة مقتل 5 أشخاص في نابلس"
+    ).text
+    assert len(sentences(t)) == 2
+    t = normalize("قصفت المدفعية مواقع المسلحين، وإلى ذلك اعتقلت الشرطة ثلاثة أشخاص").text
+    assert len(sentences(t)) == 2

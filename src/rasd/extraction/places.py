@@ -38,6 +38,7 @@ class _Patterns:
     reception: regex.Pattern[str]  # استقبال الجرحى في مستشفى …: where victims were taken
     river: regex.Pattern[str]  # سد النهضة على النيل الأزرق: a dam's river, not a place
     reporter: regex.Pattern[str]  # أفاد مراسلنا في أربيل: where the reporter is
+    support: regex.Pattern[str]  # دعما لغزة، تضامنا مع غزة: whom the act stands for
     capital_word: str  # as written in grammar.yaml, for the rule label
 
 
@@ -86,6 +87,12 @@ def _patterns(res: Resources) -> _Patterns:
             rf"(?<!\p{{L}})[وف]?{alternation(g('reporter_words'))}"
             rf"(?:\s+(?!{alternation(g('complementizers'))}(?!\p{{L}}))[^\s.،؛]+){{0,3}}"
             r"\s+(?:في\s+)?$"
+        ),
+        # a word of support, up to three words (no في), then ل on the name, مع or لكل من
+        support=regex.compile(
+            rf"(?<!\p{{L}})[وبف]?{alternation(g('support_words'))}"
+            rf"(?:\s+(?!في(?!\p{{L}}))[^\s.،؛]+){{0,3}}?"
+            rf"(?:\s+(?:{alternation(g('support_links'))}))?\s+$"
         ),
     )
 
@@ -323,6 +330,7 @@ def _read(
         or pats.visit.search(text, max(0, h.word_start - 80), h.word_start)
         or pats.river.search(text, max(0, h.word_start - 40), h.word_start)
         or _reporter_place(text, h, pats)
+        or _supported_place(text, h, pats)
         or (
             all(p.kind == "facility" for p in h.value)
             and pats.reception.search(text, max(0, h.word_start - 60), h.word_start)
@@ -364,6 +372,16 @@ def _reporter_place(text: str, h: Hit[tuple[Place, ...]], pats: _Patterns) -> bo
     if m is None:
         return False
     return m.group().rstrip().endswith("في") or text[h.word_start : h.start].endswith("ب")
+
+
+def _supported_place(text: str, h: Hit[tuple[Place, ...]], pats: _Patterns) -> bool:
+    """دعما لغزة، تضامنا مع الفلسطينيين في غزة، عمليات دعم مستمرة لكل من غزة ولبنان: the
+    place an act stands for, not where it happened."""
+    m = pats.support.search(text, max(0, h.word_start - 50), h.word_start)
+    if m is None:
+        return False
+    last = m.group().split()[-1]
+    return last in grammar("support_links") or text[h.word_start : h.start].endswith("ل")
 
 
 def _told_to(text: str, h: Hit[tuple[Place, ...]]) -> bool:

@@ -25,8 +25,10 @@ def _clause_end(res: Resources) -> regex.Pattern[str]:
 
 
 def _report_break(res: Resources) -> regex.Pattern[str]:
-    """A comma before a word that opens the next report of a roundup (، كما قصفت …)."""
-    return regex.compile(rf"[،,؛;](?=\s*{alternation(grammar('report_connectors'))}\s)")
+    """A comma before a word that opens the next report of a roundup (، كما قصفت …) or a
+    new speaker's statement (، ومن جانبها أكدت …)."""
+    words = [*grammar("report_connectors"), *grammar("statement_connectors")]
+    return regex.compile(rf"[،,؛;](?=\s*{alternation(words)}\s)")
 
 
 def sentences(text: str) -> list[Sentence]:
