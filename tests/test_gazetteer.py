@@ -97,6 +97,18 @@ def test_a_large_city_abroad_ending_in_a_is_found_written_with_alif():
     assert "Al Hillah" in names("في مدينة الحلة") and "Al Hillah" not in names("الحلا")
 
 
+def test_a_large_city_abroad_is_found_with_one_more_long_vowel():
+    gaz = load()
+
+    def names(s: str) -> set[str]:
+        return {p.name for h in gaz.find(normalize(s).text) for p in h.value}
+
+    assert "Quebec" in names("في مدينة كيبك") and "Quebec" in names("في مدينة كيبيك الكندية")
+    # not an Arabic ending (دولية: international), nor after a clitic ل (للقديس: the saint's)
+    assert names("مذكرة توقيف دولية") == set()
+    assert "Jerusalem" not in names("ترميم تمثال للقديس جورج")
+
+
 def test_village_names_of_common_words_are_kept_and_phrases_are_not():
     # the build keeps a name of several words when its first word is a place word or one
     # word is rare (ميس الجبل، كفر كلا، بيت لاهيا); دار كبير ("a big house") stays out

@@ -78,6 +78,27 @@ def _short_vowel_variants(k: str, places: list[Place], common: set[str]) -> list
     return out
 
 
+def _long_vowel_variants(k: str, places: list[Place], arabic: set[str]) -> list[str]:
+    """كيبك → كيبيك، كيبوك: a large foreign city's one-word name with one long vowel (ي or
+    و) written between two of its consonants, as transcriptions of foreign names often add
+    one; not after the article, only for names of four to eight letters, and not making an
+    Arabic word ending."""
+    if " " in k or not 4 <= len(k) <= 8 or k.startswith(grammar("no_variant_heads")):
+        return []  # لقدس: an article or a clitic (للقديس is "for the saint")
+    if not any(
+        p.kind == "city" and p.population >= MAJOR_CITY and p.iso3 not in arabic for p in places
+    ):
+        return []
+    vowels = set(grammar("vowel_letters"))
+    out = [
+        k[:i] + v + k[i:]
+        for i in range(2, len(k))
+        if k[i - 1] not in vowels and k[i] not in vowels
+        for v in grammar("added_vowels")
+    ]
+    return [w for w in out if not w.endswith(grammar("word_endings"))]
+
+
 def load() -> Gazetteer:
     """The gazetteer, built from the data files once per process."""
     return resources().get(_build)
@@ -407,9 +428,9 @@ class _Builder:
 
     def spelling_variants(self) -> None:
         """Spacing variants (البو كمال = البوكمال, ابو غريب = ابوغريب), final hamza
-        (المخا = المخاء), a large city's final «a» as ا (كويته = كويتا) and, for provinces
+        (المخا = المخاء), a large city's final «a» as ا (كويته = كويتا), for provinces
         and large cities, a transcribed name written without one of its inner long «ا»
-        (فارياب = فرياب)."""
+        (فارياب = فرياب), and for large foreign cities, with one more (كيبك = كيبيك)."""
         names = self.names
         heads = grammar("joined_heads")
         arabic = {c.strip() for c in self.res.lines("gazetteer/arabic_name_countries.txt")}
@@ -417,6 +438,13 @@ class _Builder:
             for v in _short_vowel_variants(k, names[k], self.common):
                 if v not in names:
                     names[v] = [p for p in names[k] if _major(p)]
+            for v in _long_vowel_variants(k, names[k], arabic):
+                if v not in names and v not in self.common:
+                    names[v] = [
+                        p
+                        for p in names[k]
+                        if p.kind == "city" and p.population >= MAJOR_CITY and p.iso3 not in arabic
+                    ]
             if k.endswith("ه") and " " not in k and len(k) >= 4:
                 # كويته = كويتا: a transcribed final «a» written with ة or with ا
                 big = [
