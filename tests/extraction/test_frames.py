@@ -852,3 +852,21 @@ def test_planes_named_as_air_cover_of_a_ground_fight_make_no_air_strike():
 def test_fighting_that_has_gone_on_for_more_than_three_years_is_background():
     text = "وتشهد مدينة درعا معارك متقطعة بين الفصائل وقوات النظام منذ أكثر من ثلاثة أعوام."
     assert rasd.extract(text, published=PUB) == []
+
+
+def test_a_cyber_attack_is_no_violence():
+    s = "تعرضت قاعدة البيانات التابعة لوزارة الصحة في مدينة بيروت لهجوم إلكتروني كبير يوم الجمعة."
+    assert rasd.extract(s, published=PUB) == []
+
+
+def test_firefighters_gaining_on_a_wildfire_fight_no_one():
+    s = "وأحرزت فرق الإطفاء تقدما في مواجهة حرائق الغابات قرب مدينة اللاذقية يوم الاثنين."
+    assert rasd.extract(s, published=PUB) == []
+
+
+def test_an_aggression_on_a_right_is_a_figure_of_speech():
+    s = "وقال الوزير يوم الأحد إن التمرد في مدينة عدن يشكل اعتداء مباشرا ومتواصلا على حق الشعب."
+    assert rasd.extract(s, published=PUB) == []
+    # an attack on a field (حقل) is an attack
+    s = "هاجم مسلحون حقلا نفطيا قرب مدينة كركوك أمس."
+    assert [e.sub_event_type for e in rasd.extract(s, published=PUB)] == ["Attack"]
