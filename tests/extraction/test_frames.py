@@ -870,3 +870,14 @@ def test_an_aggression_on_a_right_is_a_figure_of_speech():
     # an attack on a field (حقل) is an attack
     s = "هاجم مسلحون حقلا نفطيا قرب مدينة كركوك أمس."
     assert [e.sub_event_type for e in rasd.extract(s, published=PUB)] == ["Attack"]
+
+
+def test_a_counterfactual_tells_what_did_not_happen():
+    s = (
+        "وقال القادة إنهم لو امتلكوا أربع مدرعات مثل المدرعات التي أدخلت إلى محافظة عدن "
+        "لاستطاعوا الوصول بها إلى وسط مدينة تعز وتحرير المدينة من المسلحين."
+    )
+    assert rasd.extract(s, published=PUB) == []
+    # ولو is "even if": the fighting went on
+    s = "استمرت الاشتباكات بين الجيش والمسلحين في مدينة درعا أمس ولو بوتيرة أقل."
+    assert [e.sub_event_type for e in rasd.extract(s, published=PUB)] == ["Armed clash"]

@@ -119,7 +119,12 @@ def read_article(article: Article) -> ArticleContext | None:
     names += [(d.start, d.end) for d in dates]
     places, countries = article_places(text, triggers, sorted(names))
     actors = sorted(actors + country_actors(text, places, triggers), key=lambda a: a.start)
-    not_event = lex.not_event.find(text)
+    # a `bare` cue counts only without a proclitic: ولو بشكل محدود is "even if", لو كان is "if"
+    not_event = [
+        h
+        for h in lex.not_event.find(text)
+        if not (h.value[0] in lex.bare and h.word_start < h.start)
+    ]
     return ArticleContext(
         article=article,
         n=n,

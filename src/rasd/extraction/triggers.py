@@ -38,6 +38,7 @@ class Lexicon:
     not_event: Matcher[tuple[str, str, int, int]]  # (reason, scope, reach before, reach after)
     spares: dict[str, frozenset[str]]  # reason → trigger categories its cue leaves alone
     supports: dict[str, frozenset[str]]  # reason → trigger categories its cue makes events
+    bare: frozenset[str]  # reasons whose cue counts only without a proclitic (لو, not ولو)
     background: Matcher[str]
     civilians: Matcher[str]
     security: Matcher[str]
@@ -87,6 +88,7 @@ def _build(res: Resources) -> Lexicon:
         not_event=Matcher(ne),
         spares={r: frozenset(spec.get("spares", ())) for r, spec in cues["not_event"].items()},
         supports={r: frozenset(spec.get("supports", ())) for r, spec in cues["not_event"].items()},
+        bare=frozenset(r for r, spec in cues["not_event"].items() if spec.get("bare")),
         background=Matcher(_words(cues["background"], "background")),
         civilians=Matcher(_words(cues["civilians"], "civilians"), suffixes=c.noun_suffixes),
         security=Matcher(_words(cues["security"], "security"), suffixes=c.noun_suffixes),
