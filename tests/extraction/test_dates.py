@@ -372,3 +372,14 @@ def test_days_of_the_month_weeks_back_and_nights(text, pub, expected):
 
 def test_an_age_or_a_count_before_a_bare_month_word_is_no_day():
     assert not [d for d in find_dates(normalize("عمره 15 الشهر").text, PUB) if d.day]
+
+
+def test_a_bare_past_year_right_after_the_trigger_dates_it_over_a_day_further_off():
+    import rasd
+
+    pub = date(2018, 4, 3)
+    s = "وصلت إلى مطار أمرتسر الاثنين رفات 38 عاملا خطفوا وقتلوا في مدينة الموصل على أيدي مسلحين عام 2014."
+    assert rasd.extract(s, published=pub) == []
+    # «منذ … 2014» is a yardstick: the killing is Monday's
+    s = "وقتل الاثنين 20 فلسطينيا برصاص الجيش في مدينة غزة في أكبر حصيلة منذ حرب عام 2014."
+    assert [e.event_date for e in rasd.extract(s, published=pub)] == [date(2018, 4, 2)]

@@ -26,7 +26,7 @@ from rasd.resources import Resources, resources
 from rasd.settings import SETTINGS
 from rasd.text.anchored import DIGITS, Anchored, runs
 from rasd.text.normalize import key
-from rasd.text.words import alternation
+from rasd.text.words import alternation, grammar
 
 
 @dataclass(frozen=True, slots=True)
@@ -695,7 +695,26 @@ def choose_day(
         between = [d for d in days if pos <= d.start and d.end <= place.start]
         if between:
             chosen = between[-1]
+    # وصلت الاثنين رفات عمال خطفوا وقتلوا في العراق عام 2014: a bare year right after the
+    # trigger, with no day between, dates it rather than a day further off (not «منذ حرب
+    # 2014»: a yardstick)
+    year = next((d for d in s_dates if d.year_only is not None and 0 <= d.start - pos <= 60), None)
+    if (
+        year is not None
+        and chosen is not None
+        and chosen.year_only is None
+        and not pos <= chosen.start < year.start
+        and not any(c in text[pos : year.start] for c in ".،,")
+        and not since_before(text, year.start)
+    ):
+        chosen = year
     return chosen
+
+
+def since_before(text: str, start: int) -> bool:
+    """«منذ» among the four words before `start` (منذ حرب غزة عام 2014، منذ صيف 2014)."""
+    since = set(grammar("since"))
+    return any(w in since or w[1:] in since for w in text[max(0, start - 40) : start].split()[-4:])
 
 
 def date_event(
