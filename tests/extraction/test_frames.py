@@ -881,3 +881,8 @@ def test_a_counterfactual_tells_what_did_not_happen():
     # ولو is "even if": the fighting went on
     s = "استمرت الاشتباكات بين الجيش والمسلحين في مدينة درعا أمس ولو بوتيرة أقل."
     assert [e.sub_event_type for e in rasd.extract(s, published=PUB)] == ["Armed clash"]
+
+
+def test_what_reinforcements_prepare_for_has_not_happened():
+    s = "حشدت القوات مقاتليها قرب مدينة زبيد أمس تمهيدا لعملية عسكرية تستهدف تحرير المدينة."
+    assert rasd.extract(s, published=PUB) == []

@@ -545,3 +545,7 @@ def test_the_place_an_act_stands_for_is_not_where_it_happened():
     assert places("نفذت الجماعة هجوما بالمسيرات دعما لغزة") == []
     assert places("في إطار عمليات دعم مستمرة لكل من غزة ولبنان") == []
     assert places("تظاهر الآلاف في مدينة إربد تضامنا مع غزة") == ["Irbid"]
+
+
+def test_a_missile_named_like_a_town_is_no_place():
+    assert places("أطلقت الجماعة دفعة من صواريخ بركان على مدينة جدة") == ["Jeddah"]
