@@ -549,3 +549,8 @@ def test_the_place_an_act_stands_for_is_not_where_it_happened():
 
 def test_a_missile_named_like_a_town_is_no_place():
     assert places("أطلقت الجماعة دفعة من صواريخ بركان على مدينة جدة") == ["Jeddah"]
+
+
+def test_a_capital_addressed_by_a_demand_is_its_government():
+    assert "Ankara" not in places("ودانت الجامعة القصف في شمال العراق، وطالبت أنقرة باحترام سيادته")
+    assert places("مما دعا طهران إلى دعوة رعاياها للمغادرة") == []

@@ -415,7 +415,8 @@ def _head_of_longer_name(text: str, h: Hit[tuple[Place, ...]]) -> bool:
 
 def _government(text: str, h: Hit[tuple[Place, ...]]) -> bool:
     """A town right after a verb of saying or blaming (اعتبرت تل أبيب، قالت أنقرة), or a
-    national capital right after «أن», is the subject that acts: its government."""
+    national capital right after «أن» or as the object of a demand (طالبت أنقرة), is the
+    government that acts or is addressed."""
     if not any(p.kind in ("city", "admin1") for p in h.value):
         return False
     sp = speech()
@@ -425,9 +426,9 @@ def _government(text: str, h: Hit[tuple[Place, ...]]) -> bool:
     capital = any(capitals.get(p.iso3) == p for p in h.value)
     # منذ توقيع موسكو هدنة: a national capital after a verbal noun of a government's act
     before = text[max(0, h.word_start - 14) : h.word_start].split()
-    acts = grammar("government_acts")
+    acts = {*grammar("government_acts"), *grammar("appeal_verbs")}
     if capital and before and (before[-1] in acts or before[-1][1:] in acts):
-        return True  # وتوقيع موسكو، لرفض واشنطن: one clitic at most
+        return True  # وتوقيع موسكو، لرفض واشنطن، وطالبت أنقرة: one clitic at most
     # يذكر أن أنقرة أطلقت عملية: a national capital right after «أن» is its government
     after = text[h.word_end : h.word_end + 12].split()
     return (
