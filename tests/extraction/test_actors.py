@@ -340,3 +340,14 @@ def test_the_subject_of_a_clause_of_time_after_the_toll_is_the_attacker():
     assert [(e.actor1, e.actor2, e.fatalities) for e in evs] == [
         ("Unidentified armed group", "Civilians", 4)
     ]
+
+
+def test_the_resistance_alone_is_yemens_popular_resistance_only_in_yemen():
+    evs = rasd.extract(
+        "وحررت المقاومة منطقة النخيلة بمديرية المسيمير في محافظة لحج.", published=date(2015, 7, 23)
+    )
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [
+        ("Government regains territory", "Popular Resistance")
+    ]
+    evs = rasd.extract("أطلقت المقاومة صواريخ من قطاع غزة على مدينة سديروت أمس.", published=PUB)
+    assert evs and all(e.actor1 != "Popular Resistance" for e in evs)
