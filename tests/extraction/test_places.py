@@ -554,3 +554,10 @@ def test_a_missile_named_like_a_town_is_no_place():
 def test_a_capital_addressed_by_a_demand_is_its_government():
     assert "Ankara" not in places("ودانت الجامعة القصف في شمال العراق، وطالبت أنقرة باحترام سيادته")
     assert places("مما دعا طهران إلى دعوة رعاياها للمغادرة") == []
+
+
+def test_a_namesake_outside_the_district_that_holds_the_name_is_not_the_place():
+    # the gazetteer's النخيلة are in Taiz and Israel; the text puts this one in Al Musaymir
+    assert places("تحرير منطقة النخيلة بالمسيمير في لحج") == ["Al Musaymir", "Lahj"]
+    # a holder of another country tells nothing (الحسينية is also a district of Egypt)
+    assert "Al Jah" in places("غارة على منطقة الجاح في مديرية الحسينية بمحافظة الحديدة")

@@ -216,10 +216,13 @@ def resolve(
         gaz.spelled_back,
     )
     cued_end = -1  # where the last place taken ends
-    for h in hits:
+    for i, h in enumerate(hits):
         reading = _read(text, h, cues, gaz.common)
         if reading is None:
             continue
+        inside = _inside_container(text, h, hits[i + 1] if i + 1 < len(hits) else None)
+        if inside is not None and not inside:
+            continue  # النخيلة بالمسيمير: only namesakes elsewhere; the district places it
         listed_kind = None
         if _listed_after(text, cued_end, h):
             # بينها الموصل ومخمور والفلوجة: a list of places, each introduced as one
@@ -242,8 +245,8 @@ def resolve(
                 + (2.0 if listed_kind in ("city", "admin1") and p.kind == listed_kind else 0.0),
                 p,
             )
-            for p in own or h.value
-            if own or _admissible(p, reading, ctx)
+            for p in own or inside or h.value
+            if own or inside or _admissible(p, reading, ctx)
         ]
         if not scored:
             continue
@@ -261,6 +264,35 @@ def resolve(
         )
         cued_end = h.end
     return out
+
+
+def _inside_container(
+    text: str, h: Hit[tuple[Place, ...]], nxt: Hit[tuple[Place, ...]] | None
+) -> list[Place] | None:
+    """منطقة النخيلة بالمسيمير في لحج: when the next name is a province or district that
+    holds this one (grammar.yaml `container_links` between), this name's towns inside it
+    (same province, or within 75 km when the town's province is unknown); None when no
+    container follows."""
+    if nxt is None or not all(p.kind in ("city", "admin2") for p in h.value):
+        return None
+    if any(p.kind == "country" for p in nxt.value):
+        return None  # في منطقة بيان في الكويت: the country, not its capital's province
+    between = " ".join(text[h.word_end : nxt.start].split())
+    if between not in grammar("container_links"):
+        return None
+    # a holder in a country none of this name's places is in tells nothing (الحسينية is a
+    # district of Egypt too)
+    countries = {p.iso3 for p in h.value}
+    holders = [p for p in nxt.value if p.kind in ("admin1", "admin2") and p.iso3 in countries]
+    if not holders:
+        return None
+    provinces = {(p.iso3, p.admin1) for p in holders}
+    return [
+        p
+        for p in h.value
+        if (p.iso3, p.admin1) in provinces
+        or (p.admin1 is None and any(km((p.lat, p.lon), (q.lat, q.lon)) <= 75 for q in holders))
+    ]
 
 
 def _of_country(h: Hit[tuple[Place, ...]], iso3: str) -> list[Place]:
