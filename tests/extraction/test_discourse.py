@@ -238,3 +238,17 @@ def test_forces_that_fired_the_shots_are_no_target():
     # wounded only: the same
     evs = rasd.extract("أصيب شابان برصاص قوات الأمن في مدينة حمص أمس.", published=PUB)
     assert [(e.sub_event_type, e.actor2) for e in evs] == [("Attack", "Civilians")]
+
+
+def test_forces_right_after_a_verb_of_attacking_with_its_conjunction_are_the_attackers():
+    # وهاجم: the verb keeps its subject with و in front of it
+    evs = rasd.extract("وهاجم جنود الاحتلال المصلين في المسجد الأقصى أمس.", published=PUB)
+    assert [(e.sub_event_type, e.actor2) for e in evs] == [("Attack", "Civilians")]
+
+
+def test_guards_of_a_mosque_are_civilians():
+    evs = rasd.extract("وهاجم مستوطنون حراس المسجد في مدينة الخليل أمس.", published=PUB)
+    assert [(e.sub_event_type, e.actor2) for e in evs] == [("Attack", "Civilians")]
+    # اعتدى is a verb of attacking
+    evs = rasd.extract("واعتدى مستوطنون على حراس المسجد في مدينة الخليل أمس.", published=PUB)
+    assert [e.sub_event_type for e in evs] == ["Attack"]

@@ -84,7 +84,8 @@ def _subject_of(text: str, anchor: Hit[Trigger], h: Hit[str]) -> bool:
     the clause did it (grammar.yaml subject_first_verbs)."""
     if not 0 <= h.word_start - anchor.word_end <= 2:
         return False
-    return key(text[anchor.word_start : anchor.word_end]) in resources().get(_subject_first)
+    # the verb without its proclitic (وهاجم)
+    return key(text[anchor.start : anchor.word_end]) in resources().get(_subject_first)
 
 
 def _subject_first(res: Resources) -> frozenset[str]:
@@ -278,10 +279,13 @@ class Discourse:
         # تقول الشرطة …، أكدت السلطات …: the forces that speak are a source, not a target
         reply = resources().get(_response).search(text, fr.anchor.end, e)
         e_target = reply.start() if reply else e  # forces named after it respond
+        civilian = ctx.civilians.within(s, e)
         forces = [
             h
             for h in ctx.security.within(s, e_target)
             if not _cited(text, s, h.start)
+            # حراس المسجد: guards of a mosque, school or hospital are civilians
+            and not any(c.start <= h.start < c.end and c.end > h.end for c in civilian)
             and not (
                 h.start < fr.anchor.start
                 and (sp.speaker_title.search(text, s, h.start) or _in_title(text, s, h))
