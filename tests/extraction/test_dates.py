@@ -383,3 +383,9 @@ def test_a_bare_past_year_right_after_the_trigger_dates_it_over_a_day_further_of
     # «منذ … 2014» is a yardstick: the killing is Monday's
     s = "وقتل الاثنين 20 فلسطينيا برصاص الجيش في مدينة غزة في أكبر حصيلة منذ حرب عام 2014."
     assert [e.event_date for e in rasd.extract(s, published=pub)] == [date(2018, 4, 2)]
+
+
+def test_years_ago_with_many_digits_or_the_accusative_unit_are_read():
+    t = normalize("وتبين الآثار أن أكثر من 140 طفلا قتلوا هناك قبل 550 عاما، وقبل 11 شهرا").text
+    got = [(t[d.start : d.end], d.day) for d in find_dates(t, date(2018, 4, 28))]
+    assert got == [("قبل 550 عاما", date(1468, 4, 28)), ("وقبل 11 شهرا", date(2017, 5, 28))]

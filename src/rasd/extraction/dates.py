@@ -183,7 +183,7 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
         # الأحد من الأسبوع الماضي: that weekday of the week before
         rf"|\s+(?:{of}\s+)?{week_w}\s+(?P<lastweek>{past}){e})?"
         rf"|{b}{cl}(?P<per>{per}){e}"
-        rf"|{b}{cl}{ago}\s+(?:(?P<agon>\d{{1,2}}|\w+)\s+(?P<agou>{units})|(?P<agou1>{one})|(?P<two>{two})){e}"
+        rf"|{b}{cl}{ago}\s+(?:(?P<agon>\d{{1,4}}|\w+)\s+(?P<agou>{units})|(?P<agou1>{one})|(?P<two>{two})){e}"
         # مطلع الشهر الجاري، أواخر الشهر الماضي: a part of a month relative to publication
         rf"|{b}{cl}(?P<mpart>{part})\s+(?P<mrel>{rel_month}){e}"
         rf"|{b}{cl}(?:{year_w}|{seasons})\s+(?P<year>{year}){e}"
