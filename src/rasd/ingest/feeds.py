@@ -85,8 +85,9 @@ def _entry_article(name: str, n: int, e: Any, source: str | None) -> Read:
     """One feed item as an article (or a skip that keeps the item as a JSON line)."""
     body = ""
     if e.get("content"):
-        body = " ".join(c.get("value", "") for c in e.content)
-    body = body or e.get("summary", "") or e.get("description", "")
+        body = " ".join(c.get("value") or "" for c in e.content)
+    # a field present with no value (<description> holding only control bytes) is None
+    body = body or e.get("summary") or e.get("description") or ""
     title = e.get("title")
     text = with_title(title, _strip_html(body))
     stamp = e.get("published_parsed") or e.get("updated_parsed")
