@@ -78,17 +78,23 @@ def _short_vowel_variants(k: str, places: list[Place], common: set[str]) -> list
     return out
 
 
-def _long_vowel_variants(k: str, places: list[Place], arabic: set[str]) -> list[str]:
-    """كيبك → كيبيك، كيبوك: a large foreign city's one-word name with one long vowel (ي or
-    و) written between two of its consonants, as transcriptions of foreign names often add
-    one; not after the article, only for names of four to eight letters, and not making an
-    Arabic word ending."""
+def _large_abroad(places: list[Place], arabic: set[str]) -> list[Place]:
+    """The large cities among a name's places outside the countries whose place names are
+    Arabic words: their names are transcriptions, written in several ways."""
+    return [
+        p
+        for p in places
+        if p.kind == "city" and p.population >= MAJOR_CITY and p.iso3 not in arabic
+    ]
+
+
+def _long_vowel_variants(k: str) -> list[str]:
+    """كيبك → كيبيك، كيبوك: a (large foreign city's) one-word name with one long vowel (ي
+    or و) written between two of its consonants, as transcriptions of foreign names often
+    add one; not after the article, only for names of four to eight letters, and not making
+    an Arabic word ending."""
     if " " in k or not 4 <= len(k) <= 8 or k.startswith(grammar("no_variant_heads")):
         return []  # لقدس: an article or a clitic (للقديس is "for the saint")
-    if not any(
-        p.kind == "city" and p.population >= MAJOR_CITY and p.iso3 not in arabic for p in places
-    ):
-        return []
     vowels = set(grammar("vowel_letters"))
     out = [
         k[:i] + v + k[i:]
@@ -438,22 +444,20 @@ class _Builder:
             for v in _short_vowel_variants(k, names[k], self.common):
                 if v not in names:
                     names[v] = [p for p in names[k] if _major(p)]
-            for v in _long_vowel_variants(k, names[k], arabic):
+            big = _large_abroad(names[k], arabic)
+            for v in _long_vowel_variants(k) if big else []:
                 if v not in names and v not in self.common:
-                    names[v] = [
-                        p
-                        for p in names[k]
-                        if p.kind == "city" and p.population >= MAJOR_CITY and p.iso3 not in arabic
-                    ]
-            if k.endswith("ه") and " " not in k and len(k) >= 4:
-                # كويته = كويتا: a transcribed final «a» written with ة or with ا
-                big = [
-                    p
-                    for p in names[k]
-                    if p.kind == "city" and p.population >= MAJOR_CITY and p.iso3 not in arabic
-                ]
-                if big and k[:-1] + "ا" not in self.common:
-                    names.setdefault(k[:-1] + "ا", []).extend(big)
+                    names[v] = list(big)
+            # كويته = كويتا: a transcribed final «a» written with ة or with ا
+            last_a = k[:-1] + "ا"
+            if (
+                big
+                and k.endswith("ه")
+                and " " not in k
+                and len(k) >= 4
+                and last_a not in self.common
+            ):
+                names.setdefault(last_a, []).extend(big)
             if k.endswith("اء") and len(k) >= 5:
                 names.setdefault(k[:-1], []).extend(names[k])
             elif k.endswith("ا") and len(k) >= 5:

@@ -705,13 +705,13 @@ def choose_day(
         and chosen.year_only is None
         and not pos <= chosen.start < year.start
         and not any(c in text[pos : year.start] for c in ".،,")
-        and not since_before(text, year.start)
+        and not _since_before(text, year.start)
     ):
         chosen = year
     return chosen
 
 
-def since_before(text: str, start: int) -> bool:
+def _since_before(text: str, start: int) -> bool:
     """«منذ» among the four words before `start` (منذ حرب غزة عام 2014، منذ صيف 2014)."""
     since = set(grammar("since"))
     return any(w in since or w[1:] in since for w in text[max(0, start - 40) : start].split()[-4:])

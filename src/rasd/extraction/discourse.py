@@ -104,15 +104,12 @@ def _forces_targeted(text: str, forces: list[Hit[str]], tolls: list[Toll]) -> bo
     killed or wounded (استشهد شاب برصاص قوات الاحتلال …، في استمرار للعملية العسكرية) are
     not; where some died, only forces counted among the dead are."""
     dead = [t for t in tolls if t.field == "fatalities" and t.value > 0]
-    if dead and any(shot_by(text, h.word_start) for h in forces):
-        # a toll's span may run on over its agent (مقتل 3 أشخاص برصاص قوات الأمن): the
-        # shooters are not counted
-        return any(
-            t.start <= h.start < t.end and not shot_by(text, h.word_start)
-            for h in forces
-            for t in dead
-        )
-    return any(not shot_by(text, h.word_start) for h in forces)  # إصابة 3 برصاص الشرطة
+    # the shooters are no target, dead or wounded (إصابة 3 برصاص الشرطة); a toll's span
+    # may run on over them (مقتل 3 أشخاص برصاص قوات الأمن)
+    targets = [h for h in forces if not shot_by(text, h.word_start)]
+    if dead and len(targets) < len(forces):
+        return any(t.start <= h.start < t.end for h in targets for t in dead)
+    return bool(targets)
 
 
 def _owner(text: str, start: int, act: Hit[Trigger]) -> bool:
@@ -268,9 +265,10 @@ class Discourse:
         fr.alone = alone
         text = ctx.text
         sp = speech()
+        civilian = ctx.civilians.within(s, e)
         fr.civilians, fr.militants = _victim_kinds(
             text,
-            ctx.civilians.within(s, e),
+            civilian,
             ctx.militants.within(s, e),
             here.facts.tolls,
             fr.anchor,
@@ -279,7 +277,6 @@ class Discourse:
         # تقول الشرطة …، أكدت السلطات …: the forces that speak are a source, not a target
         reply = resources().get(_response).search(text, fr.anchor.end, e)
         e_target = reply.start() if reply else e  # forces named after it respond
-        civilian = ctx.civilians.within(s, e)
         forces = [
             h
             for h in ctx.security.within(s, e_target)
