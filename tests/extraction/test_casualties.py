@@ -222,6 +222,13 @@ def test_a_kill_word_with_the_pronoun_of_one_person_is_one_dead():
         ("اغتال مسلحون مجهولون أمس ناشطا في المدينة", {"fatalities": 1}),
         ("قتل مسلحون مجهولون أمس 3 أشخاص في المدينة", {"fatalities": 3}),
         ("اغتال مسلحون ملثمون العالم في منزله", {}),
+        # a singular subject, then the victim in the accusative; an adjective of the
+        # pattern أفعل takes no alif (شابا أعزل is one young man, not a dual in construct)
+        ("قتل شرطي شابا أعزل في المدينة", {"fatalities": 1}),
+        ("قتل جندي فتى فلسطينيا عند الحاجز", {"fatalities": 1}),
+        ("قتل جنديا الاحتلال في الكمين", {"fatalities": 2}),
+        # a subject in the nominative plural -ون, the victims in -ين
+        ("قتل مسلحون مدنيين اثنين في السوق", {"fatalities": 2}),
     ],
 )
 def test_victims_after_the_subject_of_an_active_verb(text, expected):

@@ -273,3 +273,14 @@ def test_a_take_over_told_in_a_relative_clause_describes_who_holds_ground():
 def test_a_related_link_teaser_tells_no_event():
     text = "للمزيد: ضربات جوية تستهدف مطار التيفور العسكري السوري الاثنين"
     assert rasd.extract(text, published=date(2018, 4, 10)) == []
+
+
+def test_forces_that_are_the_subject_of_a_killing_are_no_target():
+    # the policeman killed the unarmed young man: an attack on a civilian, not a clash
+    ev = one("قتل شرطي شابا أعزل في مدينة هيوستن يوم الجمعة.")
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+    assert ev.fatalities == 1
+    assert ev.actor1 and "Police" in ev.actor1 and ev.actor2 == "Civilians"
+    # a policeman among the dead is a target: the fight is a clash
+    ev = one("قتل شرطي وأصيب آخر في اشتباك مع مسلحين في مدينة الموصل يوم الجمعة.")
+    assert ev.sub_event_type == "Armed clash"

@@ -51,6 +51,8 @@ class _Vocab:
     rise: frozenset[str]
     rise_verbs: frozenset[str]
     after_singular: frozenset[str]  # words after an accusative singular, not a genitive
+    diptote_first: frozenset[str]  # first letters of an adjective أفعل (شابا أعزل)
+    plural_endings: tuple[str, str]  # subject and object endings (قتل مسلحون مدنيين)
     scene_words: frozenset[str]  # قتل في الانفجار 12 شخصا: the phrase before the count
     active_kill: frozenset[str]  # قتلت قوات الجيش 13 إرهابيا: the subject comes between
     subject_stops: frozenset[str]  # الذي، منفذ: no subject of the verb
@@ -112,6 +114,8 @@ def _build(res: Resources) -> _Vocab:
         rise=_ks(y["rise"]),
         rise_verbs=_ks(y["rise_verbs"]),
         after_singular=_ks(y["after_singular"]),
+        diptote_first=frozenset(y["diptote_first"]),
+        plural_endings=(y["subject_plural_ending"], y["object_plural_ending"]),
         scene_words=_ks(y["scene_words"]),
         active_kill=_ks(y["active_kill"]),
         subject_stops=_ks(y["subject_stops"]),
@@ -153,6 +157,7 @@ VICTIM, DUAL, VICTIM_A, ZERO_BLOCKER, ZERO_NOUN, ZERO_NEGATOR, NUMBER, MUNITION 
 )
 UNIT, VICTIM_DEF = 1 << 16, 1 << 17
 CASUALTY = KILL | INJURE
+AFTER_SUBJECT = "after subject"  # the rule of victims read after an active verb's subject
 _CLASS_FORMS = 100_000  # word forms remembered before starting over
 
 
@@ -293,8 +298,11 @@ def _victims(
             # ضابطا شرطة is a dual in construct; حارسا مسلحا a singular with its adjective
             # … and قتلوا مزارعا في القرية (one farmer) an accusative singular
             nxt = tokens[j + 1].text if j + 1 < stop else ""
-            single = (nxt.endswith("ا") and count(j + 1) is None) or (
-                not nxt or nxt in v.after_singular
+            single = (
+                (nxt.endswith("ا") and count(j + 1) is None)
+                or not nxt
+                or nxt in v.after_singular
+                or _diptote_adjective(v, nxt)
             )
             total += 1 if single else 2
         elif cls[j] & VICTIM and not cls[j] & CASUALTY:
@@ -317,6 +325,13 @@ def _victims(
     if not found and i < stop:
         count.no_victim.add(i)  # the first token decided it, whatever the stop
     return (total, j) if found else None
+
+
+def _diptote_adjective(v: _Vocab, word: str) -> bool:
+    """أعزل، أسود: an adjective of the pattern أفعل takes no alif in the accusative, so
+    after «شابا» it qualifies one young man; a dual in construct is followed by a noun
+    (ضابطا شرطة، جنديا الاحتلال). The hamza may be normalized away; ال is no pattern."""
+    return len(word) == 4 and word[0] in v.diptote_first and not word.startswith(ARTICLE)
 
 
 def _killer_then_count(tokens: list[Token], i: int, j: int, c: Count, cls: list[int]) -> bool:
@@ -380,7 +395,7 @@ def _ahead(
         # اغتال مسلحون مجهولون أمس ناشطا: the nominative before the accusative is the
         # subject; the figure's span is the victims' (the subject stands before them)
         value, first, end = later
-        return Toll(field, value, tokens[first].start, tokens[end - 1].end, "after subject"), end
+        return Toll(field, value, tokens[first].start, tokens[end - 1].end, AFTER_SUBJECT), end
     if got is not None:
         end = tokens[max(i, got[1] - 1)].end
         return Toll(field, got[0], tokens[i].start, end, tokens[i].text), max(i + 1, got[1])
@@ -400,12 +415,26 @@ def _after_subject(
         word = tokens[j].text
         if word.startswith("و") or word in v.scene_words or word in v.subject_stops:
             return None
-        if j > i + 1 and (_counted_victims(j, count) or cls[j] & VICTIM_A):
+        if j > i + 1 and (
+            _counted_victims(j, count) or cls[j] & VICTIM_A or _plural_object(tokens, i, j, cls)
+        ):
             got = _victims(tokens, j, stop_at, count)
             return None if got is None else (got[0], j, got[1])
         if cls[j] & CASUALTY or count(j) is not None:
             return None
     return None
+
+
+def _plural_object(tokens: list[Token], i: int, j: int, cls: list[int]) -> bool:
+    """قتل مسلحون مدنيين: a sound plural in -ين after a subject in the nominative -ون is
+    the object of the verb at i, its victims."""
+    subject, objects = _vocab().plural_endings
+    return (
+        cls[j] & VICTIM != 0
+        and tokens[j].text.endswith(objects)
+        and cls[i + 1] & VICTIM != 0
+        and tokens[i + 1].text.endswith(subject)
+    )
 
 
 def _second_group(i: int, stop: int, count: _Counts) -> tuple[int, int]:

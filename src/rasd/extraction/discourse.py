@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import regex
 
 from rasd.extraction.actors import is_target, of_the_act, shot_by
-from rasd.extraction.casualties import Toll, find_tolls
+from rasd.extraction.casualties import AFTER_SUBJECT, Toll, find_tolls
 from rasd.extraction.context import ArticleContext, judicial_lead_end
 from rasd.extraction.frames import SentenceFacts, frames, no_arms, operation, says_same
 from rasd.extraction.mention import Mention, build_mention
@@ -99,14 +99,24 @@ def _in_title(text: str, sent_start: int, h: Hit[str]) -> bool:
     return m is not None and speech().complementizer.search(m.group()) is None
 
 
+def _killer(h: Hit[str], toll: Toll) -> bool:
+    """Forces right before the victims of an active verb of killing are its subject."""
+    return toll.rule == AFTER_SUBJECT and h.end <= toll.start and toll.start - h.end <= 30
+
+
 def _forces_targeted(text: str, forces: list[Hit[str]], tolls: list[Toll]) -> bool:
     """Whether the security forces named are a target. Forces that fired the shots that
     killed or wounded (استشهد شاب برصاص قوات الاحتلال …، في استمرار للعملية العسكرية) are
     not; where some died, only forces counted among the dead are."""
     dead = [t for t in tolls if t.field == "fatalities" and t.value > 0]
     # the shooters are no target, dead or wounded (إصابة 3 برصاص الشرطة); a toll's span
-    # may run on over them (مقتل 3 أشخاص برصاص قوات الأمن)
-    targets = [h for h in forces if not shot_by(text, h.word_start)]
+    # may run on over them (مقتل 3 أشخاص برصاص قوات الأمن); nor is the subject of an
+    # active verb of killing, read between the verb and its victims (قتل شرطي شابا)
+    targets = [
+        h
+        for h in forces
+        if not shot_by(text, h.word_start) and not any(_killer(h, t) for t in dead)
+    ]
     if dead and len(targets) < len(forces):
         return any(t.start <= h.start < t.end for h in targets for t in dead)
     return bool(targets)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import regex
 
 from rasd.extraction.actors import ActorMention, actor_side, assign_roles
-from rasd.extraction.casualties import Toll, mention_munitions, own_tolls
+from rasd.extraction.casualties import AFTER_SUBJECT, Toll, mention_munitions, own_tolls
 from rasd.extraction.dates import DateMention, choose_day
 from rasd.extraction.frames import SentenceFacts
 from rasd.extraction.places import PlaceMention, choose_place
@@ -90,7 +90,7 @@ def build_mention(
         lo, hi = fr.bounds
         actors = [a for a in actors if lo <= a.start < hi]
     # قتلت قوات الجيش 13 إرهابيا: the victims counted after the verb's subject
-    objects = [t.start for t in facts.tolls if t.value > 0 and t.rule == "after subject"]
+    objects = [t.start for t in facts.tolls if t.value > 0 and t.rule == AFTER_SUBJECT]
     m.actors1, m.actors2 = assign_roles(fr, m.event_type, actors, text, spans, objects)
     _air_power(m)
     _crowd_violence(m)
