@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import rasd
-from rasd.extraction.casualties import find_munitions, find_tolls
+from rasd.extraction.casualties import find_munitions, find_tolls, kills_object
 from rasd.text.normalize import normalize
 from rasd.text.tokens import tokenize
 
@@ -289,3 +289,20 @@ def test_a_calibre_before_a_verb_of_killing_is_no_toll():
 def test_who_most_of_the_dead_were_stands_between_the_count_and_its_verb():
     s = "قال مسؤولون إن 15 شخصا على الأقل معظمهم من الجنود قتلوا في هجوم على حاجز"
     assert tolls(s) == {"fatalities": 15}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أن الشرطة قتلت شابا في المدينة", True),
+        ("الجنود قتلوا 3 مدنيين في المدينة", True),
+        # a passive (or a noun) with no object after it: the forces before it are the dead
+        ("ستة جنود قتلوا في الهجوم", False),
+        ("أعلن الجيش مقتل 3 جنود في الهجوم", False),
+    ],
+)
+def test_a_toll_that_is_the_object_of_an_active_verb(text, expected):
+    norm = normalize(text).text
+    found = find_tolls(tokenize(norm))
+    assert found
+    assert any(kills_object(norm, t) for t in found) is expected

@@ -281,6 +281,11 @@ def test_forces_that_are_the_subject_of_a_killing_are_no_target():
     assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
     assert ev.fatalities == 1
     assert ev.actor1 and "Police" in ev.actor1 and ev.actor2 == "Civilians"
+    # the forces before the verb whose object follows it are its subject too
+    ev = one("أعلنت السلطات أن الشرطة قتلت شابا أسود في مدينة هيوستن يوم الجمعة.")
+    assert ev.sub_event_type == "Attack" and ev.fatalities == 1
+    ev = one("الجنود قتلوا 3 مدنيين في مدينة الخليل يوم الجمعة.")
+    assert ev.sub_event_type == "Attack" and ev.fatalities == 3
     # a policeman among the dead is a target: the fight is a clash
     ev = one("قتل شرطي وأصيب آخر في اشتباك مع مسلحين في مدينة الموصل يوم الجمعة.")
     assert ev.sub_event_type == "Armed clash"

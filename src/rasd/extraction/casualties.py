@@ -55,6 +55,7 @@ class _Vocab:
     plural_endings: tuple[str, str]  # subject and object endings (قتل مسلحون مدنيين)
     scene_words: frozenset[str]  # قتل في الانفجار 12 شخصا: the phrase before the count
     active_kill: frozenset[str]  # قتلت قوات الجيش 13 إرهابيا: the subject comes between
+    active_kill_plural: frozenset[str]  # الجنود قتلوا 3 مدنيين: after its subject
     subject_stops: frozenset[str]  # الذي، منفذ: no subject of the verb
     number_heads: frozenset[str]  # first words of number words (a count may start there)
     munition_nouns: tuple[str, ...]  # found inside a word (بثماني قذائف)
@@ -118,6 +119,7 @@ def _build(res: Resources) -> _Vocab:
         plural_endings=(y["subject_plural_ending"], y["object_plural_ending"]),
         scene_words=_ks(y["scene_words"]),
         active_kill=_ks(y["active_kill"]),
+        active_kill_plural=_ks(y["active_kill_plural"]),
         subject_stops=_ks(y["subject_stops"]),
         number_heads=number_heads(),
         munition_nouns=grammar("munition_nouns"),
@@ -435,6 +437,19 @@ def _plural_object(tokens: list[Token], i: int, j: int, cls: list[int]) -> bool:
         and cls[i + 1] & VICTIM != 0
         and tokens[i + 1].text.endswith(subject)
     )
+
+
+def kills_object(text: str, toll: Toll) -> bool:
+    """«قتلت شابا»، «أعدموا 5 رجال»: the toll is the object of an active verb of killing
+    that starts it (a victim noun in the accusative -ا, or a count, right after it)."""
+    v = _vocab()
+    words = text[toll.start : toll.end].split()
+    if toll.rule == AFTER_SUBJECT or len(words) < 2:
+        return False
+    verbs = v.active_kill | v.active_kill_plural
+    if not any(w in verbs for w in strip_clitics(words[0])):
+        return False
+    return _classes(v, words[1]) & (VICTIM_A | NUMBER) != 0
 
 
 def _second_group(i: int, stop: int, count: _Counts) -> tuple[int, int]:

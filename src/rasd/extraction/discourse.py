@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import regex
 
 from rasd.extraction.actors import is_target, of_the_act, shot_by
-from rasd.extraction.casualties import AFTER_SUBJECT, Toll, find_tolls
+from rasd.extraction.casualties import AFTER_SUBJECT, Toll, find_tolls, kills_object
 from rasd.extraction.context import ArticleContext, judicial_lead_end
 from rasd.extraction.frames import SentenceFacts, frames, no_arms, operation, says_same
 from rasd.extraction.mention import Mention, build_mention
@@ -99,9 +99,12 @@ def _in_title(text: str, sent_start: int, h: Hit[str]) -> bool:
     return m is not None and speech().complementizer.search(m.group()) is None
 
 
-def _killer(h: Hit[str], toll: Toll) -> bool:
-    """Forces right before the victims of an active verb of killing are its subject."""
-    return toll.rule == AFTER_SUBJECT and h.end <= toll.start and toll.start - h.end <= 30
+def _killer(text: str, h: Hit[str], toll: Toll) -> bool:
+    """Forces right before the victims of an active verb of killing (قتل شرطي شابا), or
+    right before the verb when its object follows (أن الشرطة قتلت شابا), are its subject."""
+    if toll.rule == AFTER_SUBJECT:
+        return h.end <= toll.start and toll.start - h.end <= 30
+    return h.end <= toll.start and toll.start - h.end <= 2 and kills_object(text, toll)
 
 
 def _forces_targeted(text: str, forces: list[Hit[str]], tolls: list[Toll]) -> bool:
@@ -115,7 +118,7 @@ def _forces_targeted(text: str, forces: list[Hit[str]], tolls: list[Toll]) -> bo
     targets = [
         h
         for h in forces
-        if not shot_by(text, h.word_start) and not any(_killer(h, t) for t in dead)
+        if not shot_by(text, h.word_start) and not any(_killer(text, h, t) for t in dead)
     ]
     if dead and len(targets) < len(forces):
         return any(t.start <= h.start < t.end for h in targets for t in dead)
