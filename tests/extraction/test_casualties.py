@@ -306,3 +306,24 @@ def test_a_toll_that_is_the_object_of_an_active_verb(text, expected):
     found = find_tolls(tokenize(norm))
     assert found
     assert any(kills_object(norm, t) for t in found) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun of a person by its pattern, right after a word of one death
+        ("قتل مهندس رميا بالرصاص في المدينة", {"fatalities": 1}),
+        ("أعلن الجيش مقتل عقيد في الهجوم", {"fatalities": 1}),
+        ("أدى الانفجار إلى مقتل رقيب وإصابة 6 من أفراد الدورية", {"fatalities": 1, "injuries": 6}),
+        ("توفي سائق الحافلة متأثرا بجروحه", {"fatalities": 1}),
+        # a quantity, a whole, an adjective or a plural of the same pattern is no person
+        ("قتلت موجة من الهجمات في المدينة", {}),
+        ("دمرت الغارة المدرعة وقتل كامل طاقمها", {}),
+        ("ندد بما يجري من قتل متعمد ضد المدنيين", {}),
+        ("قتل مهندسين في الهجوم على القرية", {}),
+        # not after a plural noun of the dead
+        ("عزى أسر الشهداء سائلا الله أن يتغمدهم برحمته", {}),
+    ],
+)
+def test_one_victim_named_by_a_noun_of_a_person(text, expected):
+    assert tolls(text) == expected

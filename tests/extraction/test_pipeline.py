@@ -289,3 +289,13 @@ def test_forces_that_are_the_subject_of_a_killing_are_no_target():
     # a policeman among the dead is a target: the fight is a clash
     ev = one("قتل شرطي وأصيب آخر في اشتباك مع مسلحين في مدينة الموصل يوم الجمعة.")
     assert ev.sub_event_type == "Armed clash"
+
+
+def test_a_death_a_protest_is_against_is_no_victim_of_it():
+    ev = one("اعتصم مئات الأشخاص في مدينة اللاذقية أمس احتجاجا على مقتل عقيد في الجيش.")
+    assert ev.sub_event_type == "Peaceful protest" and ev.fatalities is None
+    ev = one("تظاهر المئات في مدينة البصرة أمس إثر مقتل شاب في المدينة.")
+    assert ev.event_type == "Protests" and ev.sub_event_type != "Excessive force against protesters"
+    # protesters killed at the protest are its victims, told before or after it
+    ev = one("قتل 16 متظاهرا برصاص الشرطة خلال تظاهرات في مدينة البصرة أمس.")
+    assert ev.sub_event_type == "Excessive force against protesters" and ev.fatalities == 16

@@ -52,6 +52,10 @@ class _Vocab:
     rise_verbs: frozenset[str]
     after_singular: frozenset[str]  # words after an accusative singular, not a genitive
     diptote_first: frozenset[str]  # first letters of an adjective أفعل (شابا أعزل)
+    person_patterns: tuple[regex.Pattern[str], ...]  # مهندس، سائق، عقيد: nouns of persons
+    not_persons: frozenset[str]  # مساء، منتصف: words of time of the same patterns
+    kill_events: frozenset[str]  # قتل، مقتل، وفاة: a person noun after them is one dead
+    not_person_endings: tuple[str, ...]  # ين، ون، ات: plurals
     plural_endings: tuple[str, str]  # subject and object endings (قتل مسلحون مدنيين)
     scene_words: frozenset[str]  # قتل في الانفجار 12 شخصا: the phrase before the count
     active_kill: frozenset[str]  # قتلت قوات الجيش 13 إرهابيا: the subject comes between
@@ -116,6 +120,10 @@ def _build(res: Resources) -> _Vocab:
         rise_verbs=_ks(y["rise_verbs"]),
         after_singular=_ks(y["after_singular"]),
         diptote_first=frozenset(y["diptote_first"]),
+        person_patterns=tuple(regex.compile(p) for p in y["person_patterns"]),
+        not_persons=_ks(y["not_persons"]),
+        kill_events=_ks(y["kill_events"]),
+        not_person_endings=tuple(y["not_person_endings"]),
         plural_endings=(y["subject_plural_ending"], y["object_plural_ending"]),
         scene_words=_ks(y["scene_words"]),
         active_kill=_ks(y["active_kill"]),
@@ -311,6 +319,8 @@ def _victims(
             total += 1
         elif cls[j] & VICTIM_DEF and j == i and definite:
             total += 1  # قتل الشاب أحمد: the one named
+        elif j == i and definite and not cls[j] and _person_noun(v, tokens, j, stop):
+            total += 1  # مقتل مهندس، اغتيال عقيد: a noun of a person by its pattern
         else:
             break
         found = True
@@ -327,6 +337,21 @@ def _victims(
     if not found and i < stop:
         count.no_victim.add(i)  # the first token decided it, whatever the stop
     return (total, j) if found else None
+
+
+def _person_noun(v: _Vocab, tokens: list[Token], j: int, stop: int) -> bool:
+    """A singular noun of a person by its pattern (casualties.yaml person_patterns) right
+    after a verb or verbal noun of one death: the participles فاعل and مفعل (سائق، مهندس)
+    and فعيل (عقيد، زعيم); not a word of time or a quantity (مجموعة من)."""
+    word = tokens[j].text
+    return (
+        j > 0
+        and any(w in v.kill_events for w in strip_clitics(tokens[j - 1].text))
+        and word not in v.not_persons
+        and not word.endswith(v.not_person_endings)
+        and not (j + 1 < stop and tokens[j + 1].text in v.partitive)
+        and any(p.fullmatch(word) for p in v.person_patterns)
+    )
 
 
 def _diptote_adjective(v: _Vocab, word: str) -> bool:

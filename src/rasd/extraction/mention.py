@@ -70,7 +70,10 @@ def build_mention(
     fr.state_actor1 = actor_side(fr, facts.actors)
     # protesters killed, or wounded by gunfire (أصيب 20 متظاهرا برصاص قوات الأمن)
     protest_victims = "protest" in fr.categories and any(
-        t.value > 0 and (t.field == "fatalities" or "firearm" in fr.categories) for t in facts.tolls
+        t.value > 0
+        and (t.field == "fatalities" or "firearm" in fr.categories)
+        and not _protest_cause(text, t.start, facts.sent.start, fr.anchor.end)
+        for t in facts.tolls
     )
     etype, sub, weapon = choose_type(fr, protest_victims=protest_victims)
     m = Mention(facts.sent, fr, etype, sub, weapon)
@@ -83,6 +86,11 @@ def build_mention(
     if facts.dates:
         m.date_ = choose_day(facts.dates, pos, facts.sent.start, text, m.place)
     m.tolls = own_tolls(fr, facts.tolls, facts.sent, pos, text)
+    if etype == "Protests":
+        # اعتصموا احتجاجا على مقتل عقيد: the death is the protest's cause, not its toll
+        m.tolls = [
+            t for t in m.tolls if not _protest_cause(text, t.start, facts.sent.start, fr.anchor.end)
+        ]
     m.munitions = mention_munitions(s_tokens, facts.sent)
     spans = [(t.start, t.end) for t in facts.tolls if t.value > 0]
     actors = facts.actors
@@ -134,6 +142,26 @@ def _cause(res: Resources) -> regex.Pattern[str]:
     """A cause right before a place (اعتصام من أجل غزة، مظاهرة تضامنا مع غزة)."""
     words = alternation(grammar("cause_words"))
     return regex.compile(rf"(?<!\p{{L}})[و]?{words}\s+ل?(?:{ARTICLE})?\Z")
+
+
+def _protest_cause(text: str, start: int, sent_start: int, anchor_end: int) -> bool:
+    """A toll told as what a protest is against (اعتصموا احتجاجا على مقتل عقيد), or as what
+    it followed when the protest is told first (المظاهرات التي شهدتها المدينة إثر مقتل
+    عقيد): no victims of the protest (grammar.yaml protest_causes, reference_heads). Told
+    before the protest («إثر مقتل 16 خلال تظاهرات»), they are its victims."""
+    causes, heads = resources().get(_protest_causes)
+    lo = max(sent_start, start - 30)
+    return (
+        causes.search(text, lo, start) is not None
+        or heads.search(text, max(lo, anchor_end), start) is not None
+    )
+
+
+def _protest_causes(res: Resources) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    def words(name: str) -> regex.Pattern[str]:
+        return regex.compile(rf"(?<!\p{{L}})[و]?{alternation(grammar(name))}(?!\p{{L}})")
+
+    return words("protest_causes"), words("reference_heads")
 
 
 def _war_scope(res: Resources) -> regex.Pattern[str]:
