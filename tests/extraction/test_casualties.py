@@ -316,6 +316,10 @@ def test_a_toll_that_is_the_object_of_an_active_verb(text, expected):
         ("أعلن الجيش مقتل عقيد في الهجوم", {"fatalities": 1}),
         ("أدى الانفجار إلى مقتل رقيب وإصابة 6 من أفراد الدورية", {"fatalities": 1, "injuries": 6}),
         ("توفي سائق الحافلة متأثرا بجروحه", {"fatalities": 1}),
+        # with the article too, but not a plural فعلة (القادة) or a weekday
+        ("استشهد المصور في قصف على المدرسة", {"fatalities": 1}),
+        ("أعلنت الحركة مقتل القادة في الغارة", {}),
+        ("وقعت جرائم قتل الخميس في المدينة", {}),
         # a quantity, a whole, an adjective or a plural of the same pattern is no person
         ("قتلت موجة من الهجمات في المدينة", {}),
         ("دمرت الغارة المدرعة وقتل كامل طاقمها", {}),

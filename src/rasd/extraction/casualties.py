@@ -344,6 +344,8 @@ def _person_noun(v: _Vocab, tokens: list[Token], j: int, stop: int) -> bool:
     after a verb or verbal noun of one death: the participles فاعل and مفعل (سائق، مهندس)
     and فعيل (عقيد، زعيم); not a word of time or a quantity (مجموعة من)."""
     word = tokens[j].text
+    if word.startswith(ARTICLE):
+        word = word[len(ARTICLE) :]
     return (
         j > 0
         and any(w in v.kill_events for w in strip_clitics(tokens[j - 1].text))
