@@ -299,3 +299,19 @@ def test_a_death_a_protest_is_against_is_no_victim_of_it():
     # protesters killed at the protest are its victims, told before or after it
     ev = one("قتل 16 متظاهرا برصاص الشرطة خلال تظاهرات في مدينة البصرة أمس.")
     assert ev.sub_event_type == "Excessive force against protesters" and ev.fatalities == 16
+
+
+def test_a_definite_attack_noun_launched_by_a_named_actor_is_an_event():
+    # «الهجمات» alone may point back at attacks already told; launched by a named actor
+    # against a named target, it tells the act itself
+    ev = one("شنت كتائب القسام الهجمات على قوات الاحتلال في جباليا أمس.")
+    assert ev.sub_event_type == "Armed clash"
+    ev = one("نفذت كتائب القسام عددا من الكمائن على قوات الاحتلال في جباليا أمس.")
+    assert ev.sub_event_type == "Armed clash"
+    # in a relative clause it describes its subject
+    evs = rasd.extract(
+        "تتحدث السلطات عن الجهاديين الذين نفذوا عددا من الهجمات في مدينة السلط.",
+        published=PUB,
+        outlet="test",
+    )
+    assert evs == []

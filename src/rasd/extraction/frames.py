@@ -87,8 +87,12 @@ def _patterns(res: Resources) -> _Patterns:
             rf"{alternation(g('reference_units'))}\s+{alternation(g('reference_prepositions'))}\s+"
             rf"(?:{alternation(g('reference_phases'))}\s+)?)$"
         ),
+        # a verb of launching, not in a relative clause (الجهاديين الذين نفذوا عددا من
+        # الهجمات: a description of its subject)
         governed=regex.compile(
-            rf"(?<![\p{{L}}]){conj}{alternation(g('verbal_noun_governors'))}(?:\s+\p{{L}}+){{0,3}}"
+            rf"(?<![\p{{L}}]){conj}(?:{alternation(g('verbal_noun_governors'))}"
+            rf"|(?<!{alternation(g('relative_pronouns'))}\s+){alternation(g('launch_verbs'))})"
+            rf"(?:\s+\p{{L}}+){{0,3}}"
             r"\s+(?:من\s+|في\s+|علي\s+)?$"
         ),
         same=regex.compile(rf"\s+{alternation(g('same_words'))}(?![\p{{L}}])"),
