@@ -315,3 +315,15 @@ def test_a_definite_attack_noun_launched_by_a_named_actor_is_an_event():
         outlet="test",
     )
     assert evs == []
+
+
+def test_an_arrest_of_accused_persons_is_an_arrest_not_a_trial():
+    ev = one("ألقت الشرطة الاثنين القبض على 4 أشخاص متهمين بالارتباط بتنظيم داعش في مدينة فاس.")
+    assert ev.sub_event_type == "Arrests"
+    # the defendants of a trial: no event
+    evs = rasd.extract(
+        "قضت محكمة في مدينة فاس بسجن المتهمين بتفجير مقهى في المدينة.",
+        published=PUB,
+        outlet="test",
+    )
+    assert evs == []

@@ -20,7 +20,7 @@ from rasd.extraction.places import SPECIFIC, PlaceMention, refine, same_country
 from rasd.extraction.siblings import own_place_anchors, siblings
 from rasd.extraction.sources import Source, sentence_sources
 from rasd.extraction.speech import speech
-from rasd.extraction.triggers import Frame, Trigger
+from rasd.extraction.triggers import Frame, Trigger, lexicon
 from rasd.model import Sentence
 from rasd.resources import Resources, resources
 from rasd.settings import SETTINGS
@@ -105,6 +105,22 @@ def _killer(text: str, h: Hit[str], toll: Toll) -> bool:
     if toll.rule == AFTER_SUBJECT:
         return h.end <= toll.start and toll.start - h.end <= 30
     return h.end <= toll.start and toll.start - h.end <= 2 and kills_object(text, toll)
+
+
+def _spared(
+    found: list[Hit[Trigger]], blocks: list[Hit[tuple[str, str, int, int]]]
+) -> list[Hit[Trigger]]:
+    """The triggers a cue of the whole sentence (a trial, a context clause) leaves: those
+    of a category it spares (cues.yaml spares: an arrest of accused persons), with the
+    cues beside them; none when no event trigger is left."""
+    whole = [b for b in blocks if b.value[1] == "sentence"]
+    if not whole:
+        return found
+    spares = lexicon().spares
+    kept = [h for h in found if all(h.value.category in spares[b.value[0]] for b in whole)]
+    if not any(h.value.strength != "cue" for h in kept):
+        return []
+    return [h for h in found if h.value.strength == "cue" or h in kept]
 
 
 def _forces_targeted(text: str, forces: list[Hit[str]], tolls: list[Toll]) -> bool:
@@ -206,10 +222,9 @@ class Discourse:
             refine(self.last_mention, specific, index)
             return
         blocks = ctx.blocks.within(s, e)
+        s_trig = _spared(s_trig, blocks)
         # a sentence that ends in a question mark asks, it tells no event
-        if any(b.value[1] == "sentence" for b in blocks) or ctx.text[s:e].rstrip().endswith(
-            ("?", "\u061f")
-        ):
+        if not s_trig or ctx.text[s:e].rstrip().endswith(("?", "\u061f")):
             if s_places:
                 self.last_place = s_places[-1]
             return
