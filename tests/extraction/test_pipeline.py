@@ -327,3 +327,8 @@ def test_an_arrest_of_accused_persons_is_an_arrest_not_a_trial():
         outlet="test",
     )
     assert evs == []
+
+
+def test_forces_after_a_verb_of_targeting_civilians_are_the_attackers():
+    ev = one("استهدفت قوات الاحتلال المدنيين عند دوار في مدينة غزة أمس أثناء انتظارهم المساعدات.")
+    assert ev.sub_event_type == "Attack" and ev.actor2 == "Civilians"
