@@ -12,8 +12,10 @@ text is stored in the repository: the corpus is rebuilt from the mirrors.
     python scripts/spot_check.py diff /tmp/old_snn.jsonl /tmp/new_snn.jsonl
     python scripts/spot_check.py sample /tmp/new_snn.jsonl --seed 101 --n 40
 
-``build`` writes snn.jsonl (SaudiNewsNet, July-August 2015) and ant.jsonl (ANT multi-source,
-2018) with ids snn-00001 …, ant-00001 … in corpus order; ``diff`` lists, per article, the
+``build`` writes snn.jsonl (SaudiNewsNet, July-August 2015), ant.jsonl (ANT multi-source,
+2018) and gaza.jsonl (Al Jazeera titles and leads of 2023-2025 from sani1415/Gazza_app, the
+items the audit's recent parts point at left out) with ids snn-00001 …, ant-00001 …,
+gaza-00001 … in corpus order; ``diff`` lists, per article, the
 events (type, day, place, fatalities) only one of two outputs has; ``sample`` prints events
 drawn with a fixed seed, one line each, to be judged by a reader (audit/spot_checks/ holds
 the judgements, by article id and event, without text). Only the standard library is used.
@@ -35,6 +37,15 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 WORDS = ROOT / "audit" / "spot_checks" / "conflict_words.txt"
 SNN = ("inparallel+SaudiNewsNet", "4e39239966c2ae8a3faa591201acb9cd1f51199d")
 ANT = ("antcorpus+antcorpus.multisource.data", "f117ce44a9cfad0dcbd341b7d744e4c3cdb4fed8")
+GAZA = ("sani1415+Gazza_app", "c98d4886683d1b026562a8597750743d2bda408a")
+GAZA_FILES = (
+    "articles_data_2.json",
+    "articles_data_3.json",
+    "articles_data_4.json",
+    "articles_data_6.json",
+    "video_articles.json",
+    "live_blog_articles.json",
+)
 
 
 def _git(mirror: pathlib.Path, repo: str, *args: str) -> bytes:
@@ -91,14 +102,53 @@ def _ant(mirror: pathlib.Path, conflict: re.Pattern[str]) -> list[dict[str, str]
     return out
 
 
+def _audited() -> set[tuple[str, str, int]]:
+    """(repo, path, index) of every item an audit part points at."""
+    out = set()
+    for f in (ROOT / "audit").glob("*/*pointers.jsonl"):
+        for line in f.read_text(encoding="utf-8").splitlines():
+            p = json.loads(line) if line.strip() else {}
+            if "index" in (p.get("locator") or {}):
+                out.add((p["repo"], p["path"], p["locator"]["index"]))
+    return out
+
+
+def _gaza(mirror: pathlib.Path, conflict: re.Pattern[str]) -> list[dict[str, str]]:
+    repo, commit = GAZA
+    skip, seen = _audited(), set()
+    out: list[dict[str, str]] = []
+    for name in GAZA_FILES:
+        items = json.loads(_git(mirror, repo, "show", f"{commit}:{name}"))
+        for i, a in enumerate(items):
+            title, lead = (a.get("title") or "").strip(), (a.get("excerpt") or "").strip()
+            text = title + "\n" + lead  # the audit's rule title+newline+excerpt
+            day = (a.get("date") or "")[:10]
+            if (repo.replace("+", "/"), name, i) in skip or text in seen or len(day) != 10:
+                continue
+            seen.add(text)
+            if len(conflict.findall(text)) >= 2:
+                out.append(
+                    {
+                        "id": f"gaza-{len(out) + 1:05d}",
+                        "text": text,
+                        "published": day,
+                        "outlet": a.get("source") or "Al Jazeera",
+                    }
+                )
+    return out
+
+
+CORPORA = {"snn": (SNN, _snn), "ant": (ANT, _ant), "gaza": (GAZA, _gaza)}
+
+
 def build(mirror: pathlib.Path, out: pathlib.Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     conflict = _conflict()
-    for name, read in (("snn", _snn), ("ant", _ant)):
+    for name, ((repo, _), read) in CORPORA.items():
         try:
             docs = read(mirror, conflict)
         except (subprocess.CalledProcessError, FileNotFoundError):
-            repo = (SNN if name == "snn" else ANT)[0].replace("+", "/")
+            repo = repo.replace("+", "/")
             sys.exit(f"spot_check: mirror of {repo} missing: fetch github:{repo}")
         with (out / f"{name}.jsonl").open("w", encoding="utf-8") as f:
             for d in docs:
