@@ -56,7 +56,7 @@ class _Vocab:
     not_persons: frozenset[str]  # مساء، منتصف: words of time of the same patterns
     kill_events: frozenset[str]  # قتل، مقتل، وفاة: a person noun after them is one dead
     not_person_endings: tuple[str, ...]  # ين، ون، ات: plurals
-    plural_endings: tuple[str, str]  # subject and object endings (قتل مسلحون مدنيين)
+    plural_endings: tuple[tuple[str, ...], tuple[str, ...]]  # subject, object (مسلحون مدنيين)
     scene_words: frozenset[str]  # قتل في الانفجار 12 شخصا: the phrase before the count
     active_kill: frozenset[str]  # قتلت قوات الجيش 13 إرهابيا: the subject comes between
     active_kill_plural: frozenset[str]  # الجنود قتلوا 3 مدنيين: after its subject
@@ -119,12 +119,15 @@ def _build(res: Resources) -> _Vocab:
         rise=_ks(y["rise"]),
         rise_verbs=_ks(y["rise_verbs"]),
         after_singular=_ks(y["after_singular"]),
-        diptote_first=frozenset(y["diptote_first"]),
+        diptote_first=_ks(y["diptote_first"]),
         person_patterns=tuple(regex.compile(p) for p in y["person_patterns"]),
         not_persons=_ks(y["not_persons"]),
         kill_events=_ks(y["kill_events"]),
         not_person_endings=tuple(y["not_person_endings"]),
-        plural_endings=(y["subject_plural_ending"], y["object_plural_ending"]),
+        plural_endings=(
+            tuple(y["subject_plural_endings"]),
+            tuple(y["object_plural_endings"]),
+        ),
         scene_words=_ks(y["scene_words"]),
         active_kill=_ks(y["active_kill"]),
         active_kill_plural=_ks(y["active_kill_plural"]),
