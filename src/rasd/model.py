@@ -122,6 +122,7 @@ class Sentence:
     end: int
     clauses: list[tuple[int, int]]
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
+    headline: bool = False  # no final stop: a title or a line of a listing
 
 
 @dataclass(slots=True)

@@ -332,3 +332,14 @@ def test_an_arrest_of_accused_persons_is_an_arrest_not_a_trial():
 def test_forces_after_a_verb_of_targeting_civilians_are_the_attackers():
     ev = one("استهدفت قوات الاحتلال المدنيين عند دوار في مدينة غزة أمس أثناء انتظارهم المساعدات.")
     assert ev.sub_event_type == "Attack" and ev.actor2 == "Civilians"
+
+
+def test_a_headline_joins_two_reports_with_a_new_subject():
+    evs = rasd.extract(
+        "استشهاد 5 فلسطينيين بقصف على رفح والاحتلال يقتحم مخيم جنين\nوقالت مصادر محلية إن القصف استهدف منزلا.",
+        published=PUB,
+        outlet="test",
+    )
+    places = {e.location: e for e in evs}
+    assert "Rafah" in places and places["Rafah"].fatalities == 5
+    assert any("Jenin" in (loc or "") for loc in places)

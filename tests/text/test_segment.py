@@ -39,3 +39,17 @@ def test_a_new_speakers_statement_after_a_comma_is_a_sentence_of_its_own():
     assert len(sentences(t)) == 2
     t = normalize("قصفت المدفعية مواقع المسلحين، وإلى ذلك اعتقلت الشرطة ثلاثة أشخاص").text
     assert len(sentences(t)) == 2
+
+
+def test_a_headline_splits_before_a_new_subject_with_its_verb():
+    text = normalize(
+        "مقتل قائد بجباليا وحزب الله يقصف حيفا\nقصفت الطائرات البلدة والسكان يفرون منها."
+    ).text
+    head, body = sentences(text)
+    assert head.headline and not body.headline
+    assert [text[a:b].strip() for a, b in head.clauses] == [
+        normalize("مقتل قائد بجباليا").text,
+        normalize("وحزب الله يقصف حيفا").text,
+    ]
+    # running text keeps such a clause whole
+    assert len(body.clauses) == 1

@@ -27,6 +27,7 @@ from rasd.settings import SETTINGS
 from rasd.taxonomy import taxonomy
 from rasd.text.matcher import Hit
 from rasd.text.normalize import key
+from rasd.text.segment import new_subject_at
 from rasd.text.words import alternation, grammar
 
 
@@ -105,6 +106,32 @@ def _killer(text: str, h: Hit[str], toll: Toll) -> bool:
     if toll.rule == AFTER_SUBJECT:
         return h.end <= toll.start and toll.start - h.end <= 30
     return h.end <= toll.start and toll.start - h.end <= 2 and kills_object(text, toll)
+
+
+def _outside_other_clauses(
+    text: str,
+    fr: Frame,
+    sent: Sentence,
+    found: list[Hit[Trigger]],
+    places: list[PlaceMention],
+) -> list[PlaceMention]:
+    """A headline's places less those in a clause of a new subject that holds only
+    triggers of another report (استشهاد 5 بقصف على رفح والاحتلال يقتحم مخيم جنين: the camp
+    is the raid's), when any place is left."""
+    if not sent.headline:
+        return places
+    own = set(map(id, fr.hits))
+    other = [
+        (a, b)
+        for a, b in sent.clauses
+        if new_subject_at(text, a)
+        and any(a <= h.start < b and id(h) not in own for h in found)
+        and not any(a <= h.start < b for h in fr.hits)
+    ]
+    if not other:
+        return places
+    kept = [p for p in places if not any(a <= p.start < b for a, b in other)]
+    return kept or places
 
 
 def _spared(
@@ -253,7 +280,8 @@ class Discourse:
         before: Mention | None = None
         for fr in found:
             self._flag(fr, here, alone=len(found) == 1)
-            m = build_mention(fr, facts, ctx.text, s_places, tokens, self.last_place)
+            places = _outside_other_clauses(ctx.text, fr, sent, s_trig, s_places)
+            m = build_mention(fr, facts, ctx.text, places, tokens, self.last_place)
             if m is not None:
                 _beside_place(m, before)
                 self._mention(m, fr, here)

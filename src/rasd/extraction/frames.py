@@ -8,7 +8,7 @@ running total (منذ بداية العام) do not open new events.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -21,6 +21,7 @@ from rasd.resources import Resources, resources
 from rasd.text.matcher import ARTICLE, Hit
 from rasd.text.normalize import key
 from rasd.text.numbers import is_count
+from rasd.text.segment import new_subject_verb
 from rasd.text.words import alternation, clitics, grammar
 
 
@@ -163,6 +164,10 @@ def frames(
         c_trig = [h for h in trig if c_start <= h.start < c_end]
         if not c_trig:
             continue
+        # … والمقاومة تقصف عسقلان: a new subject with its verb tells a report of its own
+        verb = new_subject_verb(text, c_start) if out and sent.headline else None
+        if verb is not None:
+            c_trig = [_as_anchor(h) if h.word_start == verb else h for h in c_trig]
         anchors = [h for h in c_trig if h.value.strength in ("strong", "weak")]
         if not anchors:
             if out:
@@ -196,7 +201,11 @@ def frames(
         )
         describes = bool(out) and _describes_before(anchor, facts, text, c_start)
         if describes or (
-            out and _compatible(out[-1], cats) and not _new_event(out[-1], anchor) and not beside
+            out
+            and _compatible(out[-1], cats)
+            and not _new_event(out[-1], anchor)
+            and not beside
+            and verb is None
         ):
             fr = out[-1]
             fr.anaphoric = fr.anaphoric and anaphoric
@@ -215,6 +224,13 @@ def frames(
         fr.hits.extend(c_trig)
         _add_categories(fr, c_trig)
     return out
+
+
+def _as_anchor(h: Hit[Trigger]) -> Hit[Trigger]:
+    """The imperfect of a trigger verb (a cue elsewhere) as the weak trigger of its clause."""
+    if h.value.strength != "cue":
+        return h
+    return replace(h, value=replace(h.value, strength="weak"))
 
 
 def _describes_before(anchor: Hit[Trigger], facts: SentenceFacts, text: str, c_start: int) -> bool:

@@ -16,12 +16,44 @@ _SENT_END = regex.compile(
     r"|(?<=\p{Arabic}{2})\.(?=\p{Arabic}{2})"
 )
 _QUOTE = regex.compile(r'"[^"\n]{1,600}"')
+_STOPS = ".!?\u061f\u06d4"  # the marks that end a sentence of running text
+_PAUSES = "\u060c,\u061b;:"  # a report cut at a comma is no headline
+
+
+def _new_subject(res: Resources) -> regex.Pattern[str]:
+    """«و» before a new subject and its verb in the imperfect (مقتل قائد بجباليا وحزب الله
+    يقصف حيفا، … والاحتلال يقتحم مخيم جنين): a definite noun, perhaps after one word, then a
+    word with the prefix of the imperfect."""
+    conj = alternation(grammar("new_subject_conjunctions"))
+    article = alternation(grammar("definite_article"))
+    prefixes = "".join(grammar("imperfect_prefixes"))
+    return regex.compile(
+        rf"{conj}(?:\p{{L}}+\s)?{article}\p{{L}}+\s(?P<verb>[{prefixes}]\p{{L}}{{2,}})(?!\p{{L}})"
+    )
+
+
+def new_subject_verb(text: str, pos: int) -> int | None:
+    """Where the verb of a clause of a new subject (… والاحتلال يقتحم) starting at `pos`
+    begins, or None when no such clause starts there."""
+    m = resources().get(_new_subject).match(text, pos)
+    return m.start("verb") if m else None
+
+
+def new_subject_at(text: str, pos: int) -> bool:
+    """Whether a clause of a new subject (… والاحتلال يقتحم) starts at `pos`."""
+    return new_subject_verb(text, pos) is not None
 
 
 def _clause_end(res: Resources) -> regex.Pattern[str]:
     """Clause ends: punctuation, and connectors that join two reports (في وقت، فيما، بينما)."""
     connectors = alternation(grammar("clause_connectors"))
     return regex.compile(rf"[،,؛;:]|\s-\s|(?<=\s)(?={connectors}\s)")
+
+
+def _headline_clause_end(res: Resources) -> regex.Pattern[str]:
+    """In a headline, also the start of a clause of a new subject: headlines join their
+    reports with «و» (مقتل قائد بجباليا وحزب الله يقصف حيفا)."""
+    return regex.compile(rf"{_clause_end(res).pattern}|(?<=\s)(?={_new_subject(res).pattern})")
 
 
 def _report_break(res: Resources) -> regex.Pattern[str]:
@@ -64,11 +96,13 @@ def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
         return
     clauses = []
     pos = start
-    for m in resources().get(_clause_end).finditer(text, start, stop):
+    headline = text[stop - 1] not in _STOPS and text[stop - 1] not in _PAUSES
+    ends = resources().get(_headline_clause_end if headline else _clause_end)
+    for m in ends.finditer(text, start, stop):
         if m.start() > pos:
             clauses.append((pos, m.start()))
         pos = m.end()
     if pos < stop:
         clauses.append((pos, stop))
     quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text, start, stop)]
-    out.append(Sentence(start, stop, clauses or [(start, stop)], quotes))
+    out.append(Sentence(start, stop, clauses or [(start, stop)], quotes, headline))
