@@ -343,3 +343,13 @@ def test_a_headline_joins_two_reports_with_a_new_subject():
     places = {e.location: e for e in evs}
     assert "Rafah" in places and places["Rafah"].fatalities == 5
     assert any("Jenin" in (loc or "") for loc in places)
+
+
+def test_a_protest_abroad_is_not_placed_where_the_war_it_opposes_is_fought():
+    evs = rasd.extract(
+        "تظاهر آلاف في فرنسا أمس للمطالبة بوقف الحرب على غزة.", published=PUB, outlet="test"
+    )
+    assert all(e.location != "Gaza" for e in evs)
+    # a strike told «on the 357th day of the war on Gaza» is placed where it hit
+    ev = one("في اليوم الـ357 للحرب على غزة، قصفت الطائرات الإسرائيلية مدينة صور أمس.")
+    assert ev.location and "Gaza" not in ev.location

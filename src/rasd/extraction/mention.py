@@ -80,7 +80,7 @@ def build_mention(
     pos = fr.anchor.start
     # place: the most specific place nearest the trigger
     if s_places:
-        own = _event_places(s_places, facts.actors, text)
+        own = _event_places(s_places, facts.actors, text, protest=etype in ("Protests", "Riots"))
         m.place, m.inherited_place = choose_place(own, pos, last_place)
     # date: the day expression nearest the trigger in the sentence
     if facts.dates:
@@ -110,13 +110,14 @@ def build_mention(
 
 
 def _event_places(
-    places: list[PlaceMention], actors: list[ActorMention], text: str
+    places: list[PlaceMention], actors: list[ActorMention], text: str, protest: bool = False
 ) -> list[PlaceMention]:
     """The places of the sentence less those that tell where one side is from (بين المقاومة
     بغزة وقوات الاحتلال في خان يونس), where a whole war is fought (في اليوم الـ215 من العدوان
     على غزة، قصف … برفح) or what a protest is for (اعتصام من أجل غزة في جامعة …), when
-    another place is left."""
-    if len(places) < 2:
+    another place is left. A protest is never placed where the war it is against is fought
+    (مظاهرات في فرنسا للمطالبة بوقف الحرب على غزة): with no other place it has none."""
+    if len(places) < 2 and not protest:
         return places
     before, after = set(grammar("side_place_before")), set(grammar("side_place_after"))
     ends = [a.end for a in actors]
@@ -135,6 +136,8 @@ def _event_places(
         return bool(lead & before) and bool({gap(p.end, s) for s in starts} & (after | {""}))
 
     own = [p for p in places if not not_here(p)]
+    if protest:
+        return own
     return own if own and len(own) < len(places) else places
 
 
@@ -164,12 +167,15 @@ def _protest_causes(res: Resources) -> tuple[regex.Pattern[str], regex.Pattern[s
     return words("protest_causes"), words("reference_heads")
 
 
+_DATIVE = "\u0644\u0644"  # لل: ل before the article, whose alif it drops (للحرب)
+
+
 def _war_scope(res: Resources) -> regex.Pattern[str]:
     """A war noun and its preposition right before a place (العدوان على غزة، الحرب في السودان)."""
     nouns = alternation(grammar("war_nouns"))
     preps = alternation(grammar("war_prepositions"))
     return regex.compile(
-        rf"(?<!\p{{L}})[وبل]?(?:ال)?{nouns}(?:\s+\p{{L}}+){{0,2}}\s+{preps}\s+(?:{ARTICLE})?\Z"
+        rf"(?<!\p{{L}})(?:[وبل]?(?:ال)?|{_DATIVE}){nouns}(?:\s+\p{{L}}+){{0,2}}\s+{preps}\s+(?:{ARTICLE})?\Z"
     )
 
 
