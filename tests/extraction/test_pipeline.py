@@ -353,3 +353,8 @@ def test_a_protest_abroad_is_not_placed_where_the_war_it_opposes_is_fought():
     # a strike told «on the 357th day of the war on Gaza» is placed where it hit
     ev = one("في اليوم الـ357 للحرب على غزة، قصفت الطائرات الإسرائيلية مدينة صور أمس.")
     assert ev.location and "Gaza" not in ev.location
+
+
+def test_two_officers_wounded_are_security_targets():
+    ev = one("أصيب ضابطان في جيش الاحتلال في هجومين منفصلين بمدينة خان يونس أمس.")
+    assert ev.sub_event_type == "Armed clash"
