@@ -358,3 +358,13 @@ def test_a_protest_abroad_is_not_placed_where_the_war_it_opposes_is_fought():
 def test_two_officers_wounded_are_security_targets():
     ev = one("أصيب ضابطان في جيش الاحتلال في هجومين منفصلين بمدينة خان يونس أمس.")
     assert ev.sub_event_type == "Armed clash"
+
+
+def test_a_day_counted_from_a_ceasefire_is_no_agreement():
+    evs = rasd.extract(
+        "في اليوم الـ52 من اتفاق وقف إطلاق النار في غزة، أدى القصف الإسرائيلي على مدينة رفح إلى استشهاد 10 فلسطينيين.",
+        published=PUB,
+        outlet="test",
+    )
+    assert [e.sub_event_type for e in evs] == ["Shelling/artillery/missile attack"]
+    assert evs[0].location == "Rafah" and evs[0].fatalities == 10
