@@ -1,5 +1,8 @@
 """How a frame's trigger categories become an ACLED type (ACLED's coding rules)."""
 
+from datetime import date
+
+import rasd
 from rasd.extraction.triggers import Frame, Trigger, choose_type, lexicon, valid_pair
 from rasd.text.matcher import Hit
 
@@ -275,3 +278,11 @@ def test_a_death_by_someones_fire_told_as_a_noun_is_a_shooting():
         "أكدت الوزارة استشهاد 4 مواطنين برصاص الجنود في مدينة جنين.", date(2024, 1, 9)
     )
     assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Attack", 4)]
+
+
+def test_a_drone_told_by_its_strike_or_its_flag():
+    # «مسيرات» alone may be marches; shelling by them, or their nationality, makes them drones
+    ev = rasd.extract(
+        "3 شهداء بقصف مسيرات إسرائيلية على مدينة طولكرم أمس", published=date(2024, 8, 22)
+    )
+    assert [e.sub_event_type for e in ev] == ["Air/drone strike"]
