@@ -368,3 +368,14 @@ def test_a_day_counted_from_a_ceasefire_is_no_agreement():
     )
     assert [e.sub_event_type for e in evs] == ["Shelling/artillery/missile attack"]
     assert evs[0].location == "Rafah" and evs[0].fatalities == 10
+
+
+def test_settlers_attack_told_after_fi_hin_is_their_own_event():
+    evs = rasd.extract(
+        "شنت قوات الاحتلال أمس حملة اعتقالات واسعة في مدينة نابلس، في حين هاجم مستوطنون منزلا وأحرقوا مركبة في بلدة سنجل أمس.",
+        published=PUB,
+        outlet="test",
+    )
+    kinds = {(e.sub_event_type, e.actor1) for e in evs}
+    assert ("Arrests", "Military Forces of Israel") in kinds
+    assert any(t == "Attack" and a == "Israeli settlers" for t, a in kinds)

@@ -53,3 +53,10 @@ def test_a_headline_splits_before_a_new_subject_with_its_verb():
     ]
     # running text keeps such a clause whole
     assert len(body.clauses) == 1
+
+
+def test_a_report_joined_with_fi_hin_after_a_comma_is_a_sentence_of_its_own():
+    text = normalize(
+        "شنت القوات حملة اعتقالات في نابلس، في حين هاجم مستوطنون منزلا شرقي رام الله."
+    ).text
+    assert len(sentences(text)) == 2
