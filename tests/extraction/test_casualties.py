@@ -327,6 +327,8 @@ def test_a_toll_that_is_the_object_of_an_active_verb(text, expected):
         ("قتل مهندسين في الهجوم على القرية", {}),
         # not after a plural noun of the dead
         ("عزى أسر الشهداء سائلا الله أن يتغمدهم برحمته", {}),
+        # an attempt to kill counts no dead
+        ("نجا الوزير من محاولة قتل مهندس في المدينة", {}),
     ],
 )
 def test_one_victim_named_by_a_noun_of_a_person(text, expected):

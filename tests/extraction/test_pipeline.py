@@ -379,3 +379,8 @@ def test_settlers_attack_told_after_fi_hin_is_their_own_event():
     kinds = {(e.sub_event_type, e.actor1) for e in evs}
     assert ("Arrests", "Military Forces of Israel") in kinds
     assert any(t == "Attack" and a == "Israeli settlers" for t, a in kinds)
+
+
+def test_a_protest_that_denounces_a_killing_has_no_victims():
+    ev = one("تظاهر الآلاف في مدينة عمان أمس للتنديد بمقتل 3 شبان على الحدود.")
+    assert ev.sub_event_type == "Peaceful protest" and ev.fatalities is None

@@ -55,6 +55,7 @@ class _Vocab:
     person_patterns: tuple[regex.Pattern[str], ...]  # مهندس، سائق، عقيد: nouns of persons
     not_persons: frozenset[str]  # مساء، منتصف: words of time of the same patterns
     kill_events: frozenset[str]  # قتل، مقتل، وفاة: a person noun after them is one dead
+    attempts: frozenset[str]  # محاولة: an attempt to kill counts no dead
     not_person_endings: tuple[str, ...]  # ين، ون، ات: plurals
     plural_endings: tuple[tuple[str, ...], tuple[str, ...]]  # subject, object (مسلحون مدنيين)
     scene_words: frozenset[str]  # قتل في الانفجار 12 شخصا: the phrase before the count
@@ -123,6 +124,7 @@ def _build(res: Resources) -> _Vocab:
         person_patterns=tuple(regex.compile(p) for p in y["person_patterns"]),
         not_persons=_ks(y["not_persons"]),
         kill_events=_ks(y["kill_events"]),
+        attempts=_ks(y["attempts"]),
         not_person_endings=tuple(y["not_person_endings"]),
         plural_endings=(
             tuple(y["subject_plural_endings"]),
@@ -549,7 +551,12 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
             out.append(Toll("fatalities", 2, tokens[i].start, tokens[i].end, "dual"))
         elif bits & INJURE_DUAL:
             out.append(Toll("injuries", 2, tokens[i].start, tokens[i].end, "dual"))
-        if field is None:
+        if field is None or (
+            # محاولة اغتيال رئيس الوزراء: an attempt to kill counts no dead
+            field == "fatalities"
+            and i > 0
+            and any(w in v.attempts for w in strip_clitics(tokens[i - 1].text))
+        ):
             i += 1
             continue
         # a counted noun right after its number: 5 قتلى و12 جريحا — the number is its own
