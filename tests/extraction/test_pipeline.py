@@ -384,3 +384,20 @@ def test_settlers_attack_told_after_fi_hin_is_their_own_event():
 def test_a_protest_that_denounces_a_killing_has_no_victims():
     ev = one("تظاهر الآلاف في مدينة عمان أمس للتنديد بمقتل 3 شبان على الحدود.")
     assert ev.sub_event_type == "Peaceful protest" and ev.fatalities is None
+
+
+def test_buildings_destroyed_by_forces_with_no_strike_are_property_destruction():
+    ev = one("دمرت قوات الاحتلال عدة منازل في مخيم نور شمس قرب مدينة طولكرم أمس.")
+    assert ev.sub_event_type == "Looting/property destruction"
+    # a strike that destroys a house is the strike
+    ev = one("دمرت غارة إسرائيلية منزلا في مدينة رفح أمس.")
+    assert ev.sub_event_type == "Air/drone strike"
+
+
+def test_a_storm_that_kills_is_no_event():
+    evs = rasd.extract(
+        "قتل 39 شخصا في ولاية راجستان التي ضربتها رياح عاتية دمرت منازل في مدينة جايبور أمس.",
+        published=PUB,
+        outlet="test",
+    )
+    assert evs == []
