@@ -551,12 +551,7 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
             out.append(Toll("fatalities", 2, tokens[i].start, tokens[i].end, "dual"))
         elif bits & INJURE_DUAL:
             out.append(Toll("injuries", 2, tokens[i].start, tokens[i].end, "dual"))
-        if field is None or (
-            # محاولة اغتيال رئيس الوزراء: an attempt to kill counts no dead
-            field == "fatalities"
-            and i > 0
-            and any(w in v.attempts for w in strip_clitics(tokens[i - 1].text))
-        ):
+        if field is None or (field == "fatalities" and _attempted(v, tokens, i)):
             i += 1
             continue
         # a counted noun right after its number: 5 قتلى و12 جريحا — the number is its own
@@ -606,6 +601,11 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
         i += 1
     out.extend(_zero(tokens, v, cls))
     return out
+
+
+def _attempted(v: _Vocab, tokens: list[Token], i: int) -> bool:
+    """محاولة اغتيال رئيس الوزراء: a kill word right after an attempt counts no dead."""
+    return i > 0 and any(w in v.attempts for w in strip_clitics(tokens[i - 1].text))
 
 
 def _most_of_them(tokens: list[Token], s: int, i: int, count: _Counts) -> bool:
