@@ -9,8 +9,12 @@ from rasd.extraction.triggers import valid_pair
 PUB = date(2023, 3, 14)  # a Tuesday
 
 
+def events(text: str, pub: date | None = PUB):
+    return rasd.extract(text, published=pub, outlet="test")
+
+
 def one(text: str, pub: date | None = PUB):
-    evs = rasd.extract(text, published=pub, outlet="test")
+    evs = events(text, pub)
     assert len(evs) == 1, [(e.event_type, e.location, e.event_date) for e in evs]
     return evs[0]
 
@@ -309,11 +313,7 @@ def test_a_definite_attack_noun_launched_by_a_named_actor_is_an_event():
     ev = one("نفذت كتائب القسام عددا من الكمائن على قوات الاحتلال في جباليا أمس.")
     assert ev.sub_event_type == "Armed clash"
     # in a relative clause it describes its subject
-    evs = rasd.extract(
-        "تتحدث السلطات عن الجهاديين الذين نفذوا عددا من الهجمات في مدينة السلط.",
-        published=PUB,
-        outlet="test",
-    )
+    evs = events("تتحدث السلطات عن الجهاديين الذين نفذوا عددا من الهجمات في مدينة السلط.")
     assert evs == []
 
 
@@ -321,11 +321,7 @@ def test_an_arrest_of_accused_persons_is_an_arrest_not_a_trial():
     ev = one("ألقت الشرطة الاثنين القبض على 4 أشخاص متهمين بالارتباط بتنظيم داعش في مدينة فاس.")
     assert ev.sub_event_type == "Arrests"
     # the defendants of a trial: no event
-    evs = rasd.extract(
-        "قضت محكمة في مدينة فاس بسجن المتهمين بتفجير مقهى في المدينة.",
-        published=PUB,
-        outlet="test",
-    )
+    evs = events("قضت محكمة في مدينة فاس بسجن المتهمين بتفجير مقهى في المدينة.")
     assert evs == []
 
 
@@ -335,10 +331,8 @@ def test_forces_after_a_verb_of_targeting_civilians_are_the_attackers():
 
 
 def test_a_headline_joins_two_reports_with_a_new_subject():
-    evs = rasd.extract(
-        "استشهاد 5 فلسطينيين بقصف على رفح والاحتلال يقتحم مخيم جنين\nوقالت مصادر محلية إن القصف استهدف منزلا.",
-        published=PUB,
-        outlet="test",
+    evs = events(
+        "استشهاد 5 فلسطينيين بقصف على رفح والاحتلال يقتحم مخيم جنين\nوقالت مصادر محلية إن القصف استهدف منزلا."
     )
     places = {e.location: e for e in evs}
     assert "Rafah" in places and places["Rafah"].fatalities == 5
@@ -346,9 +340,7 @@ def test_a_headline_joins_two_reports_with_a_new_subject():
 
 
 def test_a_protest_abroad_is_not_placed_where_the_war_it_opposes_is_fought():
-    evs = rasd.extract(
-        "تظاهر آلاف في فرنسا أمس للمطالبة بوقف الحرب على غزة.", published=PUB, outlet="test"
-    )
+    evs = events("تظاهر آلاف في فرنسا أمس للمطالبة بوقف الحرب على غزة.")
     assert all(e.location != "Gaza" for e in evs)
     # a strike told «on the 357th day of the war on Gaza» is placed where it hit
     ev = one("في اليوم الـ357 للحرب على غزة، قصفت الطائرات الإسرائيلية مدينة صور أمس.")
@@ -361,20 +353,16 @@ def test_two_officers_wounded_are_security_targets():
 
 
 def test_a_day_counted_from_a_ceasefire_is_no_agreement():
-    evs = rasd.extract(
-        "في اليوم الـ52 من اتفاق وقف إطلاق النار في غزة، أدى القصف الإسرائيلي على مدينة رفح إلى استشهاد 10 فلسطينيين.",
-        published=PUB,
-        outlet="test",
+    evs = events(
+        "في اليوم الـ52 من اتفاق وقف إطلاق النار في غزة، أدى القصف الإسرائيلي على مدينة رفح إلى استشهاد 10 فلسطينيين."
     )
     assert [e.sub_event_type for e in evs] == ["Shelling/artillery/missile attack"]
     assert evs[0].location == "Rafah" and evs[0].fatalities == 10
 
 
 def test_settlers_attack_told_after_fi_hin_is_their_own_event():
-    evs = rasd.extract(
-        "شنت قوات الاحتلال أمس حملة اعتقالات واسعة في مدينة نابلس، في حين هاجم مستوطنون منزلا وأحرقوا مركبة في بلدة سنجل أمس.",
-        published=PUB,
-        outlet="test",
+    evs = events(
+        "شنت قوات الاحتلال أمس حملة اعتقالات واسعة في مدينة نابلس، في حين هاجم مستوطنون منزلا وأحرقوا مركبة في بلدة سنجل أمس."
     )
     kinds = {(e.sub_event_type, e.actor1) for e in evs}
     assert ("Arrests", "Military Forces of Israel") in kinds
@@ -395,9 +383,7 @@ def test_buildings_destroyed_by_forces_with_no_strike_are_property_destruction()
 
 
 def test_a_storm_that_kills_is_no_event():
-    evs = rasd.extract(
-        "قتل 39 شخصا في ولاية راجستان التي ضربتها رياح عاتية دمرت منازل في مدينة جايبور أمس.",
-        published=PUB,
-        outlet="test",
+    evs = events(
+        "قتل 39 شخصا في ولاية راجستان التي ضربتها رياح عاتية دمرت منازل في مدينة جايبور أمس."
     )
     assert evs == []
