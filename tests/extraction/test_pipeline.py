@@ -387,3 +387,8 @@ def test_a_storm_that_kills_is_no_event():
         "قتل 39 شخصا في ولاية راجستان التي ضربتها رياح عاتية دمرت منازل في مدينة جايبور أمس."
     )
     assert evs == []
+
+
+def test_a_brigade_commander_killed_is_a_security_target():
+    ev = one("مقتل قائد كتيبة في الجيش الإسرائيلي بمدينة رفح أمس.")
+    assert ev.sub_event_type == "Armed clash" and ev.fatalities == 1
