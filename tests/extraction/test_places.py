@@ -561,3 +561,13 @@ def test_a_namesake_outside_the_district_that_holds_the_name_is_not_the_place():
     assert places("تحرير منطقة النخيلة بالمسيمير في لحج") == ["Al Musaymir", "Lahj"]
     # a holder of another country tells nothing (الحسينية is also a district of Egypt)
     assert "Al Jah" in places("غارة على منطقة الجاح في مديرية الحسينية بمحافظة الحديدة")
+
+
+def test_the_base_aircraft_or_missiles_came_from_is_not_the_place_struck():
+    got = places("أغارت طائرات حربية من قاعدة حميميم على بلدة سراقب أمس")
+    assert got == ["Saraqib"]
+    got = places("قصفت طائرات سلاح الجو من قاعدة طبرق الجوية مركبا قبالة ميناء درنة")
+    assert "Derna" in got and not any("Base" in p for p in got)
+    # a base that is struck stays the place
+    assert "Ain al-Asad Air Base" in places("سقطت صواريخ على قاعدة عين الأسد الجوية")
+    assert any("Base" in p for p in places("انسحبت القوات من قاعدة حميميم"))

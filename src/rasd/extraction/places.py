@@ -32,6 +32,8 @@ class _Patterns:
     core: frozenset[str]  # where Arabic conflict news mostly happens: a prior for ambiguous names
     prepositions: frozenset[str]  # words before a place name that make it the event's place
     movement: regex.Pattern[str]  # قبل أن تعود إلى قاعدة …: where planes came from, not the target
+    launched: regex.Pattern[str]  # aircraft or missiles from a base: where they came from
+    base_word: regex.Pattern[str]  # a base or airport word at the start of a name
     visit: regex.Pattern[str]  # بعد زيارة رئيس الوزراء إلى موسكو: where someone went, not the event
     distance: regex.Pattern[str]  # تبعد 620 كلم من باماكو: a yardstick, not the place
     capital: regex.Pattern[str]  # في العاصمة with no name after it
@@ -62,10 +64,16 @@ def _patterns(res: Resources) -> _Patterns:
         + rf"(?:\s+{alternation(g('capital'))})?)"
     )
     capital = alternation(g("capital"))
+    chains = alternation((clitics().article_chains | clitics().bare_chains) - {""})
     return _Patterns(
         core=frozenset(r["iso3"] for r in res.tsv("gazetteer/countries.tsv") if r.get("core")),
         prepositions=frozenset(g("place_prepositions")),
         movement=regex.compile(movement),
+        launched=regex.compile(
+            rf"(?<!\p{{L}}){chains}?{alternation(g('munition_nouns'))}(?:\s+\S+){{0,3}}\s+"
+            rf"{alternation(g('launch_prepositions'))}\s+{alternation(g('launch_places'))}\s+$"
+        ),
+        base_word=regex.compile(rf"{alternation(g('launch_places'))}\s+"),
         visit=regex.compile(
             rf"(?<!\p{{L}}){alternation(g('visit_words'))}(?:\s+\S+){{0,5}}\s+"
             rf"{alternation(g('visit_prepositions'))}\s+$"
@@ -359,6 +367,7 @@ def _read(
         or pats.distance.search(text, max(0, h.word_start - 60), h.word_start)
         # قبل أن تعود إلى قاعدة ديار بكر: where the planes came from, not the target
         or pats.movement.search(text, max(0, h.word_start - 30), h.word_start)
+        or _launch_base(text, h, pats)
         or pats.visit.search(text, max(0, h.word_start - 80), h.word_start)
         or pats.river.search(text, max(0, h.word_start - 40), h.word_start)
         or _reporter_place(text, h, pats)
@@ -395,6 +404,14 @@ def _read(
         prev in cues.district_ends or head == "district",
         prev in cues.trigger_ends and h.word_start == h.start,
     )
+
+
+def _launch_base(text: str, h: Hit[tuple[Place, ...]], pats: _Patterns) -> bool:
+    """طائرات حربية من قاعدة حميميم، صواريخ من مطار …: the base the aircraft or missiles
+    came from, not the place they struck. The base word may be the name's own head."""
+    head = pats.base_word.match(text, h.word_start)
+    start = head.end() if head else h.word_start  # the name begins with its base word
+    return bool(pats.launched.search(text, max(0, h.word_start - 60), start))
 
 
 def _reporter_place(text: str, h: Hit[tuple[Place, ...]], pats: _Patterns) -> bool:
