@@ -392,3 +392,13 @@ def test_a_storm_that_kills_is_no_event():
 def test_a_brigade_commander_killed_is_a_security_target():
     ev = one("مقتل قائد كتيبة في الجيش الإسرائيلي بمدينة رفح أمس.")
     assert ev.sub_event_type == "Armed clash" and ev.fatalities == 1
+
+
+def test_what_a_place_goes_through_in_a_relative_clause_is_no_event():
+    # an imperfect verb of undergoing describes the place, not one event
+    assert events("ونزح آلاف السكان من القرى التي تشهد اشتباكات عنيفة في ريف حماة.") == []
+    assert events("وعاد النازحون إلى الأحياء التي تتعرض لقصف متواصل في مدينة تعز.") == []
+    # a perfect verb with a toll and a day tells the event
+    e = one("وقتل ثلاثة مدنيين في الأحياء التي تعرضت لقصف في مدينة تعز أمس.")
+    assert e.sub_event_type == "Shelling/artillery/missile attack" and e.fatalities == 3
+

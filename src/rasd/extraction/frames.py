@@ -30,6 +30,7 @@ class _Patterns:
     # المسجد الذي وقع فيه التفجير: the event is only pointed at
     relative_ref: regex.Pattern[str]
     relative: regex.Pattern[str]  # text ending in الذي، التي، الذين
+    undergoing: regex.Pattern[str]  # a relative pronoun and an imperfect verb of undergoing
     # الهجوم (الإرهابي) الذي وقع …: the event noun followed by the clause that tells it
     introduced: regex.Pattern[str]
     condemned: regex.Pattern[str]  # text ending in a condemnation and its object
@@ -77,6 +78,10 @@ def _patterns(res: Resources) -> _Patterns:
             rf"(?<![\p{{L}}]){conj}{alternation(g('condemn_verbs'))}(?![\p{{L}}])[^.،؛]*$"
         ),
         relative=regex.compile(rf"(?<![\p{{L}}]){alternation(g('relative_pronouns'))}\s+$"),
+        undergoing=regex.compile(
+            rf"(?<![\p{{L}}]){alternation(g('relative_pronouns'))}\s+"
+            rf"{alternation(g('undergoing_verbs'))}\s+(?:{alternation(g('undergoing_links'))}\s+)?$"
+        ),
         introduced=regex.compile(
             rf"(?:\s+[\p{{L}}]+)?\s+{alternation(g('relative_pronouns'))}\s+"
             rf"{alternation(g('occurrence_verbs'))}(?![\p{{L}}])"
@@ -589,6 +594,8 @@ def _anaphoric(
             and not own_day_here
             and all(
                 pats.relative.search(text, max(0, h.word_start - 8), h.word_start)
+                # villages that go through clashes: what a place undergoes, not one event
+                or pats.undergoing.search(text, max(0, h.word_start - 24), h.word_start)
                 # يدين التفجير الإرهابي بمسجد …: the act condemned, days after it
                 or pats.condemned.search(text, max(0, h.word_start - 40), h.word_start)
                 for h in anchors
