@@ -4,6 +4,7 @@ each form once (after normalization, the way the engine reads it)."""
 from collections import Counter
 
 import pytest
+import yaml
 
 from rasd.resources import Resources, split_forms
 from rasd.text.normalize import key
@@ -176,3 +177,26 @@ def test_districts():
     for r in rows:
         assert r["iso2"] in iso2, r
         assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180, r
+
+
+class _KeyCounter(yaml.SafeLoader):
+    """A loader that records every mapping key it meets, repeats included (the plain
+    loader keeps the last of two equal keys and says nothing)."""
+
+    repeats: list[str]
+
+    def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+        names = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+        self.repeats.extend(n for n, c in Counter(names).items() if c > 1)
+        return super().construct_mapping(node, deep=deep)
+
+
+@pytest.mark.parametrize("path", sorted(RES.root.rglob("*.yaml")), ids=lambda p: p.name)
+def test_no_yaml_key_is_written_twice(path):
+    loader = _KeyCounter(path.read_text(encoding="utf-8"))
+    loader.repeats = []
+    try:
+        loader.get_single_data()
+    finally:
+        loader.dispose()
+    assert loader.repeats == []
