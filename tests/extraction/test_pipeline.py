@@ -402,3 +402,15 @@ def test_what_a_place_goes_through_in_a_relative_clause_is_no_event():
     e = one("وقتل ثلاثة مدنيين في الأحياء التي تعرضت لقصف في مدينة تعز أمس.")
     assert e.sub_event_type == "Shelling/artillery/missile attack" and e.fatalities == 3
 
+
+def test_an_explosion_set_off_by_a_fire_or_a_fault_is_no_attack():
+    assert events("وقع انفجار في أحد مخازن البتروكيماويات قرب مطار القاهرة الدولي أمس.") == []
+    assert events("قتل خمسة عمال في انفجار داخل مصنع للأسمدة في مدينة حمص أمس.") == []
+    assert events("أصيب ثلاثة أشخاص في انفجار أسطوانة غاز داخل مطعم في مدينة حمص أمس.") == []
+    # a bomb near a factory, or a fire a car bomb set off, is still an attack
+    e = one("قتل خمسة جنود في انفجار عبوة ناسفة قرب مصنع للإسمنت في مدينة حمص أمس.")
+    assert e.sub_event_type == "Remote explosive/landmine/IED" and e.fatalities == 5
+    e = one("أصيب ثلاثة أشخاص في انفجار سيارة مفخخة أدى إلى اندلاع حريق في سوق مدينة حمص أمس.")
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+    e = one("شنت طائرات حربية غارات على مصنع للذخيرة في مدينة حماة أمس.")
+    assert e.sub_event_type == "Air/drone strike"
