@@ -414,3 +414,15 @@ def test_an_explosion_set_off_by_a_fire_or_a_fault_is_no_attack():
     assert e.sub_event_type == "Remote explosive/landmine/IED"
     e = one("شنت طائرات حربية غارات على مصنع للذخيرة في مدينة حماة أمس.")
     assert e.sub_event_type == "Air/drone strike"
+
+
+def test_a_protest_note_a_submission_or_a_fear_tells_no_event():
+    assert events("تقدمت المملكة، الثلاثاء، بمذكرة احتجاج لدى الأمم المتحدة ضد التعديات.") == []
+    assert events("وتقدمت الشركة الثلاثاء بطلب لتأجيل جلسة استجوابها في باريس.") == []
+    assert events("وسلمت الوزارة السفير احتجاجا رسميا في الخرطوم يوم الثلاثاء.") == []
+    assert events("ويخشى السكان تجدد الاشتباكات في بلدة مورك بريف حماة.") == []
+    # forces that advance, and protests in the street, are still events
+    e = one("تقدمت القوات الحكومية نحو بلدة مورك في ريف حماة أمس بعد اشتباكات عنيفة مع المسلحين.")
+    assert e.event_type == "Battles"
+    e = one("وخرج مئات المحتجين في مدينة البصرة أمس احتجاجا على انقطاع الكهرباء.")
+    assert e.event_type == "Protests"
