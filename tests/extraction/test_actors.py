@@ -351,3 +351,16 @@ def test_the_resistance_alone_is_yemens_popular_resistance_only_in_yemen():
     ]
     evs = rasd.extract("أطلقت المقاومة صواريخ من قطاع غزة على مدينة سديروت أمس.", published=PUB)
     assert evs and all(e.actor1 != "Popular Resistance" for e in evs)
+
+
+def test_a_strike_named_with_its_nationality_is_that_state_s_act_wherever_it_stands():
+    # the strike is not the frame's anchor here (the kill word comes first)
+    ev = rasd.extract(
+        "قتل 11 مدنيا، السبت، في غارة تركية استهدفت مدينة عفرين في شمال سوريا.", published=PUB
+    )
+    assert [(e.actor1, e.actor2) for e in ev] == [("Military Forces of Turkey", "Civilians")]
+    ev = rasd.extract(
+        "وقال الحاكم إن انتحاريا فجر سترته الناسفة داخل سوق في مدينة قندوز صباح اليوم.",
+        published=PUB,
+    )
+    assert [e.actor1 for e in ev] == ["Unidentified armed group"]

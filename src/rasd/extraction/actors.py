@@ -75,6 +75,22 @@ def _country_name(iso3: str) -> str | None:
 _OWNERS = frozenset({"state", "state_home", "coalition", "ambiguous_coalition"})
 
 
+def _names_a_trigger(a: ActorMention, fr: Frame) -> bool:
+    """غارة تركية، طائرات التحالف: an actor mention that begins with one of the frame's
+    event words other than its anchor names who acted; not a name that only holds one
+    (هيئة تحرير الشام) or a bomber (الانتحاري: only as the anchor)."""
+    return a.entry.kind in _ARMS_OF_STATES and any(
+        0 <= h.start - a.start <= 2 for h in fr.hits if h.value.strength != "cue"
+    )
+
+
+# mentions made of a weapon, a strike or an arm of a state's forces (غارات جوية، المدفعية،
+# طائرات التحالف): the event word they begin with is that state's act
+_ARMS_OF_STATES = frozenset(
+    {"state", "state_event", "state_named", "state_generic", "coalition", "ambiguous_coalition"}
+)
+
+
 def find_actors(text: str) -> list[ActorMention]:
     """Actor mentions in normalized text, generic forms completed by a following nisba."""
     gaz = load_gazetteer()
@@ -466,7 +482,7 @@ def assign_roles(
             actors2.append((a, "victims counted in the toll (4 soldiers)"))
         elif partitive and a.start > pos - 40:
             actors2.append((a, "victims counted from it (3 of the police)"))
-        elif a.start <= pos < a.end:
+        elif a.start <= pos < a.end or _names_a_trigger(a, fr):
             actors1.append((a, "named by the trigger (coalition aircraft)"))
         elif a.start < pos and a.entry.kind != "unidentified" and _killed_before(fr, a):
             actors2.append((a, "killed before the act"))
