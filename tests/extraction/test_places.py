@@ -571,3 +571,12 @@ def test_the_base_aircraft_or_missiles_came_from_is_not_the_place_struck():
     # a base that is struck stays the place
     assert "Ain al-Asad Air Base" in places("سقطت صواريخ على قاعدة عين الأسد الجوية")
     assert any("Base" in p for p in places("انسحبت القوات من قاعدة حميميم"))
+
+
+def test_the_positions_fire_came_from_are_not_the_place_struck():
+    got = places("كثف المسلحون قصف المدينة من مواقعهم في الجراحي وجبل راس بمحافظة الحديدة")
+    assert "Al Garrahi" not in got and not any("Ra's" in p for p in got)
+    # positions that are struck, or left, stay the place
+    assert "Murak" in places("وقصفت الطائرات مواقع المسلحين في بلدة مورك بريف حماة")
+    assert "Murak" in places("وانسحب المسلحون من مواقعهم في بلدة مورك بريف حماة")
+

@@ -34,6 +34,7 @@ class _Patterns:
     movement: regex.Pattern[str]  # قبل أن تعود إلى قاعدة …: where planes came from, not the target
     launched: regex.Pattern[str]  # aircraft or missiles from a base: where they came from
     base_word: regex.Pattern[str]  # a base or airport word at the start of a name
+    fired_from: regex.Pattern[str]  # shelling from their positions in …: where fire came from
     visit: regex.Pattern[str]  # بعد زيارة رئيس الوزراء إلى موسكو: where someone went, not the event
     distance: regex.Pattern[str]  # تبعد 620 كلم من باماكو: a yardstick, not the place
     capital: regex.Pattern[str]  # في العاصمة with no name after it
@@ -74,6 +75,14 @@ def _patterns(res: Resources) -> _Patterns:
             rf"{alternation(g('launch_prepositions'))}\s+{alternation(g('launch_places'))}\s+$"
         ),
         base_word=regex.compile(rf"{alternation(g('launch_places'))}\s+"),
+        # up to three words of the list of places after «في» (في الجراحي وجبل راس), none
+        # of them a preposition of the target (على، إلى، نحو …)
+        fired_from=regex.compile(
+            rf"(?<!\p{{L}}){chains}?{alternation(g('fire_words') + g('munition_nouns'))}"
+            rf"(?:\s+\S+){{0,4}}\s+{alternation(g('launch_prepositions'))}\s+"
+            rf"{alternation(g('fire_positions'))}\s+(?:في\s+)?"
+            rf"(?:(?!{alternation(g('target_prepositions'))}\s)[^\s.،؛]+\s+){{0,3}}?$"
+        ),
         visit=regex.compile(
             rf"(?<!\p{{L}}){alternation(g('visit_words'))}(?:\s+\S+){{0,5}}\s+"
             rf"{alternation(g('visit_prepositions'))}\s+$"
@@ -407,11 +416,15 @@ def _read(
 
 
 def _launch_base(text: str, h: Hit[tuple[Place, ...]], pats: _Patterns) -> bool:
-    """طائرات حربية من قاعدة حميميم، صواريخ من مطار …: the base the aircraft or missiles
-    came from, not the place they struck. The base word may be the name's own head."""
+    """طائرات حربية من قاعدة حميميم، صواريخ من مطار …، قصف المدينة من مواقعهم في …: the
+    base or the positions the aircraft, missiles or fire came from, not the place they
+    struck. The base word may be the name's own head."""
     head = pats.base_word.match(text, h.word_start)
     start = head.end() if head else h.word_start  # the name begins with its base word
-    return bool(pats.launched.search(text, max(0, h.word_start - 60), start))
+    return bool(
+        pats.launched.search(text, max(0, h.word_start - 60), start)
+        or pats.fired_from.search(text, max(0, h.word_start - 90), h.word_start)
+    )
 
 
 def _reporter_place(text: str, h: Hit[tuple[Place, ...]], pats: _Patterns) -> bool:
