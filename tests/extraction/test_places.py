@@ -580,3 +580,13 @@ def test_the_positions_fire_came_from_are_not_the_place_struck():
     assert "Murak" in places("وقصفت الطائرات مواقع المسلحين في بلدة مورك بريف حماة")
     assert "Murak" in places("وانسحب المسلحون من مواقعهم في بلدة مورك بريف حماة")
 
+
+def test_a_bare_capital_is_the_capital_named_last_before_it():
+    text = (
+        "وبحث الوزير في موسكو مع نظيره الروسي في موسكو الوضع في روسيا. "
+        "وسقطت قذائف على حي باب توما بالعاصمة دمشق أمس. "
+        "وقتل خمسة أشخاص في سقوط القذائف شرق العاصمة."
+    )
+    assert places(text)[-1] == "Damascus"
+    # with no capital named before, the country the article names most
+    assert places("وتواصلت الاحتجاجات في العراق. وخرج المئات في العاصمة.")[-1] == "Baghdad"

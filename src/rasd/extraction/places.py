@@ -781,6 +781,10 @@ def capital_mentions(
         name_at = after.end + 1 if after is not None else k
         if name_at in starts or any(p.start in (name_at, name_at + 1) for p in places):
             continue  # العاصمة طرابلس: the name itself is the place
+        # a gazetteer name that holds the word (العاصمة دمشق) is that capital's country
+        holder = next((p for p in places if p.start <= m.start("cap") < p.end), None)
+        iso3 = iso3 or (holder.place.iso3 if holder is not None else None)
+        iso3 = iso3 or _capital_named_before(places, m.start(), gaz.national_capitals)
         iso3 = iso3 or (countries.most_common(1)[0][0] if countries else None)
         cap = gaz.national_capitals.get(iso3 or "")
         if cap is None:
@@ -789,6 +793,22 @@ def capital_mentions(
         rule = f"capital of {iso3}: {pats.capital_word}"
         extra.append(PlaceMention(m.start("cap"), end, cap, False, rule, True))
     return sorted(places + extra, key=lambda p: p.start) if extra else places
+
+
+def _capital_named_before(
+    places: list[PlaceMention], pos: int, capitals: dict[str, Place]
+) -> str | None:
+    """The country of the last national capital named up to 400 letters before `pos`
+    (بالعاصمة دمشق … شرق العاصمة: Damascus again, whatever country the article names most)."""
+    for p in reversed(places):
+        if p.start >= pos:
+            continue
+        if pos - p.start > 400:
+            return None
+        cap = capitals.get(p.place.iso3)
+        if cap is not None and cap.name == p.place.name:
+            return p.place.iso3  # the city or the province named after it
+    return None
 
 
 SPECIFIC = ("city", "facility", "district", "admin2")
