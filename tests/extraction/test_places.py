@@ -590,3 +590,10 @@ def test_a_bare_capital_is_the_capital_named_last_before_it():
     assert places(text)[-1] == "Damascus"
     # with no capital named before, the country the article names most
     assert places("وتواصلت الاحتجاجات في العراق. وخرج المئات في العاصمة.")[-1] == "Baghdad"
+
+
+def test_a_name_with_a_clitic_preposition_after_an_establishment_word_is_a_place():
+    # فندق بيبلوس names a hotel; فندق بالقدس is a hotel in Jerusalem
+    assert "Jerusalem" in places("قتل ثلاثة في انفجار داخل فندق بالقدس أمس")
+    assert "Hebron" in places("قتل ثلاثة من الشرطة في عملية بالخليل، وقال الجيش إنه قتل المنفذ")
+    assert places("انتهت عملية الخليل الكبرى أمس") == []

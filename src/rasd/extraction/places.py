@@ -370,8 +370,10 @@ def _read(
     if text[h.word_start : h.word_end] in common and not intro:
         return None  # وكالة is a word, not و + Calais
     before_intro = _end_before(text, _word_start(text, prev)) if intro else -1
+    # فندق بيبلوس names a hotel; فندق بالقدس، عملية بالخليل is one in a place
+    located = text[h.word_start : h.start].endswith(tuple(grammar("locative_clitics")))
     if (
-        prev in cues.establishment_ends
+        (prev in cues.establishment_ends and not located)
         or before_intro in cues.establishment_ends
         or pats.distance.search(text, max(0, h.word_start - 60), h.word_start)
         # قبل أن تعود إلى قاعدة ديار بكر: where the planes came from, not the target
