@@ -426,3 +426,13 @@ def test_a_protest_note_a_submission_or_a_fear_tells_no_event():
     assert e.event_type == "Battles"
     e = one("وخرج مئات المحتجين في مدينة البصرة أمس احتجاجا على انقطاع الكهرباء.")
     assert e.event_type == "Protests"
+
+
+def test_a_clause_with_fa_telling_what_a_strike_did_is_no_act_of_its_own():
+    ev = events(
+        "قصف الجيش مجموعة من البيوت في حي الشجاعية بمدينة غزة أمس، فهدمها على رؤوس ساكنيها."
+    )
+    assert [e.sub_event_type for e in ev] == ["Shelling/artillery/missile attack"]
+    # with no strike before it, the demolition is an event
+    e = one("هدمت قوات الاحتلال منزلين في بلدة حوارة جنوب نابلس أمس.")
+    assert e.sub_event_type == "Looting/property destruction"

@@ -204,7 +204,9 @@ def frames(
         beside = bool(out) and _co_occurring(
             out[-1], anchor, text, c_start, _own_toll(out[-1], facts, (c_start, c_end))
         )
-        describes = bool(out) and _describes_before(anchor, facts, text, c_start)
+        describes = bool(out) and (
+            _describes_before(anchor, facts, text, c_start) or _result_of(anchor, text, c_start)
+        )
         if describes or (
             out
             and _compatible(out[-1], cats)
@@ -247,6 +249,14 @@ def _describes_before(anchor: Hit[Trigger], facts: SentenceFacts, text: str, c_s
     if text[c_start : anchor.word_start].strip(" ،,") != "":
         return False
     return not any(0 <= a.start - anchor.end <= 2 for a in facts.actors)
+
+
+def _result_of(anchor: Hit[Trigger], text: str, c_start: int) -> bool:
+    """قصف الجيش البيوت، فهدمها على رؤوس ساكنيها: a weak event verb with «ف» opening its
+    clause tells what the act just told did, not an act of its own."""
+    if anchor.value.strength != "weak" or text[c_start : anchor.word_start].strip(" ،,"):
+        return False
+    return text[anchor.word_start : anchor.start] in grammar("result_clitics")
 
 
 def _split_co_occurring(
