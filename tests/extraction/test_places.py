@@ -597,3 +597,15 @@ def test_a_name_with_a_clitic_preposition_after_an_establishment_word_is_a_place
     assert "Jerusalem" in places("قتل ثلاثة في انفجار داخل فندق بالقدس أمس")
     assert "Hebron" in places("قتل ثلاثة من الشرطة في عملية بالخليل، وقال الجيش إنه قتل المنفذ")
     assert places("انتهت عملية الخليل الكبرى أمس") == []
+
+
+def test_a_place_far_from_the_place_that_locates_it_is_a_wrong_reading():
+    # بيتا is read as Pieta (Malta) only: «جنوب نابلس» says it is near Nablus
+    ev = rasd.extract(
+        "قتل شاب برصاص الجيش في بلدة بيتا جنوب نابلس أمس.", published=date(2024, 9, 1)
+    )
+    assert [e.location for e in ev] == ["Nablus"]
+    ev = rasd.extract(
+        "قتل شاب برصاص الجيش في بلدة حوارة جنوب نابلس أمس.", published=date(2024, 9, 1)
+    )
+    assert [e.location for e in ev] == ["Huwwarah"]

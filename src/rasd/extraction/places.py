@@ -80,8 +80,8 @@ def _patterns(res: Resources) -> _Patterns:
         fired_from=regex.compile(
             rf"(?<!\p{{L}}){chains}?{alternation(g('fire_words') + g('munition_nouns'))}"
             rf"(?:\s+\S+){{0,4}}\s+{alternation(g('launch_prepositions'))}\s+"
-            rf"{alternation(g('fire_positions'))}\s+(?:في\s+)?"
-            rf"(?:(?!{alternation(g('target_prepositions'))}\s)[^\s.،؛]+\s+){{0,3}}?$"
+            rf"{alternation(g('fire_positions'))}\s+(?:{alternation(g('position_links'))}\s+)?"
+            rf"(?:(?!{alternation(g('target_prepositions'))}\s)[^\s.\u060c\u061b]+\s+){{0,3}}?$"
         ),
         visit=regex.compile(
             rf"(?<!\p{{L}}){alternation(g('visit_words'))}(?:\s+\S+){{0,5}}\s+"
@@ -828,6 +828,7 @@ def choose_place(
     specific = [p for p in s_places if p.place.kind in SPECIFIC]
     provinces = [p for p in s_places if p.place.kind == "admin1"]
     pool = [p for p in specific if p.cued or p.place.kind != "city"] or specific
+    pool = [p for p in pool if not _far_from_reference(p, pool)] or pool
     pool = [p for p in pool if not _reference(p, pool)] or pool
     town = nearest(pool, pos, prefer_after=True)
     # تعرضت قاعدة القرية الخضراء في ريف دير الزور لقصف: the named facility is the target
@@ -870,6 +871,19 @@ def choose_place(
     ):
         return last_place, True
     return place, False
+
+
+def _far_from_reference(p: PlaceMention, pool: list[PlaceMention]) -> bool:
+    """بلدة بيتا جنوب نابلس read as Pieta in Malta: a place that a near word and another
+    place right after it locate, but which lies far from that place, is a wrong reading
+    (the event goes to the reference, as near it)."""
+    return any(
+        q is not p
+        and q.near
+        and 0 < q.start - p.end <= SETTINGS.reference_gap
+        and km((p.place.lat, p.place.lon), (q.place.lat, q.place.lon)) > SETTINGS.reference_km
+        for q in pool
+    )
 
 
 def _reference(p: PlaceMention, pool: list[PlaceMention]) -> bool:
