@@ -364,3 +364,16 @@ def test_a_strike_named_with_its_nationality_is_that_state_s_act_wherever_it_sta
         published=PUB,
     )
     assert [e.actor1 for e in ev] == ["Unidentified armed group"]
+
+
+def test_members_of_a_group_after_the_verb_attack_and_the_object_s_owner_is_attacked():
+    ev = rasd.extract("هاجم عناصر من داعش حاجزا للجيش في ريف حماة أمس.", published=PUB)
+    assert [(e.actor1, e.actor2) for e in ev] == [("Islamic State", "Military Forces of Syria")]
+    # counted members are victims
+    ev = rasd.extract("قتل 3 عناصر من داعش في ريف حماة أمس.", published=PUB)
+    assert [e.actor2 for e in ev] == ["Islamic State"]
+
+
+def test_an_armed_group_right_after_the_verb_is_the_attacker_not_a_victim():
+    ev = rasd.extract("اقتحمت مجموعة مسلحة مقر المؤسسة الوطنية للنفط في طرابلس.", published=PUB)
+    assert [(e.sub_event_type, e.actor1) for e in ev] == [("Attack", "Unidentified armed group")]

@@ -464,13 +464,8 @@ def assign_roles(
         marker = next((k for k in mk.agent if k in before), None)
         if _only_tells(text, a, before, marker, event_type, mk):
             continue
-        target = next(
-            (k for k in mk.target if before.rstrip().endswith(k) or f" {k} " in before[-12:]),
-            None,
-        )
-        if target and mk.verb_first.search(text, max(0, a.start - 40), a.start):
-            target = None  # استهدفت طائرات الاحتلال منزلا: the subject right after the verb
-        partitive = bool(mk.partitive.search(before[-16:]))
+        target = _target_marker(text, a, before, anchor.word_end, mk)
+        partitive = _counted_from(before, mk)
         counted = _counted(a, before, tolls)
         if marker:
             actors1.append((a, f"agent marker {marker}"))
@@ -504,6 +499,44 @@ def assign_roles(
 
 
 _SIDES = {1: "one side (between X and Y)", 2: "the other side (between X and Y)"}
+
+
+def _target_marker(
+    text: str, a: ActorMention, before: str, verb_end: int, mk: _Markers
+) -> str | None:
+    """The word that makes the actor a target: a target marker before it (ضد، على …),
+    unless the actor is the subject right after a verb first (استهدفت طائرات الاحتلال
+    منزلا); or «ل» on it after the verb's object (هاجم مسلحون حاجزا للجيش: the object's
+    owner)."""
+    target = next(
+        (k for k in mk.target if before.rstrip().endswith(k) or f" {k} " in before[-12:]),
+        None,
+    )
+    if target and mk.verb_first.search(text, max(0, a.start - 40), a.start):
+        return None
+    if target is None and _owner_of_object(text, a.start, verb_end):
+        return "owner of the object"
+    return target
+
+
+def _owner_of_object(text: str, start: int, verb_end: int) -> bool:
+    """حاجزا للجيش، مقرا لقوات الأمن: the mention carries «ل» and follows a word other
+    than the verb."""
+    clitic = text[max(0, start - 2) : start]
+    if not (clitic.endswith(tuple(grammar("owner_clitics"))) and clitic[:1] in (" ", "")):
+        return False
+    return start - 1 > verb_end + 1
+
+
+def _counted_from(before: str, mk: _Markers) -> bool:
+    """3 من أفراد الشرطة: the actor after «من» counts the victims; not after a noun of
+    members with no count before it (هاجم عناصر من داعش: the attackers)."""
+    if not mk.partitive.search(before[-16:]):
+        return False
+    words = before.split()
+    if len(words) < 2 or words[-2] not in grammar("member_nouns"):
+        return True
+    return len(words) >= 3 and is_count(words[-3])
 
 
 def _named_groups(s_actors: list[ActorMention], text: str) -> list[ActorMention]:

@@ -66,7 +66,8 @@ def _victim_kinds(
         for h in militants
         if not _feminine_nisba(text, h)
         and next(iter(text[h.word_end : h.word_end + 12].split()), "") not in unknown
-        and not (attacking and 0 <= h.word_start - anchor.word_end <= 2)
+        # right after the verb, or after a noun of members (اقتحمت مجموعة مسلحة مقرا)
+        and not (attacking and _subject_words(text, anchor.word_end, h.word_start))
         # أعلن المتحدث باسم الحوثيين استهداف …: the speaker's side, not the victims
         and not (h.word_end <= anchor.word_start and _in_title(text, sent_start, h))
     ]
@@ -78,6 +79,20 @@ def _victim_kinds(
     # them are the killers
     killers = dead and all(h.end <= t.start for h in mil for t in dead)
     return bool(civ), bool(mil) and not killers
+
+
+def _subject_words(text: str, end: int, start: int) -> bool:
+    """The word at `start` follows the verb ending at `end` right away, or after one noun
+    of members (grammar.yaml member_nouns: مجموعة، عناصر …), not after an object noun
+    (استهدفت تجمعات ميليشيا الحوثي)."""
+    if not 0 <= start - end <= 40:
+        return False
+    between = text[end:start].split()
+    return not between or (len(between) == 1 and between[0] in _member_nouns())
+
+
+def _member_nouns() -> frozenset[str]:
+    return frozenset(key(w) for w in grammar("member_nouns"))
 
 
 def _subject_of(text: str, anchor: Hit[Trigger], h: Hit[str]) -> bool:
