@@ -436,3 +436,14 @@ def test_a_clause_with_fa_telling_what_a_strike_did_is_no_act_of_its_own():
     # with no strike before it, the demolition is an event
     e = one("هدمت قوات الاحتلال منزلين في بلدة حوارة جنوب نابلس أمس.")
     assert e.sub_event_type == "Looting/property destruction"
+
+
+def test_condolences_preparation_and_a_state_of_fear_tell_no_event():
+    assert events("رفع الوزير التعازي إلى الملك في ضحايا التفجير الذي استهدف مسجدا في عسير.") == []
+    assert events("واتجهت دبابات نحو مدينة الضالع للاستعداد لمعركة تحرير المدينة.") == []
+    assert events("وتعيش مدينة حماة حالة خوف من توالي سقوط الصواريخ.") == []
+
+
+def test_a_country_that_condemns_an_attack_is_not_its_actor():
+    e = one("دانت مصر التفجير الذي استهدف مسجدا في مدينة أبها أمس، وأسفر عن مقتل 15 شخصا.")
+    assert e.actor1 != "Military Forces of Egypt"

@@ -159,7 +159,9 @@ def country_actors(
     to 60 letters before an event word of its sentence acts through its forces."""
     starts = sorted(h.start for h in triggers if h.value.strength != "cue")
     ends = {h.word_end for h in triggers if h.value.strength != "cue"}
-    blocked = frozenset(grammar("place_prepositions")) | frozenset(grammar("country_not_subject"))
+    blocked = frozenset(
+        grammar("place_prepositions") + grammar("country_not_subject") + grammar("condemn_verbs")
+    )  # في سوريا، ضد تركيا، دانت مصر (the country that condemns it)
     out = []
     for p in places:
         if p.place.kind != "country" or text[p.start - 1 : p.start] not in (" ", ""):
