@@ -333,3 +333,15 @@ def test_a_toll_that_is_the_object_of_an_active_verb(text, expected):
 )
 def test_one_victim_named_by_a_noun_of_a_person(text, expected):
     assert tolls(text) == expected
+
+
+def test_a_figure_for_several_places_days_or_massacres_is_no_event_s_toll():
+    pub = date(2024, 7, 20)
+    for text in (
+        "أكدت وزارة الصحة استشهاد 12 مواطنا برصاص الجيش في الضفة الغربية خلال يومين.",
+        "استشهد عشرات الفلسطينيين اليوم السبت في مجازر جديدة ارتكبها الجيش في قطاع غزة.",
+        "وشنت الطائرات غارات على أحياء عدة في مدينة غزة، مخلفة مئات القتلى والجرحى.",
+    ):
+        assert [e.fatalities for e in rasd.extract(text, published=pub)] == [None], text
+    ev = rasd.extract("استشهد 7 فلسطينيين في قصف على منزل في مخيم النصيرات أمس.", published=pub)
+    assert [e.fatalities for e in ev] == [7]
