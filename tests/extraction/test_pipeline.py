@@ -447,3 +447,10 @@ def test_condolences_preparation_and_a_state_of_fear_tell_no_event():
 def test_a_country_that_condemns_an_attack_is_not_its_actor():
     e = one("دانت مصر التفجير الذي استهدف مسجدا في مدينة أبها أمس، وأسفر عن مقتل 15 شخصا.")
     assert e.actor1 != "Military Forces of Egypt"
+
+
+def test_a_ceasefire_broken_by_a_named_side_is_no_agreement():
+    ev = events(
+        "بعد خرق إسرائيل اتفاق وقف إطلاق النار، استشهد 3 فلسطينيين في قصف على خان يونس أمس."
+    )
+    assert [e.sub_event_type for e in ev] == ["Shelling/artillery/missile attack"]
