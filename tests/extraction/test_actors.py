@@ -377,3 +377,12 @@ def test_members_of_a_group_after_the_verb_attack_and_the_object_s_owner_is_atta
 def test_an_armed_group_right_after_the_verb_is_the_attacker_not_a_victim():
     ev = rasd.extract("اقتحمت مجموعة مسلحة مقر المؤسسة الوطنية للنفط في طرابلس.", published=PUB)
     assert [(e.sub_event_type, e.actor1) for e in ev] == [("Attack", "Unidentified armed group")]
+
+
+def test_a_party_that_says_it_did_the_act_itself_is_its_actor():
+    ev = rasd.extract("وقالت سرايا القدس إنها قصفت مدينة عسقلان أمس.", published=PUB)
+    assert [e.actor1 for e in ev] == ["Al Quds Brigades"]
+    ev = rasd.extract(
+        "وذكر الجيش اللبناني في بيان أنه أوقف خمسة مطلوبين في منطقة حي السلم أمس.", published=PUB
+    )
+    assert [e.actor1 for e in ev] == ["Military Forces of Lebanon"]

@@ -265,11 +265,14 @@ def _markers(res: Resources) -> _Markers:
         # (أعلن حزب الله أن مقاتليه استهدفوا)
         regex.compile(
             r"\s*(?:\p{L}+\s+)?"
-            + rf"(?:{alternation(grammar('complementizers'))}\s+{alternation(grammar('own_men'))}\s+)?$"
+            + rf"(?:{alternation(grammar('complementizers'))}\s+{alternation(grammar('own_men'))}\s+"
+            + rf"|(?:\p{{L}}+\s+){{0,3}}{alternation(grammar('self_complementizers'))}\s+)?$"
         ),
         regex.compile(rf"(?<![\p{{L}}]){alternation(grammar('said_verbs'))}\s+(?:\p{{L}}+\s+)?$"),
+        # إن مقاتليها فجروا، في بيان إنه استهدف: its own men, or itself, did the act
         regex.compile(
-            rf"\s*{alternation(grammar('complementizers'))}\s+{alternation(grammar('own_men'))}\s+$"
+            rf"\s*(?:{alternation(grammar('complementizers'))}\s+{alternation(grammar('own_men'))}"
+            rf"|(?:\p{{L}}+\s+){{0,3}}{alternation(grammar('self_complementizers'))})\s+$"
         ),
         regex.compile(
             # قتل 6 أشخاص عندما فتح مسلحون النار: the subject of a verb that opens a clause
