@@ -386,3 +386,13 @@ def test_a_party_that_says_it_did_the_act_itself_is_its_actor():
         "وذكر الجيش اللبناني في بيان أنه أوقف خمسة مطلوبين في منطقة حي السلم أمس.", published=PUB
     )
     assert [e.actor1 for e in ev] == ["Military Forces of Lebanon"]
+
+
+def test_an_object_between_the_act_and_l_makes_the_owner_a_target():
+    ev = rasd.extract("وقصف الجيش أهدافا لحركة حماس في بيت لاهيا أمس.", published=PUB)
+    assert [e.actor2 for e in ev] == ["Hamas"]
+    ev = rasd.extract("هاجم مسلحون حاجزا للجيش الأفغاني في ولاية لوغار أمس.", published=PUB)
+    assert [e.actor2 for e in ev] == ["Military Forces of Afghanistan"]
+    # an accusative act agrees with its adjectives: the owner after them is the actor
+    ev = rasd.extract("وأسفر قصفا مدفعيا للقوات التركية على عفرين عن مقتل 18 مدنيا.", published=PUB)
+    assert [e.actor1 for e in ev] == ["Military Forces of Turkey"]

@@ -528,9 +528,14 @@ def _owner_of_object(text: str, start: int, verb_end: int) -> bool:
     """حاجزا للجيش، مقرا لقوات الأمن: the mention carries «ل» and follows a word other
     than the verb."""
     clitic = text[max(0, start - 2) : start]
-    if not (clitic.endswith(tuple(grammar("owner_clitics"))) and clitic[:1] in (" ", "")):
+    if clitic.endswith(tuple(grammar("owner_clitics"))) and clitic[:1] in (" ", ""):
+        return start - 1 > verb_end + 1
+    # أهدافا لحركة حماس: «ل» on the group word before the name
+    before = text[max(0, start - 16) : start].split()
+    if not before or not before[-1].startswith(tuple(grammar("owner_clitics"))):
         return False
-    return start - 1 > verb_end + 1
+    head = before[-1][1:]
+    return head in grammar("owner_heads") and start - len(before[-1]) - 1 > verb_end + 1
 
 
 def _counted_from(before: str, mk: _Markers) -> bool:
@@ -590,7 +595,17 @@ def of_the_act(text: str, start: int, act: Hit[Trigger]) -> bool:
         return False
     between = text[act.end : start - 1]
     targets = resources().get(_markers).target  # غارة على مواقع للحوثيين: the target's
-    return not any(c in between for c in "،,.:") and not set(between.split()) & set(targets)
+    # قصف أهدافا لحركة حماس: an accusative object between is the target, not an adjective
+    # (قصفا مدفعيا لقوات: after an accusative act the adjectives agree with it)
+    endings = grammar("accusative_endings")
+    accusative = not text[act.start : act.word_end].endswith(endings) and any(
+        w.endswith(endings) for w in between.split()
+    )
+    return (
+        not any(c in between for c in "،,.:")
+        and not set(between.split()) & set(targets)
+        and not accusative
+    )
 
 
 def default_actors(ev: Event, fr: Frame, owner: str | None = None) -> None:
