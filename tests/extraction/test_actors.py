@@ -396,3 +396,11 @@ def test_an_object_between_the_act_and_l_makes_the_owner_a_target():
     # an accusative act agrees with its adjectives: the owner after them is the actor
     ev = rasd.extract("وأسفر قصفا مدفعيا للقوات التركية على عفرين عن مقتل 18 مدنيا.", published=PUB)
     assert [e.actor1 for e in ev] == ["Military Forces of Turkey"]
+
+
+def test_a_side_s_backer_is_neither_actor():
+    ev = rasd.extract(
+        "اقتحمت المقاومة الشعبية بدعم من طائرات التحالف العربي قاعدة العند الجوية في لحج أمس.",
+        published=PUB,
+    )
+    assert ev and all("Saudi-led coalition" not in (e.actor1, e.actor2) for e in ev)

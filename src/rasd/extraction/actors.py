@@ -326,7 +326,8 @@ def _counted_in_words(words: list[str]) -> bool:
 def _only_tells(
     text: str, a: ActorMention, before: str, marker: str | None, event_type: str, mk: _Markers
 ) -> bool:
-    """The actor speaks, is a source's affiliation or blames: it tells of the event."""
+    """The actor speaks, is a source's affiliation, blames or backs a side: it tells of the
+    event or stands beside a side, it is neither side."""
     sp = speech()
     return bool(
         # وقال التحالف …: the speaker reports the attack, it did not make it
@@ -340,6 +341,15 @@ def _only_tells(
             marker in mk.attribution
             and not mk.blamed_to.search(text, max(0, a.start - 45), a.start)
         )
+        # بدعم وإسناد من قوات التحالف: an ally of a side, neither the actor nor its target
+        or resources().get(_backing).search(before) is not None
+    )
+
+
+def _backing(res: Resources) -> regex.Pattern[str]:
+    """Text ending in a word of backing and up to two words (بإسناد من، المدعومة من قبل)."""
+    return regex.compile(
+        rf"(?<![\p{{L}}]){alternation(grammar('backing_words'))}(?:\s+[^\s.،]+){{0,2}}\s+$"
     )
 
 
