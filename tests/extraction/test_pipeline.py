@@ -454,3 +454,10 @@ def test_a_ceasefire_broken_by_a_named_side_is_no_agreement():
         "بعد خرق إسرائيل اتفاق وقف إطلاق النار، استشهد 3 فلسطينيين في قصف على خان يونس أمس."
     )
     assert [e.sub_event_type for e in ev] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_headline_toll_with_no_figure_supports_a_weak_word_of_violence():
+    ev = events("شهيد في اقتحام الجيش الإسرائيلي لمدينة جنين ومخيمها")
+    assert [e.sub_event_type for e in ev] == ["Attack"]
+    ev = events("قتلى وجرحى في هجوم على سوق شعبي في مدينة كركوك")
+    assert [e.sub_event_type for e in ev] == ["Attack"]

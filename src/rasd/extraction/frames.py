@@ -38,6 +38,7 @@ class _Patterns:
     reference: regex.Pattern[str]
     # منذ يونيو، منذ 15 عاما، ومنذ الهجوم: a running total or old background
     since: regex.Pattern[str]
+    casualty_nouns: regex.Pattern[str]  # شهداء، قتلى، جرحى: the dead or wounded, no figure
     # تمكنت القوات من القضاء على: a verbal noun that tells the act, not a reference
     governed: regex.Pattern[str]
     # في المعارك نفسها: the event just told, pointed at
@@ -133,6 +134,10 @@ def _patterns(res: Resources) -> _Patterns:
         ),
         consequence=regex.compile(
             rf"(?<![\p{{L}}]){pro}{alternation(g('consequence_words'))}(?![\p{{L}}])"
+        ),
+        casualty_nouns=regex.compile(
+            rf"\s*\d*\s*{alternation(g('casualty_nouns'))}(?:\s+\S*{alternation(g('casualty_nouns'))})?"
+            rf"(?![\p{{L}}])"
         ),
         since=regex.compile(
             rf"(?<![\p{{L}}])و?{alternation(g('since'))}\s+(?:{alternation(g('since_fillers'))}\s+)?"
@@ -529,6 +534,19 @@ def _supported(
             )
             for a in facts.actors
         )
+        # شهداء باستهداف تجمع، قتلى وجرحى في هجوم: the dead or wounded named with no figure
+        or _casualties_named(anchors, text, clause)
+    )
+
+
+def _casualties_named(anchors: list[Hit[Trigger]], text: str, clause: tuple[int, int]) -> bool:
+    """A clause that opens with a noun of the dead or wounded (grammar.yaml casualty_nouns)
+    and a weak trigger of violence within 25 letters after it, as headlines tell a toll
+    with no figure (شهداء باستهداف تجمع، قتلى وجرحى في هجوم على سوق)."""
+    m = resources().get(_patterns).casualty_nouns.match(text, clause[0], clause[1])
+    return m is not None and any(
+        h.value.category in ("attack", "kill", "massacre") and 0 <= h.word_start - m.end() <= 25
+        for h in anchors
     )
 
 
