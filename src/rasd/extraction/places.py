@@ -524,6 +524,12 @@ def _admissible(p: Place, r: _Reading, ctx: _Context) -> bool:
         return False  # المنطقة الوسطى in a Yemeni story: not Israel's Central District
     if (r.surface, p.ident) in ctx.spelled_back and not r.intro and not (r.cue and named):
         return False  # a name spelled back from its romanization needs a settlement word
+    if p.kind == "city" and p.population < 1000 and r.surface in load().common:
+        # منطقة الكورنيش بمدينة الحديدة: a hamlet named by a common word, only in the
+        # country the article is about (or a province it names)
+        main = ctx.countries.most_common(1)
+        if main and p.iso3 != main[0][0] and (p.iso3, p.admin1 or "") not in ctx.admin1s:
+            return False
     if (
         p.kind in ("city", "admin2")
         and ctx.total >= 2
