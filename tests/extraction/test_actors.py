@@ -404,3 +404,10 @@ def test_a_side_s_backer_is_neither_actor():
         published=PUB,
     )
     assert ev and all("Saudi-led coalition" not in (e.actor1, e.actor2) for e in ev)
+
+
+def test_a_take_over_by_a_government_s_ally_regains_territory():
+    ev = rasd.extract("أحكمت ألوية العمالقة سيطرتها الكاملة على منطقة الدريهمي أمس.", published=PUB)
+    assert [e.sub_event_type for e in ev] == ["Government regains territory"]
+    ev = rasd.extract("سيطرت حركة طالبان على منطقة ناو زاد في هلمند أمس.", published=PUB)
+    assert [e.sub_event_type for e in ev] == ["Non-state actor overtakes territory"]

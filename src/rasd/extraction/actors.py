@@ -398,9 +398,14 @@ def actor_side(fr: Frame, s_actors: list[ActorMention]) -> bool | None:
                 a.entry.inter == 1
                 or a.entry.kind
                 in ("state", "state_home", "state_generic", "state_named", "state_event")
-                or "Popular Resistance" in a.entry.actor
+                or a.entry.actor in resources().get(_government_side)
             )
     return None
+
+
+def _government_side(res: Resources) -> frozenset[str]:
+    """event_types.yaml government_side: armed groups that take ground for a government."""
+    return frozenset(res.yaml("lexicon/event_types.yaml").get("government_side", ()))
 
 
 def is_agent(text: str, a: ActorMention) -> bool:
