@@ -611,3 +611,9 @@ def test_a_place_far_from_the_place_that_locates_it_is_a_wrong_reading():
         "قتل شاب برصاص الجيش في بلدة حوارة جنوب نابلس أمس.", published=date(2024, 9, 1)
     )
     assert [e.location for e in ev] == ["Huwwarah"]
+
+
+def test_the_gaza_envelope_is_in_israel_and_its_towns_are_the_place():
+    assert places("سقطت صواريخ على مدينة سديروت في غلاف غزة") == ["Sderot", "HaDarom"]
+    assert places("قصفت القسام مستوطنات غلاف غزة برشقة صاروخية") == ["HaDarom"]
+    assert places("قصف إسرائيلي على مدينة غزة") == ["Gaza"]
