@@ -617,3 +617,13 @@ def test_the_gaza_envelope_is_in_israel_and_its_towns_are_the_place():
     assert places("سقطت صواريخ على مدينة سديروت في غلاف غزة") == ["Sderot", "HaDarom"]
     assert places("قصفت القسام مستوطنات غلاف غزة برشقة صاروخية") == ["HaDarom"]
     assert places("قصف إسرائيلي على مدينة غزة") == ["Gaza"]
+
+
+def test_the_strip_named_by_itself_in_an_article_about_gaza():
+    lead = "قالت وزارة الصحة في غزة إن المستشفيات تعاني. "
+    got = places(lead + "واستشهد 5 فلسطينيين في قصف على شمال القطاع أمس.")
+    assert got[-1] == "Gaza Strip"
+    # not where it locates nothing (the siege on it, a sector) nor with no Gaza in the story
+    assert places(lead + "وطالب المحتجون برفع الحصار عن القطاع.")[-1] != "Gaza Strip"
+    assert "Gaza Strip" not in places("وأكد الوزير أن القطاع الصحي في لبنان منهار.")
+    assert "Gaza Strip" not in places("معارك ضارية في القطاع أمس.")

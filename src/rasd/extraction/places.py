@@ -21,9 +21,10 @@ from rasd.extraction.speech import speech
 from rasd.extraction.triggers import Trigger, lexicon
 from rasd.gazetteer import Place, load
 from rasd.geo import km
-from rasd.resources import Resources, resources
+from rasd.resources import Resources, resources, split_forms
 from rasd.settings import SETTINGS
 from rasd.text.matcher import Hit
+from rasd.text.normalize import key
 from rasd.text.words import alternation, clitics, grammar
 
 
@@ -706,7 +707,8 @@ def article_places(
         adjective_at={h.start: h.value for h in adjective_hits},
     )
     places = _not_contradicted(resolve(text, place_hits, countries, admin1s, cues), countries)
-    return capital_mentions(text, places, adjective_hits, countries), countries
+    places = capital_mentions(text, places, adjective_hits, countries)
+    return region_mentions(text, places, countries), countries
 
 
 def _not_contradicted(places: list[PlaceMention], countries: Counter[str]) -> list[PlaceMention]:
@@ -817,6 +819,62 @@ def _capital_named_before(
         if cap is not None and cap.name == p.place.name:
             return p.place.iso3  # the city or the province named after it
     return None
+
+
+def region_mentions(
+    text: str, places: list[PlaceMention], countries: Counter[str]
+) -> list[PlaceMention]:
+    """في القطاع، شمال القطاع in an article that names Gaza: the word names the region by
+    itself (gazetteer/bare_regions.tsv) where it locates something (not حدود القطاع، رفع
+    الحصار عن القطاع), and not before a definite adjective (القطاع الصحي)."""
+    extra = []
+    for word, (pattern, region) in resources().get(_bare_regions).items():
+        if countries.get(region.iso3, 0) == 0:
+            continue
+        for m in pattern.finditer(text):
+            if not any(p.start <= m.start("w") < p.end for p in places):
+                rule = f"region named by itself: {word}"
+                # رفح جنوبي القطاع: after a direction it locates the place before it
+                near = (m.group("link") or "") in grammar("distance_directions")
+                extra.append(PlaceMention(m.start("w"), m.end("w"), region, near, rule, True))
+    return sorted(places + extra, key=lambda p: p.start) if extra else places
+
+
+def _bare_regions(res: Resources) -> dict[str, tuple[regex.Pattern[str], Place]]:
+    """bare_regions.tsv: each word's pattern (after في، على، أنحاء, a direction or ب; no
+    definite word after it) and the admin1 region it names (found by its own names)."""
+    gaz = load()
+    rows = {(r["name"]): r for r in res.tsv("gazetteer/admin1.tsv")}
+    out = {}
+    for r in res.tsv("gazetteer/bare_regions.tsv"):
+        row = rows.get(r["name"])
+        names = split_forms(row["arabic"]) if row else []
+        region = next(
+            (
+                place
+                for n in names
+                for h in gaz.find(key(n))
+                for place in h.value
+                if place.kind == "admin1" and place.iso3 == r["iso3"] and place.name == r["name"]
+            ),
+            None,
+        )
+        if region is None:
+            continue
+        word = regex.escape(key(r["word"]))
+        links = alternation(grammar("region_links"))
+        conj = f"[{clitics().conjunctions}]?"
+        by = alternation(grammar("locative_clitics"))
+        article = alternation(grammar("definite_article"))
+        out[r["word"]] = (
+            regex.compile(
+                # في القطاع، بالقطاع، شمال القطاع: located there; not حدود القطاع، من القطاع
+                rf"(?<![\p{{L}}]){conj}(?:(?P<link>{links})\s+|{by})(?P<w>{word})"
+                rf"(?![\p{{L}}])(?!\s+{article}\p{{L}})"
+            ),
+            region,
+        )
+    return out
 
 
 SPECIFIC = ("city", "facility", "district", "admin2")
