@@ -627,3 +627,9 @@ def test_the_strip_named_by_itself_in_an_article_about_gaza():
     assert places(lead + "وطالب المحتجون برفع الحصار عن القطاع.")[-1] != "Gaza Strip"
     assert "Gaza Strip" not in places("وأكد الوزير أن القطاع الصحي في لبنان منهار.")
     assert "Gaza Strip" not in places("معارك ضارية في القطاع أمس.")
+
+
+def test_a_town_named_by_a_word_is_read_after_a_settlement_word_only():
+    # الخيام is "the tents" and El Khiyam in South Lebanon
+    assert "El Khiyam" in places("قتل شاب في غارة على بلدة الخيام جنوب لبنان")
+    assert places("نصب النازحون الخيام في الساحة") == []
