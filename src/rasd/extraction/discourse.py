@@ -88,11 +88,7 @@ def _subject_words(text: str, end: int, start: int) -> bool:
     if not 0 <= start - end <= 40:
         return False
     between = text[end:start].split()
-    return not between or (len(between) == 1 and between[0] in _member_nouns())
-
-
-def _member_nouns() -> frozenset[str]:
-    return frozenset(key(w) for w in grammar("member_nouns"))
+    return not between or (len(between) == 1 and between[0] in grammar("member_nouns"))
 
 
 def _subject_of(text: str, anchor: Hit[Trigger], h: Hit[str]) -> bool:

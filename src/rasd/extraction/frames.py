@@ -251,7 +251,7 @@ def _describes_before(anchor: Hit[Trigger], facts: SentenceFacts, text: str, c_s
     indefinite noun's relative clause); «…، استهدفت طائرات الاحتلال» tells a new one."""
     if text[anchor.word_start : anchor.end] not in grammar("subject_verbs"):
         return False
-    if text[c_start : anchor.word_start].strip(" ،,") != "":
+    if not _opens_clause(text, c_start, anchor):
         return False
     return not any(0 <= a.start - anchor.end <= 2 for a in facts.actors)
 
@@ -259,9 +259,14 @@ def _describes_before(anchor: Hit[Trigger], facts: SentenceFacts, text: str, c_s
 def _result_of(anchor: Hit[Trigger], text: str, c_start: int) -> bool:
     """قصف الجيش البيوت، فهدمها على رؤوس ساكنيها: a weak event verb with «ف» opening its
     clause tells what the act just told did, not an act of its own."""
-    if anchor.value.strength != "weak" or text[c_start : anchor.word_start].strip(" ،,"):
+    if anchor.value.strength != "weak" or not _opens_clause(text, c_start, anchor):
         return False
     return text[anchor.word_start : anchor.start] in grammar("result_clitics")
+
+
+def _opens_clause(text: str, c_start: int, anchor: Hit[Trigger]) -> bool:
+    """Nothing but spaces and commas stands between the clause's start and the word."""
+    return text[c_start : anchor.word_start].strip(" ،,") == ""
 
 
 def _split_co_occurring(
