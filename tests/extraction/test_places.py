@@ -633,3 +633,14 @@ def test_a_town_named_by_a_word_is_read_after_a_settlement_word_only():
     # الخيام is "the tents" and El Khiyam in South Lebanon
     assert "El Khiyam" in places("قتل شاب في غارة على بلدة الخيام جنوب لبنان")
     assert places("نصب النازحون الخيام في الساحة") == []
+
+
+def test_a_quarter_is_named_after_a_province_or_a_town_elsewhere():
+    # حي التأميم in Ramadi borrows the old name of Kirkuk's province
+    got = places("تقدمت القوات باتجاه حي التأميم في الرمادي")
+    assert "Kirkuk" not in got and got == ["Ramadi"]
+    # a quarter followed by its town is one of the town's places, never a namesake far off
+    ev = rasd.extract(
+        "قصفت طائرات إسرائيلية منزلا في حي النصر بمدينة غزة أمس.", published=date(2024, 3, 10)
+    )
+    assert [e.location for e in ev] == ["Nasr (Gaza)"]

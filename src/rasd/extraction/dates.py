@@ -353,7 +353,7 @@ def _named(text: str, start: int) -> bool:
 
 def _settlement_words(res: Resources) -> frozenset[str]:
     cues = res.yaml("lexicon/cues.yaml")
-    return frozenset(key(w) for w in cues["settlement"] + cues["division"])
+    return frozenset(key(w) for w in cues["settlement"] + cues["quarter"] + cues["division"])
 
 
 def _gregorian(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:

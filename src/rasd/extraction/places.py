@@ -200,6 +200,7 @@ class _Reading:
     division_word: bool  # after محافظة، ولاية، منطقة
     district_word: bool  # after or beginning with مديرية، قضاء، ناحية
     construct: bool = False  # right after an event noun, no clitic: هجوم نيس، تفجير مانشستر
+    quarter_word: bool = False  # after حي: a quarter's name, whatever else it names
 
 
 @dataclass(frozen=True)
@@ -238,7 +239,10 @@ def resolve(
         reading = _read(text, h, cues, gaz.common)
         if reading is None:
             continue
-        inside = _inside_container(text, h, hits[i + 1] if i + 1 < len(hits) else None)
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        inside = _inside_container(text, h, nxt)
+        if inside is None and reading.quarter_word:
+            inside = _in_town(text, h, nxt)
         if inside is not None and not inside:
             continue  # النخيلة بالمسيمير: only namesakes elsewhere; the district places it
         listed_kind = None
@@ -310,6 +314,25 @@ def _inside_container(
         for p in h.value
         if (p.iso3, p.admin1) in provinces
         or (p.admin1 is None and any(km((p.lat, p.lon), (q.lat, q.lon)) <= 75 for q in holders))
+    ]
+
+
+def _in_town(
+    text: str, h: Hit[tuple[Place, ...]], nxt: Hit[tuple[Place, ...]] | None
+) -> list[Place] | None:
+    """حي التأميم في الرمادي: a quarter's name followed by the town it is in (grammar.yaml
+    `town_links` between) is one of that town's places; None when no town follows."""
+    if nxt is None or nxt.surface in load().common:
+        return None  # حي الشرطة بالعاصمة: the capital is named, not a hamlet «Al Asimah»
+    between = " ".join(text[h.word_end : nxt.start].split())
+    towns = [p for p in nxt.value if p.kind == "city"]
+    if not towns or between not in grammar("town_links"):
+        return None
+    return [
+        p
+        for p in h.value
+        if p.kind in ("city", "admin2", "district")
+        and any(km((p.lat, p.lon), (q.lat, q.lon)) <= SETTINGS.quarter_km for q in towns)
     ]
 
 
@@ -415,6 +438,7 @@ def _read(
         prev in cues.division_ends,
         prev in cues.district_ends or head == "district",
         prev in cues.trigger_ends and h.word_start == h.start,
+        prev in cues.quarter_ends,
     )
 
 
@@ -516,6 +540,11 @@ def _admissible(p: Place, r: _Reading, ctx: _Context) -> bool:
     """Whether a candidate may be the place the name refers to here (a name does not vouch
     for its own country: مدينة فان twice does not make a French story)."""
     named = ctx.countries.get(p.iso3, 0) - ctx.by_name.get(r.surface, Counter()).get(p.iso3, 0) > 0
+    if r.quarter_word and (
+        p.kind in ("country", "admin1")
+        or (p.kind == "city" and p.population >= SETTINGS.known_city_population)
+    ):
+        return False  # حي التأميم في الرمادي: a quarter named after a province, not the province
     if (
         p.kind == "admin1"
         and r.surface in grammar("generic_regions")
@@ -617,6 +646,7 @@ class PlaceCues:
     establishment_ends: set[int]
     adjective_spans: set[tuple[int, int]]
     district_ends: set[int] = field(default_factory=set)  # مديرية، قضاء، ناحية
+    quarter_ends: set[int] = field(default_factory=set)  # حي
     # settlement words that begin a name (مديرية الدريهمي is a name of its own): their kind
     heads: dict[int, str] = field(default_factory=dict)
     trigger_ends: set[int] = field(default_factory=set)  # هجوم مونستر: a place after an attack noun
@@ -699,6 +729,7 @@ def article_places(
         near_ends={h.end for h in lex.near.find(text)},
         division_ends={h.end for h in settlement if h.value == "division"},
         district_ends={h.end for h in settlement if h.value == "district"},
+        quarter_ends={h.end for h in settlement if h.value == "quarter"},
         heads={h.start: h.value for h in settlement},
         establishment_ends={h.end for h in lex.establishment.find(text)},
         adjective_spans={(h.start, h.end) for h in adjective_hits},

@@ -46,7 +46,7 @@ class Lexicon:
     militants: Matcher[str]  # armed men as victims: an attack on them is a clash
     return_fire: Matcher[str]
     near: Matcher[str]
-    settlement: Matcher[str]  # "division" for province words (محافظة), "district" (مديرية)
+    settlement: Matcher[str]  # also "division" (محافظة), "district" (مديرية), "quarter" (حي)
     establishment: Matcher[str]
     topic_shift: Matcher[str]
     prepositions: Matcher[str]  # a country name that is also an adjective follows one
@@ -99,6 +99,7 @@ def _build(res: Resources) -> Lexicon:
         # مدينة X introduces a name, المدينة (the city) does not
         settlement=Matcher(
             _words(cues["settlement"], "settlement")
+            + _words(cues["quarter"], "quarter")
             + _words(cues["division"], "division")
             + _words(cues["district"], "district"),
             article_optional=False,
