@@ -286,3 +286,14 @@ def test_a_drone_told_by_its_strike_or_its_flag():
         "3 شهداء بقصف مسيرات إسرائيلية على مدينة طولكرم أمس", published=date(2024, 8, 22)
     )
     assert [e.sub_event_type for e in ev] == ["Air/drone strike"]
+
+
+def test_an_exchange_is_a_clash_only_when_fire_is_exchanged():
+    pub = date(2018, 8, 12)
+    evs = rasd.extract("تبادلت القوات الهندية والباكستانية أمس إطلاق النار في كشمير.", pub)
+    assert [e.sub_event_type for e in evs] == ["Armed clash"]
+    evs = rasd.extract("قتل مسلحان بعد تبادل كثيف لإطلاق النيران في مدينة العريش أمس.", pub)
+    assert [e.sub_event_type for e in evs] == ["Armed clash"]
+    # expulsions, accusations, prisoners are exchanged too
+    assert rasd.extract("تبادلت لندن وموسكو طرد عشرات الدبلوماسيين أمس.", pub) == []
+    assert rasd.extract("وتبادلت الحكومتان الاتهامات بشأن أحداث العنف في مدينة حلب.", pub) == []
