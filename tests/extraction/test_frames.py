@@ -722,6 +722,12 @@ def test_a_withdrawal_from_a_post_or_a_treaty_is_no_territory_and_the_police_cit
 def test_what_is_usually_done_and_an_award_are_no_events():
     s = "وعادة ما تنفذ تركيا ضربات جوية ضد أهداف الحزب في جبال قنديل شمال العراق أمس."
     assert rasd.extract(s, published=PUB) == []
+    for s in (
+        "وتشن تركيا بانتظام ضربات جوية ضد أهداف الحزب في جبال قنديل.",
+        "وكثيرا ما تنفذ الجماعة هجمات انتحارية في أسواق مدينة مايدوغوري.",
+        "وغالبا ما تستهدف الحركة مواقع حساسة في العاصمة مقديشو.",
+    ):
+        assert rasd.extract(s, published=PUB) == [], s
     s = "حصل مصور الوكالة أمس على جائزة عن صوره لمظاهرات مدينة كراكاس."
     assert rasd.extract(s, published=PUB) == []
 
