@@ -644,3 +644,21 @@ def test_a_quarter_is_named_after_a_province_or_a_town_elsewhere():
         "قصفت طائرات إسرائيلية منزلا في حي النصر بمدينة غزة أمس.", published=date(2024, 3, 10)
     )
     assert [e.location for e in ev] == ["Nasr (Gaza)"]
+
+
+def test_a_village_is_read_in_the_province_named_through_its_seat():
+    # رأس العين names a dozen villages; «ريف الحسكة» names the province (through its seat),
+    # and the town the sentence names is the event's place, not the country around
+    ev = rasd.extract(
+        "وفي ريف الحسكة الغربي، استهدف التنظيم بدراجة نارية مفخخة حاجزا في مدخل مدينة رأس"
+        " العين، ما أدى لمقتل ثلاثة عناصر.",
+        published=date(2015, 8, 1),
+    )
+    assert [(e.location, e.admin1) for e in ev] == [("Ra's al 'Ayn", "Al-Hasakeh")]
+    # a direction word (شرق X) is no country around X: the nearer place stays
+    ev = rasd.extract(
+        "استهدفت طائرات الاحتلال منزلا في منطقة الفراحين شرق بلدة عبسان الكبيرة بخان يونس،"
+        " وأسفرت الغارة عن استشهاد 3 مدنيين.",
+        published=date(2024, 5, 19),
+    )
+    assert [e.location for e in ev] == ["'Abasan al Kabirah"]

@@ -123,6 +123,7 @@ class PlaceMention:
     near: bool  # قرب X، شمال X …: the event is near / part of the place
     rule: str
     cued: bool = True  # introduced by في، ب، قرب or a settlement word (not a bare subject)
+    area: bool = False  # ريف X، ضواحي X: the country around X, where the sentence may name a town
 
 
 def _cue_before(text: str, start: int, cue_ends: set[int]) -> bool:
@@ -211,6 +212,9 @@ class _Context:
     admin1s: set[tuple[str, str]]  # (iso3, province) named in the article
     core: frozenset[str]
     spelled_back: frozenset[tuple[str, str]]
+    # provinces named by a name they share with their seat (الحسكة): a village of one is
+    # likelier than a namesake elsewhere
+    seat_provinces: frozenset[tuple[str, str]] = frozenset()
 
 
 def resolve(
@@ -219,6 +223,7 @@ def resolve(
     countries: Counter[str],
     admin1s: set[tuple[str, str]],
     cues: PlaceCues,
+    seats: set[tuple[str, str]] | None = None,
 ) -> list[PlaceMention]:
     """One place per name found in the text, or none when the name is only a word here."""
     out: list[PlaceMention] = []
@@ -233,6 +238,7 @@ def resolve(
         admin1s,
         resources().get(_patterns).core,
         gaz.spelled_back,
+        frozenset(seats or ()),
     )
     cued_end = -1  # where the last place taken ends
     for i, h in enumerate(hits):
@@ -272,20 +278,34 @@ def resolve(
         ]
         if not scored:
             continue
-        scored = _without_small_namesakes(scored, ctx)
+        scored = _without_small_namesakes(_in_seat_provinces(scored, h, ctx), ctx)
         best = max(scored, key=lambda sp: sp[0])[1]  # the first of equal scores
         # قرب مدينة تكريت: the near word may stand before the settlement word
         prev = _end_before(text, h.start)
         near = prev in cues.near_ends or (
             reading.intro and _end_before(text, _word_start(text, prev)) in cues.near_ends
         )
+        area = near and _area_word(text, prev)
         out.append(
             PlaceMention(
-                h.start, h.end, best, near, f"gazetteer:{best.kind}:{h.surface}", reading.cue
+                h.start, h.end, best, near, f"gazetteer:{best.kind}:{h.surface}", reading.cue, area
             )
         )
         cued_end = h.end
     return out
+
+
+def _in_seat_provinces(
+    scored: list[tuple[float, Place]], h: Hit[tuple[Place, ...]], ctx: _Context
+) -> list[tuple[float, Place]]:
+    """رأس العين بريف الحسكة: among namesakes of no great size, the one in a province the
+    article names through its seat scores higher."""
+    if max(p.population for p in h.value) >= SETTINGS.construct_city_population:
+        return scored
+    return [
+        (sc + (1.0 if (p.iso3, p.admin1 or "") in ctx.seat_provinces else 0.0), p)
+        for sc, p in scored
+    ]
 
 
 def _inside_container(
@@ -315,6 +335,12 @@ def _inside_container(
         if (p.iso3, p.admin1) in provinces
         or (p.admin1 is None and any(km((p.lat, p.lon), (q.lat, q.lon)) <= 75 for q in holders))
     ]
+
+
+def _area_word(text: str, end: int) -> bool:
+    """Whether the word ending at `end` names the country around a place (ريف، بريف، ضواحي)."""
+    word = text[_word_start(text, end) : end]
+    return word in grammar("area_words")
 
 
 def _in_town(
@@ -723,6 +749,7 @@ def article_places(
         for p in h.value
         if p.kind == "admin1" and len(h.value) == 1
     }
+    seats = {prov for h in place_hits if (prov := _named_province(h)) is not None}
     settlement = lex.settlement.find(text)
     cues = PlaceCues(
         settlement_ends={h.end for h in settlement},
@@ -737,9 +764,23 @@ def article_places(
         preposition_ends={h.end for h in lex.prepositions.find(text)},
         adjective_at={h.start: h.value for h in adjective_hits},
     )
-    places = _not_contradicted(resolve(text, place_hits, countries, admin1s, cues), countries)
+    places = _not_contradicted(
+        resolve(text, place_hits, countries, admin1s, cues, seats), countries
+    )
     places = capital_mentions(text, places, adjective_hits, countries)
     return region_mentions(text, places, countries), countries
+
+
+def _named_province(h: Hit[tuple[Place, ...]]) -> tuple[str, str] | None:
+    """The province a name names: a province's name, with its seat and district of the same
+    name (الحسكة: the province, its capital and its district) but nothing elsewhere."""
+    provinces = [p for p in h.value if p.kind == "admin1"]
+    if len(provinces) != 1:
+        return None
+    prov = (provinces[0].iso3, provinces[0].name)
+    if all(p is provinces[0] or (p.iso3, p.admin1) == prov for p in h.value):
+        return prov
+    return None
 
 
 def _not_contradicted(places: list[PlaceMention], countries: Counter[str]) -> list[PlaceMention]:
@@ -926,6 +967,18 @@ def choose_place(
     pool = [p for p in pool if not _far_from_reference(p, pool)] or pool
     pool = [p for p in pool if not _reference(p, pool)] or pool
     town = nearest(pool, pos, prefer_after=True)
+    if town is not None and town.area:
+        # في ريف الحسكة، استهدف التنظيم حاجزا في مدينة رأس العين: the country around a town
+        # yields to a town of its province that the sentence names
+        inner = [
+            p
+            for p in pool
+            if not p.near
+            and p.place.kind == "city"
+            and (p.place.iso3, p.place.admin1) == (town.place.iso3, town.place.admin1)
+            and p.place != town.place
+        ]
+        town = nearest(inner, pos, prefer_after=True) or town
     # تعرضت قاعدة القرية الخضراء في ريف دير الزور لقصف: the named facility is the target
     facilities = [p for p in pool if p.place.kind == "facility" and abs(p.start - pos) < 80]
     if facilities and town is not None and town.place.kind != "facility":
