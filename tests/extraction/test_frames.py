@@ -17,6 +17,9 @@ def test_a_running_total_is_not_an_event():
     assert (
         rasd.extract("قتل 40 مدنيا في مدينة حلب منذ بداية العام بحسب المرصد.", published=PUB) == []
     )
+    # a total over a span of days between two dates
+    s = "قال المتحدث العسكري إن 88 مسلحا قتلوا في مدينة العريش في الفترة بين 20 و31 يوليو."
+    assert rasd.extract(s, published=date(2015, 8, 1)) == []
 
 
 def test_a_toll_of_the_last_weeks_is_a_running_total():
