@@ -252,3 +252,16 @@ def test_guards_of_a_mosque_are_civilians():
     # اعتدى is a verb of attacking
     evs = rasd.extract("واعتدى مستوطنون على حراس المسجد في مدينة الخليل أمس.", published=PUB)
     assert [e.sub_event_type for e in evs] == ["Attack"]
+
+
+def test_an_act_named_with_a_word_that_judges_it_and_no_day_is_recalled():
+    pub = date(2015, 8, 9)
+    # a reaction to a known bombing: no new event
+    s = (
+        "أعرب نواب عن إدانتهم لحادث التفجير الإرهابي الغاشم الذي استهدف مسجد قوات الطوارئ"
+        " بمنطقة عسير وأسفر عن سقوط عدد من الشهداء."
+    )
+    assert rasd.extract(s, published=pub) == []
+    # the same words with the day it happened: the recalled act counts, on its day
+    s = "أسفر التفجير الغاشم الذي استهدف مسجدا في مدينة أبها أمس عن مقتل 15 من رجال الأمن."
+    assert [e.event_date for e in rasd.extract(s, published=pub)] == [date(2015, 8, 8)]

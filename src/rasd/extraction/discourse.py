@@ -405,7 +405,7 @@ class Discourse:
             and m.date_.day is not None  # a bare year (لسنة 2015) names no day
             and not (self.ctx.trial_article and m.date_.relative)
         )
-        if not own_day and self._background(here, follow_up):
+        if not own_day and (self._background(here, follow_up) or _judged(fr, self.ctx.text)):
             return
         if not fr.anaphoric or own_place:
             self.last_mention = m  # even without a place it sets the day for what follows
@@ -523,6 +523,21 @@ def _ongoing(res: Resources) -> regex.Pattern[str]:
     return regex.compile(
         rf"(?<!{particles}\s)(?<!\p{{L}})[وف]?{verbs}(?:\s+\p{{L}}+){{0,3}}\s+ب?\Z"
     )
+
+
+def _judged(fr: Frame, text: str) -> bool:
+    """التفجير الغاشم الذي استهدف المسجد، العمل الإجرامي: an act named with a word that judges
+    it, and no day, is one the reader already knows (a reaction recalls it), not news."""
+    judging = resources().get(_judging)
+    return any(
+        judging.search(text, h.word_end, min(len(text), h.word_end + 25))
+        for h in fr.hits
+        if h.value.strength != "cue"
+    )
+
+
+def _judging(res: Resources) -> regex.Pattern[str]:
+    return regex.compile(rf"(?<!\p{{L}}){alternation(grammar('judging_adjectives'))}(?!\p{{L}})")
 
 
 def _similar(res: Resources) -> regex.Pattern[str]:
