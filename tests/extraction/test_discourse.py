@@ -262,6 +262,11 @@ def test_an_act_named_with_a_word_that_judges_it_and_no_day_is_recalled():
         " بمنطقة عسير وأسفر عن سقوط عدد من الشهداء."
     )
     assert rasd.extract(s, published=pub) == []
+    s = (
+        "أعرب الأزهر عن استنكاره الشديد للهجوم الإرهابي الذي استهدف مسجدا في مدينة أبها وأسفر"
+        " عن مقتل 15 من رجال الأمن."
+    )
+    assert rasd.extract(s, published=pub) == []
     # the same words with the day it happened: the recalled act counts, on its day
     s = "أسفر التفجير الغاشم الذي استهدف مسجدا في مدينة أبها أمس عن مقتل 15 من رجال الأمن."
     assert [e.event_date for e in rasd.extract(s, published=pub)] == [date(2015, 8, 8)]

@@ -526,18 +526,25 @@ def _ongoing(res: Resources) -> regex.Pattern[str]:
 
 
 def _judged(fr: Frame, text: str) -> bool:
-    """التفجير الغاشم الذي استهدف المسجد، العمل الإجرامي: an act named with a word that judges
-    it, and no day, is one the reader already knows (a reaction recalls it), not news."""
-    judging = resources().get(_judging)
+    """التفجير الغاشم الذي استهدف المسجد، أدانت الكويت التفجير الذي استهدف المسجد: an act
+    named with a word that judges it, or the object of a condemnation, with no day, is one
+    the reader already knows (a reaction recalls it), not news."""
+    judging, condemned = resources().get(_judging)
     return any(
         judging.search(text, h.word_end, min(len(text), h.word_end + 25))
+        or condemned.search(text, max(0, h.word_start - 40), h.word_start)
         for h in fr.hits
         if h.value.strength != "cue"
     )
 
 
-def _judging(res: Resources) -> regex.Pattern[str]:
-    return regex.compile(rf"(?<!\p{{L}}){alternation(grammar('judging_adjectives'))}(?!\p{{L}})")
+def _judging(res: Resources) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    judging = alternation(grammar("judging_adjectives"))
+    condemn = alternation(grammar("condemn_verbs"))
+    return (
+        regex.compile(rf"(?<!\p{{L}}){judging}(?!\p{{L}})"),
+        regex.compile(rf"(?<!\p{{L}})[وف]?{condemn}(?!\p{{L}})[^.،؛]*$"),
+    )
 
 
 def _similar(res: Resources) -> regex.Pattern[str]:
