@@ -543,7 +543,8 @@ def _judging(res: Resources) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     condemn = alternation(grammar("condemn_verbs"))
     return (
         regex.compile(rf"(?<!\p{{L}}){judging}(?!\p{{L}})"),
-        regex.compile(rf"(?<!\p{{L}})[وف]?{condemn}(?!\p{{L}})[^.،؛]*$"),
+        # و/ف before the verb; no full stop, comma or semicolon between it and the act
+        regex.compile(rf"(?<!\p{{L}})[\u0648\u0641]?{condemn}(?!\p{{L}})[^.\u060c\u061b]*$"),
     )
 
 
