@@ -404,6 +404,11 @@ def test_a_side_s_backer_is_neither_actor():
         published=PUB,
     )
     assert ev and all("Saudi-led coalition" not in (e.actor1, e.actor2) for e in ev)
+    # the police guarding a side is not the side it is attacked by
+    ev = rasd.extract(
+        "اقتحم عشرات المستوطنين المسجد الأقصى أمس بحماية شرطة الاحتلال.", published=PUB
+    )
+    assert ev and all(e.actor2 != "Police Forces of Israel" for e in ev)
 
 
 def test_a_take_over_by_a_government_s_ally_regains_territory():
