@@ -644,6 +644,12 @@ def test_a_quarter_is_named_after_a_province_or_a_town_elsewhere():
         "قصفت طائرات إسرائيلية منزلا في حي النصر بمدينة غزة أمس.", published=date(2024, 3, 10)
     )
     assert [e.location for e in ev] == ["Nasr (Gaza)"]
+    # a quarter's name listed with its quarter word (حي الخالدية, Homs) is not one in Aleppo
+    ev = rasd.extract(
+        "دارت اشتباكات صباح أمس بين الفصائل وقوات النظام في حي الخالدية بمدينة حلب.",
+        published=date(2015, 7, 30),
+    )
+    assert [e.location for e in ev] == ["Aleppo"]
 
 
 def test_a_village_is_read_in_the_province_named_through_its_seat():

@@ -248,7 +248,9 @@ def resolve(
         nxt = hits[i + 1] if i + 1 < len(hits) else None
         inside = _inside_container(text, h, nxt)
         if inside is None and reading.quarter_word:
-            inside = _in_town(text, h, nxt)
+            # the town after it, past words that are only words (بمدينة حلب: not Medina)
+            town = next((x for x in hits[i + 1 :] if x.surface not in gaz.common), None)
+            inside = _in_town(text, h, town)
         if inside is not None and not inside:
             continue  # النخيلة بالمسيمير: only namesakes elsewhere; the district places it
         listed_kind = None
@@ -464,7 +466,7 @@ def _read(
         prev in cues.division_ends,
         prev in cues.district_ends or head == "district",
         prev in cues.trigger_ends and h.word_start == h.start,
-        prev in cues.quarter_ends,
+        prev in cues.quarter_ends or head == "quarter",
     )
 
 
