@@ -17,6 +17,9 @@ def test_a_running_total_is_not_an_event():
     assert (
         rasd.extract("قتل 40 مدنيا في مدينة حلب منذ بداية العام بحسب المرصد.", published=PUB) == []
     )
+    # a situation that lasted weeks or months is no one event
+    s = "وشهدت مدينة البصرة احتجاجات عنيفة لأسابيع عدة، أضرم خلالها محتجون النار في مبان حكومية."
+    assert rasd.extract(s, published=PUB) == []
     # a total over a span of days between two dates
     s = "قال المتحدث العسكري إن 88 مسلحا قتلوا في مدينة العريش في الفترة بين 20 و31 يوليو."
     assert rasd.extract(s, published=date(2015, 8, 1)) == []
@@ -895,3 +898,10 @@ def test_a_counterfactual_tells_what_did_not_happen():
 def test_what_reinforcements_prepare_for_has_not_happened():
     s = "حشدت القوات مقاتليها قرب مدينة زبيد أمس تمهيدا لعملية عسكرية تستهدف تحرير المدينة."
     assert rasd.extract(s, published=PUB) == []
+
+
+def test_an_arrest_warrant_is_no_arrest():
+    s = "وأصدرت النيابة في إسطنبول أمس مذكرات اعتقال بحق 271 جنديا في إطار تحقيق."
+    assert rasd.extract(s, published=PUB) == []
+    s = "اعتقلت الشرطة التركية أمس 20 جنديا في مدينة إسطنبول."
+    assert [e.sub_event_type for e in rasd.extract(s, published=PUB)] == ["Arrests"]
