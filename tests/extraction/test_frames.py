@@ -656,6 +656,8 @@ def test_bodies_held_a_court_ruling_a_crash_and_an_expectation_are_no_new_events
     for s in (
         "قضت المحكمة العسكرية بمدينة الإسكندرية، الخميس، بإعدام 17 متهما في وقائع تفجير كنائس.",
         "قتل طيارا مروحية عسكرية أمس في تحطم طائرتهما قرب مدينة اللاذقية.",
+        # the dead told in one clause, the crash in the next
+        "وقال جنرال إن 17 شخصا قتلوا أمس، 12 جنديا وأفراد الطاقم، في تحطم مروحية بولاية زابل.",
     ):
         assert rasd.extract(s, published=PUB) == [], s
 
