@@ -268,9 +268,13 @@ def test_a_take_over_told_in_a_relative_clause_describes_who_holds_ground():
     day = date(2017, 6, 6)
     s = "قال الخطيب في كربلاء أمس إن البلد يواجه الإرهاب الذي سيطر على عدة مناطق من البلاد."
     assert rasd.extract(s, published=day) == []
-    # the verb before its subject agrees with it, not with the relative (التي سيطر عليها الجيش)
-    s = "ينوي المقاتلون التوجه إلى مدينة عفرين، والتي سيطر عليها الجيش الحر مع القوات التركية."
-    assert rasd.extract(s, published=day) == []
+    # the verb before its subject agrees with it, not with the relative; or it carries the
+    # relative's pronoun (التي حررها الجيش)
+    for s in (
+        "عاد النازحون أمس إلى القرى التي حرر الجيش منها مسلحي داعش في ريف حلب.",
+        "عاد النازحون أمس إلى القرى التي حررها الجيش من مسلحي داعش في ريف حلب.",
+    ):
+        assert rasd.extract(s, published=day) == [], s
     s = "سيطر تنظيم داعش أمس على مدينة الرمادي بعد معارك عنيفة."
     assert [e.sub_event_type for e in rasd.extract(s, published=day)] == [
         "Non-state actor overtakes territory"
