@@ -907,3 +907,10 @@ def test_an_arrest_warrant_is_no_arrest():
     assert rasd.extract(s, published=PUB) == []
     s = "اعتقلت الشرطة التركية أمس 20 جنديا في مدينة إسطنبول."
     assert [e.sub_event_type for e in rasd.extract(s, published=PUB)] == ["Arrests"]
+
+
+def test_a_failed_truce_or_take_over_changes_nothing_but_the_fight_stays():
+    s = "فشلت الأطراف المتحاربة أمس في التوصل إلى اتفاق لوقف إطلاق النار في مدينة طرابلس."
+    assert rasd.extract(s, published=PUB) == []
+    s = "فشلت قوات النظام أمس في السيطرة على بلدة كفرنبودة بعد معارك عنيفة مع الفصائل."
+    assert [e.sub_event_type for e in rasd.extract(s, published=PUB)] == ["Armed clash"]
