@@ -68,12 +68,12 @@ def check_event(e: dict) -> list[str]:
     return err
 
 
-def main(argv=None) -> int:
+def main(argv=None, here: pathlib.Path = HERE) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--texts", help="gold-format JSONL rebuilt by scripts/audit_texts.py")
     args = ap.parse_args(argv)
-    pointers = [json.loads(x) for x in (HERE / "pointers.jsonl").open(encoding="utf-8")]
-    ann = [json.loads(x) for x in (HERE / "annotations.jsonl").open(encoding="utf-8")]
+    pointers = [json.loads(x) for x in (here / "pointers.jsonl").open(encoding="utf-8")]
+    ann = [json.loads(x) for x in (here / "annotations.jsonl").open(encoding="utf-8")]
     errors = []
     if [p["id"] for p in pointers] != [a["id"] for a in ann]:
         errors.append("ids of annotations.jsonl do not follow pointers.jsonl")
