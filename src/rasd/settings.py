@@ -15,6 +15,8 @@ class Settings:
     # reading an article
     lead_sentences: int = 6  # an undated event further down is background unless it follows one
     judicial_lead: int = 2  # sentences where a sentence carried out makes the article no news
+    commentary_chars: int = 1200  # a text this long with no recent day and no report verb
+    fresh_days: int = 7  # a day this close before publication dates a report
     background_days: int = 30  # events older than this before publication are background (SPEC)
     aggregate_toll: int = 1000  # a death toll this high is a war's or a campaign's, not one event
     district_km: float = 15.0  # a district or facility this close to the town refines its place

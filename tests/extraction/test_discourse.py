@@ -270,3 +270,26 @@ def test_an_act_named_with_a_word_that_judges_it_and_no_day_is_recalled():
     # the same words with the day it happened: the recalled act counts, on its day
     s = "أسفر التفجير الغاشم الذي استهدف مسجدا في مدينة أبها أمس عن مقتل 15 من رجال الأمن."
     assert [e.event_date for e in rasd.extract(s, published=pub)] == [date(2015, 8, 8)]
+
+
+_COLUMN = (
+    "ليس من السهل أن نفهم ما يجري في المنطقة دون العودة إلى جذور الأزمة وأسبابها العميقة. "
+    "فالمشهد السياسي معقد، والمصالح متشابكة، والحلول المطروحة لا ترقى إلى حجم التحديات. "
+    "وقد عانت مدينة الموصل من تفجير سيارة مفخخة في سوق شعبي أودى بحياة عشرات المدنيين. "
+)
+_FILLER = (
+    "ويرى كثير من المراقبين أن الطريق إلى الاستقرار يمر عبر الحوار والتنمية والتعليم، "
+    "وأن الرهان على القوة وحدها لن يصنع سلاما دائما ولن يعيد الثقة بين مكونات المجتمع. "
+)
+
+
+def test_a_column_that_names_no_day_and_reports_nothing_recalls_its_events():
+    pub = date(2015, 8, 1)
+    text = _COLUMN + _FILLER * 8
+    assert len(text) > 1200
+    assert rasd.extract(text, published=pub) == []
+    # a report: a verb of reporting in its lead
+    report = "قال مسؤول أمني إن " + text
+    assert [e.location for e in rasd.extract(report, published=pub)] == ["Mosul"]
+    # a short text is read as news, dated to its publication day
+    assert [e.event_date for e in rasd.extract(_COLUMN, published=pub)] == [pub]

@@ -8,6 +8,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from rasd.extraction.actors import ActorMention, country_actors, find_actors
 from rasd.extraction.actors import matcher as actor_matcher
 from rasd.extraction.dates import DateMention, find_dates
@@ -24,6 +26,7 @@ from rasd.text.matcher import Hit, Matcher, Scan
 from rasd.text.normalize import Normalized, normalize
 from rasd.text.segment import sentences
 from rasd.text.tokens import Token, Tokens
+from rasd.text.words import alternation, grammar
 
 # Kinds of actors (actors.tsv) whose names are names of groups: a place name inside one
 # (سرايا القدس، جيش الإسلام) is part of the name, not a place.
@@ -42,6 +45,8 @@ class ArticleContext:
     countries: Counter[str]
     main_country: str | None
     trial_article: bool  # a trial report (several trial words) tells old events
+    # a long text with no day of the last week and no reporting verb in its lead: commentary
+    commentary: bool
     shifts: list[Hit[str]]
     furniture: list[Hit[str]]  # page furniture (teasers, tag lists), cues.yaml page_furniture
     background: list[Hit[str]]
@@ -92,6 +97,26 @@ def _one_scan(res: Resources) -> Scan:
     return Scan([source_matcher(), actor_matcher(), *cues])
 
 
+def _commentary(article: Article, text: str, dates: list[DateMention]) -> bool:
+    """A column or a reaction piece, not a report: a text of some length that names no day
+    of the week before publication (no أمس، اليوم، weekday or recent date) and whose first
+    sentences hold no verb of reporting (قال، أفاد، أعلن …; grammar `report_verbs`). An event
+    it tells with no day of its own is recalled, not dated to the publication day."""
+    pub = article.published
+    if pub is None or len(text) < SETTINGS.commentary_chars:
+        return False
+    if any(d.day is not None and 0 <= (pub - d.day).days <= SETTINGS.fresh_days for d in dates):
+        return False
+    lead = article.sentences[: SETTINGS.lead_sentences // 2]
+    end = lead[-1].end if lead else 0
+    return resources().get(_report_verbs).search(text, 0, end) is None
+
+
+def _report_verbs(res: Resources) -> regex.Pattern[str]:
+    verbs = alternation(grammar("report_verbs"))
+    return regex.compile(rf"(?<!\p{{L}})[\u0648\u0641]?{verbs}(?!\p{{L}})")
+
+
 def read_article(article: Article) -> ArticleContext | None:
     """Normalize and segment the article and find its hits; None when no word of it can
     start an event (most articles of a news feed)."""
@@ -132,6 +157,7 @@ def read_article(article: Article) -> ArticleContext | None:
         countries=countries,
         main_country=countries.most_common(1)[0][0] if countries else None,
         trial_article=_trial_report(article, not_event),
+        commentary=_commentary(article, text, dates),
         shifts=lex.topic_shift.find(text),
         furniture=lex.furniture.find(text),
         background=lex.background.find(text),

@@ -405,7 +405,9 @@ class Discourse:
             and m.date_.day is not None  # a bare year (لسنة 2015) names no day
             and not (self.ctx.trial_article and m.date_.relative)
         )
-        if not own_day and (self._background(here, follow_up) or _judged(fr, self.ctx.text)):
+        if not own_day and (
+            self._background(here, follow_up) or _judged(fr, self.ctx.text) or self.ctx.commentary
+        ):
             return
         if not fr.anaphoric or own_place:
             self.last_mention = m  # even without a place it sets the day for what follows
