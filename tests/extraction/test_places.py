@@ -668,3 +668,14 @@ def test_a_village_is_read_in_the_province_named_through_its_seat():
         published=date(2024, 5, 19),
     )
     assert [e.location for e in ev] == ["'Abasan al Kabirah"]
+
+
+def test_where_a_person_comes_from_is_not_where_the_event_happened():
+    pub = date(2015, 8, 8)
+    ev = rasd.extract(
+        "قتل شاب ينحدر من مدينة الزنتان في هجوم على حاجز قرب مدينة طرابلس أمس.", published=pub
+    )
+    assert [e.location for e in ev] == ["Tripoli"]
+    # the only place named is the victim's home town: no place for the event
+    s = "قالت المصادر إن رجل الأعمال الذي ينتمي إلى مدينة الزنتان تعرض للخطف أمس."
+    assert all(e.location != "Zintan" for e in rasd.extract(s, published=pub))

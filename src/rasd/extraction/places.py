@@ -43,6 +43,7 @@ class _Patterns:
     river: regex.Pattern[str]  # سد النهضة على النيل الأزرق: a dam's river, not a place
     reporter: regex.Pattern[str]  # أفاد مراسلنا في أربيل: where the reporter is
     support: regex.Pattern[str]  # دعما لغزة، تضامنا مع غزة: whom the act stands for
+    origin: regex.Pattern[str]  # ينحدر من مدينة الزنتان: where a person comes from
     capital_word: str  # as written in grammar.yaml, for the rule label
 
 
@@ -105,6 +106,11 @@ def _patterns(res: Resources) -> _Patterns:
             rf"(?<!\p{{L}})[وف]?{alternation(g('reporter_words'))}"
             rf"(?:\s+(?!{alternation(g('complementizers'))}(?!\p{{L}}))[^\s.،؛]+){{0,3}}"
             r"\s+(?:في\s+)?$"
+        ),
+        # where a person comes from (ينتمي إلى، ينحدر من), a settlement word between
+        origin=regex.compile(
+            rf"(?<!\p{{L}})[\u0648\u0641]?{alternation(g('origin_words'))}\s+"
+            rf"(?:{alternation(g('place_gap_nouns'))}\s+)?$"
         ),
         # a word of support, up to three words (no في), then ل on the name, مع or لكل من
         support=regex.compile(
@@ -433,6 +439,7 @@ def _read(
         or _launch_base(text, h, pats)
         or pats.visit.search(text, max(0, h.word_start - 80), h.word_start)
         or pats.river.search(text, max(0, h.word_start - 40), h.word_start)
+        or pats.origin.search(text, max(0, h.word_start - 40), h.word_start)
         or _reporter_place(text, h, pats)
         or _supported_place(text, h, pats)
         or (
