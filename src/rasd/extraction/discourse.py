@@ -14,7 +14,14 @@ import regex
 from rasd.extraction.actors import is_target, of_the_act, shot_by
 from rasd.extraction.casualties import AFTER_SUBJECT, Toll, find_tolls, kills_object
 from rasd.extraction.context import ArticleContext, judicial_lead_end
-from rasd.extraction.frames import SentenceFacts, frames, no_arms, operation, says_same
+from rasd.extraction.frames import (
+    SentenceFacts,
+    condemned_before,
+    frames,
+    no_arms,
+    operation,
+    says_same,
+)
 from rasd.extraction.mention import Mention, build_mention
 from rasd.extraction.places import SPECIFIC, PlaceMention, refine, same_country
 from rasd.extraction.siblings import own_place_anchors, siblings
@@ -531,23 +538,17 @@ def _judged(fr: Frame, text: str) -> bool:
     """التفجير الغاشم الذي استهدف المسجد، أدانت الكويت التفجير الذي استهدف المسجد: an act
     named with a word that judges it, or the object of a condemnation, with no day, is one
     the reader already knows (a reaction recalls it), not news."""
-    judging, condemned = resources().get(_judging)
+    judging = resources().get(_judging)
     return any(
         judging.search(text, h.word_end, min(len(text), h.word_end + 25))
-        or condemned.search(text, max(0, h.word_start - 40), h.word_start)
+        or condemned_before(text, h.word_start)
         for h in fr.hits
         if h.value.strength != "cue"
     )
 
 
-def _judging(res: Resources) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    judging = alternation(grammar("judging_adjectives"))
-    condemn = alternation(grammar("condemn_verbs"))
-    return (
-        regex.compile(rf"(?<!\p{{L}}){judging}(?!\p{{L}})"),
-        # و/ف before the verb; no full stop, comma or semicolon between it and the act
-        regex.compile(rf"(?<!\p{{L}})[\u0648\u0641]?{condemn}(?!\p{{L}})[^.\u060c\u061b]*$"),
-    )
+def _judging(res: Resources) -> regex.Pattern[str]:
+    return regex.compile(rf"(?<!\p{{L}}){alternation(grammar('judging_adjectives'))}(?!\p{{L}})")
 
 
 def _similar(res: Resources) -> regex.Pattern[str]:

@@ -630,11 +630,18 @@ def _anaphoric(
                 # villages that go through clashes: what a place undergoes, not one event
                 or pats.undergoing.search(text, max(0, h.word_start - 24), h.word_start)
                 # يدين التفجير الإرهابي بمسجد …: the act condemned, days after it
-                or pats.condemned.search(text, max(0, h.word_start - 40), h.word_start)
+                or condemned_before(text, h.word_start)
                 for h in anchors
             )
         )
     )
+
+
+def condemned_before(text: str, start: int) -> bool:
+    """أدانت الكويت التفجير …: a condemnation within 40 letters before `start`, with no full
+    stop, comma or semicolon between: the act at `start` is the one condemned."""
+    pat = resources().get(_patterns).condemned
+    return pat.search(text, max(0, start - 40), start) is not None
 
 
 def says_same(fr: Frame, text: str) -> bool:
