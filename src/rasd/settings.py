@@ -16,6 +16,7 @@ class Settings:
     lead_sentences: int = 6  # an undated event further down is background unless it follows one
     judicial_lead: int = 2  # sentences where a sentence carried out makes the article no news
     commentary_chars: int = 1200  # a text this long with no recent day and no report verb
+    commentary_lead: int = 3  # sentences where a verb of reporting makes a text a report
     fresh_days: int = 7  # a day this close before publication dates a report
     background_days: int = 30  # events older than this before publication are background (SPEC)
     aggregate_toll: int = 1000  # a death toll this high is a war's or a campaign's, not one event

@@ -107,7 +107,7 @@ def _commentary(article: Article, text: str, dates: list[DateMention]) -> bool:
         return False
     if any(d.day is not None and 0 <= (pub - d.day).days <= SETTINGS.fresh_days for d in dates):
         return False
-    lead = article.sentences[: SETTINGS.lead_sentences // 2]
+    lead = article.sentences[: SETTINGS.commentary_lead]
     end = lead[-1].end if lead else 0
     return resources().get(_report_verbs).search(text, 0, end) is None
 

@@ -254,7 +254,8 @@ def resolve(
         nxt = hits[i + 1] if i + 1 < len(hits) else None
         inside = _inside_container(text, h, nxt)
         if inside is None and reading.quarter_word:
-            # the town after it, past words that are only words (بمدينة حلب: not Medina)
+            # the town after it, past words that are only words (بمدينة حلب: not Medina;
+            # حي الشرطة بالعاصمة: the capital, not a hamlet «Al Asimah»)
             town = next((x for x in hits[i + 1 :] if x.surface not in gaz.common), None)
             inside = _in_town(text, h, town)
         if inside is not None and not inside:
@@ -356,8 +357,8 @@ def _in_town(
 ) -> list[Place] | None:
     """حي التأميم في الرمادي: a quarter's name followed by the town it is in (grammar.yaml
     `town_links` between) is one of that town's places; None when no town follows."""
-    if nxt is None or nxt.surface in load().common:
-        return None  # حي الشرطة بالعاصمة: the capital is named, not a hamlet «Al Asimah»
+    if nxt is None:
+        return None
     between = " ".join(text[h.word_end : nxt.start].split())
     towns = [p for p in nxt.value if p.kind == "city"]
     if not towns or between not in grammar("town_links"):
