@@ -220,7 +220,7 @@ class _Context:
     spelled_back: frozenset[tuple[str, str]]
     # provinces named by a name they share with their seat (الحسكة): a village of one is
     # likelier than a namesake elsewhere
-    seat_provinces: frozenset[tuple[str, str]] = frozenset()
+    seat_provinces: frozenset[tuple[str, str]]
 
 
 def resolve(
@@ -229,7 +229,7 @@ def resolve(
     countries: Counter[str],
     admin1s: set[tuple[str, str]],
     cues: PlaceCues,
-    seats: set[tuple[str, str]] | None = None,
+    seats: set[tuple[str, str]],
 ) -> list[PlaceMention]:
     """One place per name found in the text, or none when the name is only a word here."""
     out: list[PlaceMention] = []
@@ -244,7 +244,7 @@ def resolve(
         admin1s,
         resources().get(_patterns).core,
         gaz.spelled_back,
-        frozenset(seats or ()),
+        frozenset(seats),
     )
     cued_end = -1  # where the last place taken ends
     for i, h in enumerate(hits):
