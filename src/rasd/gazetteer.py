@@ -140,6 +140,7 @@ def read_files(res: Resources) -> dict[str, Any]:
     b.facilities()
     b.seas()
     b.spelling_variants()
+    b.settlement_prefixed()
     # A name listed by a country, division or facility is a place even if it is also a word.
     curated = {k for k, ps in b.names.items() if any(p.kind not in ("city", "admin2") for p in ps)}
     return {
@@ -431,6 +432,19 @@ class _Builder:
                 r["name"], "sea", coast[0], None, float(r["lat"]), float(r["lon"]), ident="sea"
             )
             self.add(split_forms(r["arabic"]), p)
+
+    def settlement_prefixed(self) -> None:
+        """مدينة زنجبار names Zanzibar, and زنجبار names it and a Yemeni town: a name that
+        begins with a settlement word (grammar.yaml settlement_prefixes) and names nothing
+        its remainder does not is dropped, so that the reader sees the word as a cue and
+        the remainder with all its places (مدينة الصدر, a quarter of its own, stays)."""
+        heads = [key(w) + " " for w in grammar("settlement_prefixes")]
+        names = self.names
+        for k in list(names):
+            head = next((h for h in heads if k.startswith(h)), None)
+            rest = names.get(k[len(head) :]) if head else None
+            if rest and {p.ident for p in names[k]} <= {p.ident for p in rest}:
+                del names[k]
 
     def spelling_variants(self) -> None:
         """Spacing variants (البو كمال = البوكمال, ابو غريب = ابوغريب), final hamza

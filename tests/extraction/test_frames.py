@@ -202,6 +202,34 @@ def test_forces_that_take_a_place_noun_tell_a_territory_change():
     assert all(e.sub_event_type != "Government regains territory" for e in evs)
 
 
+def test_forces_that_take_a_named_place_tell_a_territory_change():
+    regains = [("Government regains territory", "Abyan")]
+    # the verb, its subject, then على and the town's bare name
+    evs = rasd.extract("سيطرت قوات الجيش اليمني على زنجبار.", published=PUB)
+    assert [(e.sub_event_type, e.admin1) for e in evs] == regains
+    # a verbal noun that a verb of succeeding governs was done
+    evs = rasd.extract("نجحت قوات الجيش اليمني في تحرير زنجبار.", published=PUB)
+    assert [(e.sub_event_type, e.admin1) for e in evs] == regains
+    # a chain of hills is ground taken as a town is
+    evs = rasd.extract("سيطر الجيش اليمني على تلال شرق مدينة زنجبار.", published=PUB)
+    assert [(e.sub_event_type, e.admin1) for e in evs] == regains
+
+
+def test_a_taking_named_as_an_aim_or_an_operation_is_no_territory_change():
+    # the purposive ل: reinforcements sent to take a town took nothing yet
+    s = "وصلت تعزيزات عسكرية للجيش اليمني إلى عدن لتحرير مدينة زنجبار."
+    assert rasd.extract(s, published=PUB) == []
+    # after a taking, the name of another operation tells no second one
+    s = "سيطرت قوات الجيش اليمني على زنجبار. وقال قائد عملية تحرير تعز إن قواته مستعدة."
+    evs = rasd.extract(s, published=PUB)
+    assert [(e.sub_event_type, e.admin1) for e in evs] == [
+        ("Government regains territory", "Abyan")
+    ]
+    # areas the army took, in a relative clause: no taking of the town named after it
+    s = "ونقلت الحافلات المدنيين من مناطق سيطرت عليها القوات الحكومية إلى مدينة إدلب."
+    assert rasd.extract(s, published=PUB) == []
+
+
 def test_a_connector_opens_a_second_report_of_another_type_with_its_own_parties():
     from datetime import date
 

@@ -25,6 +25,17 @@ def test_spacing_variants():
     assert any("Kamal" in p for p in places("في مدينة البو كمال السورية"))
 
 
+def test_a_settlement_word_in_a_gazetteer_name_leaves_the_namesakes_of_the_rest():
+    # the gazetteer holds «مدينة زنجبار» for Zanzibar only: the word is a cue, and the
+    # name after it is the Yemeni town as well
+    assert places("انتشرت قوات الجيش اليمني في مدينة زنجبار بمحافظة أبين") == [
+        "Zinjibar",
+        "Abyan",
+    ]
+    # a name whose settlement word is part of what it names stays (مدينة الصدر)
+    assert "Sadr City" in places("انفجرت عبوة ناسفة في مدينة الصدر شرقي بغداد")
+
+
 def test_common_words_are_not_places():
     assert places("قال التحالف في بيان إن المصدر أكد ذلك") == []
 

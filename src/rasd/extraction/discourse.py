@@ -280,6 +280,7 @@ class Discourse:
             find_tolls(tokens),
             ctx.dates.within(s, e, whole=False),
             ctx.actors.within(s, e, whole=False),
+            tuple(p.start for p in s_places),
         )
         here = _Sentence(
             index,

@@ -156,6 +156,7 @@ class SentenceFacts:
     tolls: list[Toll]
     dates: list[DateMention]
     actors: list[ActorMention]
+    places: tuple[int, ...] = ()  # where the sentence's named places start
 
 
 def frames(
@@ -507,7 +508,9 @@ def _supported(
             for h in anchors
         )
         # وأضافت المصادر أنهم طردوا أيضا …: the same kind of event as the one just told
-        or any(h.value.category in prev_categories for h in anchors)
+        or any(
+            h.value.category in prev_categories and not _territory_noun(h, text) for h in anchors
+        )
         # a day in the clause, unless the only trigger is a weapon noun (تقارير عن نقل صواريخ
         # السبت: no attack)
         or (
@@ -558,16 +561,59 @@ def _casualties_named(anchors: list[Hit[Trigger]], text: str, clause: tuple[int,
 def _takes_ground(
     anchors: list[Hit[Trigger]], facts: SentenceFacts, text: str, clause: tuple[int, int]
 ) -> bool:
-    """A territory verb with armed forces in its clause and a place noun (جبل، مدينة،
-    مواقع …) within 60 letters after it."""
-    held = resources().get(_patterns).held
+    """A territory verb with armed forces (the army unnamed too) in its clause and its
+    object after it: a place noun (جبل، مدينة، مواقع …) within 60 letters, or a named
+    place within 40 (حررت المقاومة الحوطة، تمكنت القوات من تحرير الحوطة)."""
+    held, resumptive = resources().get(_patterns).held, resources().get(_resumptive)
     c_start, c_end = clause
-    return any(
+    armed = any(
+        c_start <= a.start < c_end and a.entry.kind in _ARMED | {"state_generic"}
+        for a in facts.actors
+    )
+    return armed and any(
         h.value.category == "territory"
-        and held.search(text, h.end, min(c_end, h.end + 60))
-        and any(c_start <= a.start < c_end and a.entry.kind in _ARMED for a in facts.actors)
+        # مناطق سيطرت عليها القوات: a relative clause, its object named before it
+        and not resumptive.match(text, h.end)
+        and (
+            held.search(text, h.end, min(c_end, h.end + 60)) is not None
+            or (
+                not _territory_noun(h, text)
+                and any(0 <= p - h.end <= 40 and p < c_end for p in facts.places)
+            )
+        )
         for h in anchors
     )
+
+
+def _resumptive(res: Resources) -> regex.Pattern[str]:
+    """سيطرت عليها: a territory verb whose object, a pronoun, was named before it."""
+    return regex.compile(rf"\s+{alternation(grammar('resumptive_objects'))}(?![\p{{L}}])")
+
+
+def _territory_noun(h: Hit[Trigger], text: str) -> bool:
+    """A verbal noun of taking ground (grammar.yaml territory_nouns) with no verb saying it
+    was done: the name of an operation or a plan (قائد عملية تحرير عدن، بعد تحرير تعز), not
+    a taking (تمكنت القوات من تحرير الحوطة)."""
+    nouns, possessed = resources().get(_territory_nouns)
+    word = key(h.surface.split()[0])
+    # سيطرتها، تحريرها: the noun with a possessive suffix (ة written ت before it)
+    stems = {word[: -len(s)] for s in clitics().possessive if word.endswith(s)}
+    return (
+        h.value.category == "territory"
+        and (word in nouns or bool(stems & (nouns | possessed)))
+        and resources()
+        .get(_patterns)
+        .governed.search(text, max(0, h.word_start - 40), h.word_start)
+        is None
+    )
+
+
+def _territory_nouns(res: Resources) -> tuple[frozenset[str], frozenset[str]]:
+    """The verbal nouns, and their stems before a possessive suffix (ة, ه once normalized,
+    is written ت there: سيطرة → سيطرتها)."""
+    nouns = grammar("territory_nouns")
+    possessed = [n[:-1] + "\u062a" for n in nouns if n.endswith(("\u0629", "\u0647"))]
+    return frozenset(key(n) for n in nouns), frozenset(key(n) for n in possessed)
 
 
 def _committed(anchors: list[Hit[Trigger]], text: str) -> bool:

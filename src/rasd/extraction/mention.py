@@ -29,9 +29,11 @@ def _territory_object(res: Resources) -> regex.Pattern[str]:
 
 
 def _freed(res: Resources) -> regex.Pattern[str]:
-    """People as the object of a territory verb (تحرير طفل، حرروا الرهائن)."""
+    """People as the object of a territory verb (تحرير طفل، حرروا الرهائن), its subject
+    of up to three words between (حررت قوات الأمن طفلا)."""
     return regex.compile(
-        rf"\s+[وفبل]?(?:{ARTICLE})?{alternation(grammar('freed_people'))}(?![\p{{L}}])"
+        r"(?:\s+[^\s.،؛]+){0,3}?"
+        rf"\s+[وفبل]?(?:{ARTICLE})?{alternation(grammar('freed_people'))}\u0627?(?![\p{{L}}])"
     )
 
 
@@ -226,13 +228,20 @@ def _keeps_territory(fr: Frame, s_places: list[PlaceMention], text: str) -> bool
     """سيطر / حرر take a place as object (حرر مدينة X); تحرير طفل مختطف is no territory.
     Drops the territory reading when no place follows; False when nothing else is left."""
     territory = [h for h in fr.hits if h.value.category == "territory"]
-    obj = resources().get(_territory_object)
     # a phrasal trigger (حققت القوات … تقدما) is the verb; its object ends the phrase
     ends = [max(h.end, h.start + len(h.surface)) for h in territory]
+    # لتحرير عدن، للسيطرة على: what a move is for, not ground taken
+    purpose = set(grammar("purpose_proclitics"))
+    ends = [
+        e
+        for h, e in zip(territory, ends, strict=True)
+        if text[h.word_start : h.start] not in purpose
+    ]
     # تحرير طفل مختطف، تحرير الرهائن: people freed, not ground taken
     freed = resources().get(_freed)
-    if territory and all(freed.match(text, end) for end in ends):
+    if all(freed.match(text, end) for end in ends):
         ends = []
+    obj = resources().get(_territory_object)
     if territory and not any(
         0 <= p.start - end <= 40
         # سيطر الجيش الإسرائيلي على الجانب الفلسطيني من معبر رفح: the subject between

@@ -44,6 +44,7 @@ class _Patterns:
     reporter: regex.Pattern[str]  # أفاد مراسلنا في أربيل: where the reporter is
     support: regex.Pattern[str]  # دعما لغزة، تضامنا مع غزة: whom the act stands for
     origin: regex.Pattern[str]  # ينحدر من مدينة الزنتان: where a person comes from
+    taken: regex.Pattern[str]  # سيطرت القوات على …: the preposition a territory verb takes
     capital_word: str  # as written in grammar.yaml, for the rule label
 
 
@@ -111,6 +112,10 @@ def _patterns(res: Resources) -> _Patterns:
         origin=regex.compile(
             rf"(?<!\p{{L}})[\u0648\u0641]?{alternation(g('origin_words'))}\s+"
             rf"(?:{alternation(g('place_gap_nouns'))}\s+)?$"
+        ),
+        # the verb, up to four words of its subject, then its preposition
+        taken=regex.compile(
+            rf"(?:\s+[^\s.،؛]+){{0,4}}?\s+{alternation(g('territory_prepositions'))}(?!\p{{L}})"
         ),
         # a word of support, up to three words (no في), then ل on the name, مع or لكل من
         support=regex.compile(
@@ -466,7 +471,7 @@ def _read(
         return None  # اعتبرت تل أبيب، قالت أنقرة: the government speaks
     if _told_to(text, h):
         return None  # قالت مصادر لـ«الرياض»: a newspaper named after its city
-    cue_ends = cues.settlement_ends | cues.near_ends | cues.trigger_ends
+    cue_ends = cues.settlement_ends | cues.near_ends | cues.trigger_ends | cues.taken_ends
     return _Reading(
         h.surface,
         intro,
@@ -686,6 +691,7 @@ class PlaceCues:
     # settlement words that begin a name (مديرية الدريهمي is a name of its own): their kind
     heads: dict[int, str] = field(default_factory=dict)
     trigger_ends: set[int] = field(default_factory=set)  # هجوم مونستر: a place after an attack noun
+    taken_ends: set[int] = field(default_factory=set)  # سيطرت القوات على …: the place taken
     preposition_ends: set[int] = field(default_factory=set)  # في، من، إلى …
     # where a nisba adjective starts → its country (طرابلس اللبنانية: the Lebanese one)
     adjective_at: dict[int, str] = field(default_factory=dict)
@@ -771,6 +777,7 @@ def article_places(
         establishment_ends={h.end for h in lex.establishment.find(text)},
         adjective_spans={(h.start, h.end) for h in adjective_hits},
         trigger_ends={h.end for h in triggers if h.value.strength != "cue"},
+        taken_ends=_taken(text, triggers),
         preposition_ends={h.end for h in lex.prepositions.find(text)},
         adjective_at={h.start: h.value for h in adjective_hits},
     )
@@ -779,6 +786,18 @@ def article_places(
     )
     places = capital_mentions(text, places, adjective_hits, countries)
     return region_mentions(text, places, countries), countries
+
+
+def _taken(text: str, triggers: list[Hit[Trigger]]) -> set[int]:
+    """سيطرت قوات الجيش على زنجبار: the preposition a territory verb takes past its subject
+    introduces the place taken, as the verb itself does right before a name."""
+    taken = resources().get(_patterns).taken
+    return {
+        m.end()
+        for h in triggers
+        if h.value.category == "territory"
+        and (m := taken.match(text, h.end, min(len(text), h.end + 50))) is not None
+    }
 
 
 def _named_province(h: Hit[tuple[Place, ...]]) -> tuple[str, str] | None:
