@@ -267,6 +267,17 @@ def test_the_forces_between_a_killing_verb_and_its_victims_are_its_subject():
     )
 
 
+def test_the_subject_of_a_killing_verb_acts_when_a_later_noun_anchors_the_event():
+    # the clash noun, far after the subject, anchors the event: the killing verb's subject
+    # before the counted dead is still who acted
+    s = (
+        "قتلت قوات الجيش السوري 12 مسلحا على الأقل وأصابت نحو ثلاثين آخرين بجروح متفاوتة"
+        " خلال اشتباكات عنيفة اندلعت فجر أمس في ريف مدينة درعا الشرقي."
+    )
+    [ev] = rasd.extract(s, published=PUB)
+    assert ev.actor1 == "Military Forces of Syria"
+
+
 def test_unknown_gunmen_who_kill_a_civilian_attack_civilians():
     (ev,) = rasd.extract("اغتال مسلحون مجهولون أمس ناشطا في مدينة البصرة.", published=PUB)
     assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (

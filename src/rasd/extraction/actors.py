@@ -507,7 +507,11 @@ def assign_roles(
             continue  # مقتل 5 أشخاص بمن فيهم منفذ العملية: counted dead, still no victim
         elif a.start > pos and mk.clause_subject.search(text, max(0, a.start - 30), a.start):
             actors1.append((a, "subject of a clause of time (when gunmen opened fire)"))
-        elif killing and a.start > pos and any(0 <= s - a.end < 25 for s in objects):
+        elif any(0 <= s - a.end < 25 for s in objects) and (
+            (killing and a.start > pos)
+            # قتلت القوات 41 فلسطينيا … في اشتباكات: the verb of killing, not the anchor
+            or any(h.value.category == "kill" and 0 <= a.start - h.end < 25 for h in fr.hits)
+        ):
             actors1.append((a, "subject before the victims it killed"))
         elif killing and a.start > pos:
             actors2.append((a, "killed (passive: X was killed)"))
