@@ -55,6 +55,22 @@ def test_one_place_list_gives_one_event_per_place():
     assert {e.event_date for e in evs} == {date(2023, 3, 10)}
 
 
+def test_the_towns_listed_before_the_event_s_place_are_events_too():
+    # the trigger after the list takes its nearest town, the last one: the first is listed
+    s = "أما بلدتا الحارة وإنخل في ريف درعا فقد تعرضتا لغارات جوية عنيفة."
+    evs = rasd.extract(s, published=PUB)
+    assert sorted(e.location for e in evs) == ["Al Harah", "Inkhil"]
+    # a district after a comma holds the village before it: one event
+    s = "قتل مزارع برصاص قناص في منطقة الزوب، مديرية القريشية بمحافظة البيضاء في اليمن أمس."
+    assert len(rasd.extract(s, published=PUB)) == 1
+
+
+def test_barrel_bombs_are_dropped_from_the_air():
+    s = "وأدى قصف البراميل على بلدة الحارة في ريف درعا إلى مقتل 9 أشخاص بينهم خمسة أطفال."
+    [ev] = rasd.extract(s, published=PUB)
+    assert (ev.sub_event_type, ev.fatalities) == ("Air/drone strike", 9)
+
+
 def test_a_denial_governs_its_whole_statement():
     text = "نفى مصدر عسكري، مساء الأحد، تعرض مطار المزة العسكري في دمشق إلى هجوم صاروخي."
     assert rasd.extract(text, published=PUB) == []

@@ -36,6 +36,13 @@ def test_a_settlement_word_in_a_gazetteer_name_leaves_the_namesakes_of_the_rest(
     assert "Sadr City" in places("انفجرت عبوة ناسفة في مدينة الصدر شرقي بغداد")
 
 
+def test_village_names_held_without_the_article_are_read_with_it_after_a_settlement_word():
+    found = places("قصفت الطائرات السورية قرى الزويك والدويركة في ريف اللاذقية بسوريا")
+    assert {"Zuwayk", "Duwayrikah"} <= set(found)
+    # only there: the same words elsewhere stay words
+    assert "Zuwayk" not in places("قال الزويك إن الطائرات السورية قصفت ريف اللاذقية بسوريا")
+
+
 def test_common_words_are_not_places():
     assert places("قال التحالف في بيان إن المصدر أكد ذلك") == []
 

@@ -759,6 +759,10 @@ def article_places(
         if text[h.word_start : h.word_end] not in gaz.common and h.surface not in gaz.common
     ]
     countries = context_countries(sure, [h.value for h in adjective_hits])
+    settlement = lex.settlement.find(text)
+    unwritten = _article_added(text, place_hits, settlement, countries)
+    if unwritten:
+        place_hits = sorted([*place_hits, *unwritten], key=lambda h: h.start)
     admin1s = {
         (p.iso3, p.name)
         for h in place_hits
@@ -766,7 +770,6 @@ def article_places(
         if p.kind == "admin1" and len(h.value) == 1
     }
     seats = {prov for h in place_hits if (prov := _named_province(h)) is not None}
-    settlement = lex.settlement.find(text)
     cues = PlaceCues(
         settlement_ends={h.end for h in settlement},
         near_ends={h.end for h in lex.near.find(text)},
@@ -835,6 +838,41 @@ def _not_contradicted(places: list[PlaceMention], countries: Counter[str]) -> li
 
 # «X وY» with a three-letter Y (جباليا ورفح، الموصل وهيت): a clitic before a word that
 # short is too often part of another word, but right after a place in a list it is a place
+# a word with the article (a proclitic و or ب before it), then what joins the next one
+_ARTICLE_WORD = regex.compile(
+    r"[ \t]*((?:[\u0648\u0628](?=\u0627\u0644))?)(\u0627\u0644\p{L}{3,})(?!\p{L})"
+    r"([ \t]*\u060c?[ \t]*\u0648?)"
+)
+
+
+def _article_added(
+    text: str,
+    hits: list[Hit[tuple[Place, ...]]],
+    settlement: list[Hit[str]],
+    countries: Counter[str],
+) -> list[Hit[tuple[Place, ...]]]:
+    """بلدات الزويك والدويركة: village names the gazetteer holds without the article
+    (زويك، دويركة), written with it after a settlement word and in the list it opens, in a
+    country the article is about."""
+    gaz = load()
+    covered = {i for h in hits for i in range(h.start, h.end)}
+    out: list[Hit[tuple[Place, ...]]] = []
+    for cue in settlement:
+        if cue.value != "settlement":
+            continue
+        pos = cue.end
+        while (m := _ARTICLE_WORD.match(text, pos)) is not None and m.start(2) not in covered:
+            word = m.group(2)
+            for h in gaz.find(word[2:]):
+                here = tuple(p for p in h.value if p.kind == "city" and countries.get(p.iso3))
+                if h.start == 0 and h.end == len(word) - 2 and here and word not in gaz.common:
+                    out.append(Hit(m.start(2), m.end(2), here, word, m.start(1), m.end(2)))
+            if not m.group(3).strip(" \t"):
+                break  # no و or comma: the list is over
+            pos = m.end()
+    return out
+
+
 _SHORT_LISTED = regex.compile(r"[ \t]*،?[ \t]*و(\p{L}{3})(?!\p{L})")
 
 

@@ -42,18 +42,37 @@ def _gaps(res: Resources) -> _Gaps:
 def siblings(
     m: Mention, s_places: list[PlaceMention], s_dates: list[DateMention], text: str
 ) -> list[Mention]:
-    """Places listed after the event's place (الموصل ومخمور والفلوجة): one event each."""
-    out: list[Mention] = []
-    if m.place is None or m.inherited_place:
-        return out
-    prev = m.place
+    """Places listed with the event's place (الموصل ومخمور والفلوجة), after it and, where
+    the event took a later member of the list (بلدات الزويك والدويركة), before it: one
+    event each."""
+    place = m.place
+    if place is None or m.inherited_place:
+        return []
     gaps = resources().get(_gaps)
-    for p in s_places:
-        if p.start <= prev.start:
-            continue
-        if not gaps.list_gap.fullmatch(text, prev.end, p.start) or p.place.kind not in SPECIFIC:
-            break
-        own_day = next((d for d in s_dates if prev.end <= d.start and d.end <= p.start), None)
+
+    def listed(ps: list[PlaceMention], after: bool) -> list[PlaceMention]:
+        out, prev = [], place
+        for p in ps:
+            a, b = (prev, p) if after else (p, prev)
+            if not gaps.list_gap.fullmatch(text, a.end, b.start) or p.place.kind not in SPECIFIC:
+                break
+            # a district after a comma holds the village before it (في منطقة الزوب، مديرية
+            # القريشية); before the event's place, only towns joined by و
+            joined = "\u0648" in text[a.end : b.start]
+            if (after and not joined and b.place.kind != "city") or (
+                not after and not (p.cued and p.place.kind == "city" and joined)
+            ):
+                break
+            out.append(p)
+            prev = p
+        return out
+
+    later = listed([p for p in s_places if p.start > place.start], after=True)
+    earlier = listed([p for p in reversed(s_places) if p.start < place.start], after=False)
+    out = []
+    for p in [*reversed(earlier), *later]:
+        lo, hi = (place.end, p.start) if p.start > place.start else (p.end, place.start)
+        own_day = next((d for d in s_dates if lo <= d.start and d.end <= hi), None)
         sib = Mention(
             m.sentence,
             m.frame,
@@ -65,7 +84,6 @@ def siblings(
         )
         sib.actors1, sib.actors2, sib.sources, sib.index = m.actors1, m.actors2, m.sources, m.index
         out.append(sib)
-        prev = p
     return out
 
 
