@@ -65,6 +65,16 @@ def test_the_towns_listed_before_the_event_s_place_are_events_too():
     assert len(rasd.extract(s, published=PUB)) == 1
 
 
+def test_a_protest_is_not_placed_where_the_event_it_is_against_happened():
+    # the arson it protests took place in the West Bank; the protest names no place
+    s = "تظاهر عشرات الصحفيين أمس احتجاجا على حرق مستوطنين منزلا لعائلة فلسطينية في نابلس."
+    assert all(e.event_type != "Protests" for e in rasd.extract(s, published=PUB))
+    # a cause that tells no event leaves the place to the protest
+    s = "تظاهر المئات احتجاجا على غلاء الأسعار في مدينة الإسكندرية أمس."
+    [ev] = rasd.extract(s, published=PUB)
+    assert (ev.event_type, ev.location) == ("Protests", "Alexandria")
+
+
 def test_barrel_bombs_are_dropped_from_the_air():
     s = "وأدى قصف البراميل على بلدة الحارة في ريف درعا إلى مقتل 9 أشخاص بينهم خمسة أطفال."
     [ev] = rasd.extract(s, published=PUB)

@@ -43,6 +43,15 @@ def test_village_names_held_without_the_article_are_read_with_it_after_a_settlem
     assert "Zuwayk" not in places("قال الزويك إن الطائرات السورية قصفت ريف اللاذقية بسوريا")
 
 
+def test_a_name_located_south_of_a_town_is_its_namesake_near_that_town():
+    # the West Bank village, not the larger Syrian town of the same name
+    pub = date(2024, 5, 19)
+    [ev] = rasd.extract("أحرق مستوطنون منزلا في قرية دوما جنوب نابلس فجر اليوم.", published=pub)
+    assert (ev.location, ev.admin1) == ("Duma", "West Bank")
+    [ev] = rasd.extract("قصفت الطائرات الحربية بلدة دوما شرق دمشق أمس.", published=pub)
+    assert ev.admin1 == "Rural Damascus"
+
+
 def test_common_words_are_not_places():
     assert places("قال التحالف في بيان إن المصدر أكد ذلك") == []
 

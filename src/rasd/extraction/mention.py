@@ -13,7 +13,7 @@ from rasd.extraction.dates import DateMention, choose_day
 from rasd.extraction.frames import SentenceFacts
 from rasd.extraction.places import PlaceMention, choose_place
 from rasd.extraction.sources import Source
-from rasd.extraction.triggers import Frame, choose_type
+from rasd.extraction.triggers import Frame, choose_type, lexicon
 from rasd.model import Sentence
 from rasd.resources import Resources, resources
 from rasd.text.matcher import ARTICLE
@@ -129,10 +129,28 @@ def _event_places(
     def gap(a: int, b: int) -> str | None:
         return text[a:b].strip() if 0 <= b - a <= 5 else None
 
+    causes = resources().get(_protest_causes)[0]
+
+    def against(p: PlaceMention) -> bool:
+        """تظاهروا احتجاجا على حرق الطفل … في نابلس: where the event a protest is against
+        happened, told between the cause word and the place, in one stretch of one sentence
+        (احتجاجا على غلاء الأسعار في مدينة … names no event: the protest is there)."""
+        m = next(iter(reversed(list(causes.finditer(text, max(0, p.start - 100), p.start)))), None)
+        return (
+            m is not None
+            and not any(c in text[m.end() : p.start] for c in "\u060c.\n!\u061f")
+            and any(
+                h.value.strength != "cue" and h.value.category not in ("protest", "riot")
+                for h in lexicon().triggers.find(text, m.end(), p.start)
+            )
+        )
+
     def not_here(p: PlaceMention) -> bool:
         if war.search(text, max(0, p.start - 40), p.start) or cause.search(
             text, max(0, p.start - 25), p.start
         ):
+            return True
+        if protest and against(p):
             return True
         lead = {gap(e, p.start) for e in ends}
         return bool(lead & before) and bool({gap(p.end, s) for s in starts} & (after | {""}))

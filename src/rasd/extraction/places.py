@@ -238,10 +238,9 @@ def resolve(
 ) -> list[PlaceMention]:
     """One place per name found in the text, or none when the name is only a word here."""
     out: list[PlaceMention] = []
+    pools: list[tuple[Place, ...]] = []  # admissible readings
     gaz = load()
-    by_name: dict[str, Counter[str]] = {}
-    for h in hits:
-        by_name.setdefault(h.surface, Counter()).update(_vouches(h))
+    by_name = _vouched_by_name(hits)
     ctx = _Context(
         countries,
         by_name,
@@ -305,7 +304,39 @@ def resolve(
                 h.start, h.end, best, near, f"gazetteer:{best.kind}:{h.surface}", reading.cue, area
             )
         )
+        pools.append(tuple(p for _, p in scored))
         cued_end = h.end
+    return _by_reference(out, pools)
+
+
+def _vouched_by_name(hits: list[Hit[tuple[Place, ...]]]) -> dict[str, Counter[str]]:
+    by_name: dict[str, Counter[str]] = {}
+    for h in hits:
+        by_name.setdefault(h.surface, Counter()).update(_vouches(h))
+    return by_name
+
+
+def _by_reference(out: list[PlaceMention], pools: list[tuple[Place, ...]]) -> list[PlaceMention]:
+    """قرية دوما جنوب نابلس: a name located by a near word and a place right after it is
+    the namesake near that place (the West Bank village, not the Syrian town), when its
+    first reading lies far from it."""
+    limit = SETTINGS.reference_namesake_km
+    for i, pm in enumerate(out):
+        ref = next(
+            (
+                q
+                for q in out[i + 1 : i + 2]
+                if q.near and 0 < q.start - pm.end <= SETTINGS.reference_gap
+            ),
+            None,
+        )
+        if ref is None or pm.place.kind != "city":
+            continue
+        at = (ref.place.lat, ref.place.lon)
+        close = [p for p in pools[i] if p.kind == "city" and km((p.lat, p.lon), at) <= limit]
+        if close and km((pm.place.lat, pm.place.lon), at) > limit:
+            best = max(close, key=lambda p: p.population)
+            out[i] = replace(pm, place=best, rule=f"{pm.rule} (near the place after it)")
     return out
 
 
