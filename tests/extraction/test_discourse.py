@@ -293,3 +293,14 @@ def test_a_column_that_names_no_day_and_reports_nothing_recalls_its_events():
     assert [e.location for e in rasd.extract(report, published=pub)] == ["Mosul"]
     # a short text is read as news, dated to its publication day
     assert [e.event_date for e in rasd.extract(_COLUMN, published=pub)] == [pub]
+
+
+def test_a_paragraph_tells_the_day_of_the_news_once_for_its_events():
+    text = (
+        "وفي محافظة درعا، نفذت الطائرات الحربية السورية أمس 16 غارة على مدينة درعا. "
+        "كذلك دارت اشتباكات بين قوات الجيش السوري والفصائل المسلحة في محيط بلدة عتمان،"
+        " وسط قصف جوي على البلدة."
+    )
+    evs = rasd.extract(text, published=PUB)
+    assert len(evs) == 3
+    assert {e.event_date for e in evs} == {date(2023, 3, 13)}

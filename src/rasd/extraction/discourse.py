@@ -8,12 +8,14 @@ in the pluperfect, is background.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 import regex
 
 from rasd.extraction.actors import is_target, of_the_act, shot_by
 from rasd.extraction.casualties import AFTER_SUBJECT, Toll, find_tolls, kills_object
 from rasd.extraction.context import ArticleContext, judicial_lead_end
+from rasd.extraction.dates import DateMention
 from rasd.extraction.frames import (
     SentenceFacts,
     condemned_before,
@@ -36,6 +38,16 @@ from rasd.text.matcher import Hit
 from rasd.text.normalize import key
 from rasd.text.segment import new_subject_at
 from rasd.text.words import alternation, grammar
+
+
+def _news_day(d: DateMention | None, published: date | None) -> bool:
+    """أمس، اليوم: a day of the news (up to two days before publication), not one recalled."""
+    return (
+        d is not None
+        and d.day is not None
+        and published is not None
+        and 0 <= (published - d.day).days <= 2
+    )
 
 
 @dataclass
@@ -473,16 +485,30 @@ class Discourse:
         follow_up = (
             last is not None and last.sentence is not here.sent and _family(last) == _family(m)
         )
-        if follow_up and last is not None:
-            if m.date_ is None and not self._ongoing(m.frame):
-                m.date_ = last.date_
-            if (
-                m.place is None
-                and (last.event_type == m.event_type or _fight_after_attack(last, m))
-                and last.place is not None
-                and same_country(last.place, here.countries)
-            ):
-                m.place, m.inherited_place = last.place, True
+        # نفذ الطيران أمس 16 غارة … كذلك دارت اشتباكات …: a roundup's paragraph tells its
+        # day once, for the events of the sentences after it
+        same_paragraph = (
+            last is not None
+            and here.index - last.index <= 2
+            and _news_day(last.date_, self.ctx.article.published)
+            and "\n" not in self.ctx.text[last.frame.anchor.end : m.frame.anchor.start]
+        )
+        if (
+            (follow_up or same_paragraph)
+            and last is not None
+            and m.date_ is None
+            and not self._ongoing(m.frame)
+        ):
+            m.date_ = last.date_
+        if (
+            follow_up
+            and last is not None
+            and m.place is None
+            and (last.event_type == m.event_type or _fight_after_attack(last, m))
+            and last.place is not None
+            and same_country(last.place, here.countries)
+        ):
+            m.place, m.inherited_place = last.place, True
         if (
             m.place is None
             and m.sub_event_type == "Disrupted weapons use"
