@@ -304,3 +304,22 @@ def test_a_paragraph_tells_the_day_of_the_news_once_for_its_events():
     evs = rasd.extract(text, published=PUB)
     assert len(evs) == 3
     assert {e.event_date for e in evs} == {date(2023, 3, 13)}
+
+
+def test_a_lead_event_placed_by_a_list_in_the_next_sentence_is_one_event_per_town():
+    text = (
+        "أعلنت السلطات المغربية الاثنين توقيف خلية إرهابية تتكون من أربعة عناصر موالين"
+        " لتنظيم داعش. وقالت وزارة الداخلية إن أفراد الخلية ينشطون في مدن الدار البيضاء"
+        " والقنيطرة ومكناس."
+    )
+    evs = rasd.extract(text, published=date(2018, 5, 14))
+    assert sorted(e.location for e in evs) == ["Casablanca", "Kenitra", "Meknes"]
+    assert {e.sub_event_type for e in evs} == {"Arrests"}
+
+
+def test_two_towns_between_which_tension_rose_are_no_list_of_places():
+    text = (
+        "شنت الطائرات الحربية التركية أمس غارات على قرى حدودية ما أدى إلى مقتل 4 مدنيين."
+        " وتصاعد التوتر بين مدينتي الموصل وأربيل خلال الأيام الأخيرة."
+    )
+    assert len(rasd.extract(text, published=PUB)) <= 1

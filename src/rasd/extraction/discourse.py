@@ -343,6 +343,11 @@ class Discourse:
                 if index - p.index <= 2:
                     p.place, p.inherited_place = specific[0], True
                     self.mentions.append(p)
+                    # ينشطون بفاس والدار البيضاء والقنيطرة: each town of the list
+                    more = siblings(p, specific, [], self.ctx.text, inherited=True)
+                    for x in (p, *more) if more else ():
+                        x.tolls = [t for t in x.tolls if t.value == 0]
+                    self.mentions.extend(more)
             self.pending = []
 
     def _flag(self, fr: Frame, here: _Sentence, alone: bool) -> None:

@@ -39,14 +39,23 @@ def _gaps(res: Resources) -> _Gaps:
     )
 
 
+# بين, right before the list or before its settlement word (بين مدينتي الموصل وأربيل)
+_BETWEEN = regex.compile(r"(?<!\p{L})\u0628\u064a\u0646\s+(?:\p{L}+\s+)?$")
+
+
 def siblings(
-    m: Mention, s_places: list[PlaceMention], s_dates: list[DateMention], text: str
+    m: Mention,
+    s_places: list[PlaceMention],
+    s_dates: list[DateMention],
+    text: str,
+    inherited: bool = False,
 ) -> list[Mention]:
     """Places listed with the event's place (الموصل ومخمور والفلوجة), after it and, where
     the event took a later member of the list (بلدات الزويك والدويركة), before it: one
-    event each."""
+    event each. `inherited`: the place came from a later sentence that names the list (a
+    lead event placed where the next sentence says), and so do its siblings."""
     place = m.place
-    if place is None or m.inherited_place:
+    if place is None or (m.inherited_place and not inherited):
         return []
     gaps = resources().get(_gaps)
 
@@ -69,6 +78,9 @@ def siblings(
 
     later = listed([p for p in s_places if p.start > place.start], after=True)
     earlier = listed([p for p in reversed(s_places) if p.start < place.start], after=False)
+    first = earlier[-1] if earlier else place
+    if _BETWEEN.search(text, max(0, first.start - 20), first.start):
+        return []  # التوتر بين بغداد وأنقرة: two sides, not the places of one event
     out = []
     for p in [*reversed(earlier), *later]:
         lo, hi = (place.end, p.start) if p.start > place.start else (p.end, place.start)
@@ -81,6 +93,7 @@ def siblings(
             m.weapon,
             place=p,
             date_=own_day or m.date_,
+            inherited_place=inherited,
         )
         sib.actors1, sib.actors2, sib.sources, sib.index = m.actors1, m.actors2, m.sources, m.index
         out.append(sib)
