@@ -278,6 +278,14 @@ def test_the_subject_of_a_killing_verb_acts_when_a_later_noun_anchors_the_event(
     assert ev.actor1 == "Military Forces of Syria"
 
 
+def test_a_sniper_who_kills_a_medic_or_a_teenager_attacks_civilians():
+    # the civilian nouns take their sound inflections (مسعف → مسعفة، مراهق → مراهقا)
+    for victim in ("مسعفة شابة", "مراهقا", "سائقين"):
+        s = f"قتل قناص إسرائيلي أمس {victim} شرق مدينة رفح في قطاع غزة."
+        [ev] = rasd.extract(s, published=PUB)
+        assert ev.sub_event_type == "Attack", victim
+
+
 def test_unknown_gunmen_who_kill_a_civilian_attack_civilians():
     (ev,) = rasd.extract("اغتال مسلحون مجهولون أمس ناشطا في مدينة البصرة.", published=PUB)
     assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (

@@ -13,7 +13,7 @@ from rasd.taxonomy import taxonomy
 from rasd.text.matcher import Hit, Matcher
 from rasd.text.morphology import derive
 from rasd.text.normalize import key
-from rasd.text.words import alternation, clitics
+from rasd.text.words import alternation, clitics, inflected
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +90,10 @@ def _build(res: Resources) -> Lexicon:
         supports={r: frozenset(spec.get("supports", ())) for r, spec in cues["not_event"].items()},
         bare=frozenset(r for r, spec in cues["not_event"].items() if spec.get("bare")),
         background=Matcher(_words(cues["background"], "background")),
-        civilians=Matcher(_words(cues["civilians"], "civilians"), suffixes=c.noun_suffixes),
+        civilians=Matcher(
+            _words([*cues["civilians"], *inflected(cues["civilian_stems"])], "civilians"),
+            suffixes=c.noun_suffixes,
+        ),
         security=Matcher(_words(cues["security"], "security"), suffixes=c.noun_suffixes),
         return_fire=Matcher(_words(cues["return_fire"], "return")),
         police=Matcher(_words(cues["police"], "police"), suffixes=c.noun_suffixes),

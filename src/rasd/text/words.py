@@ -25,6 +25,7 @@ class Clitics:
     trigger_suffixes: tuple[str, ...]
     noun_suffixes: tuple[str, ...]
     actor_suffixes: tuple[str, ...]
+    sound_endings: tuple[str, ...]  # مراهق → مراهقين، مراهقة، مراهقات
     possessive: frozenset[str]
     bound_suffixes: tuple[str, ...]  # after the ت of a noun in ة: غارته، غارتين
     active_endings: tuple[str, ...]  # قتلت، قتلوا: endings of a verb agreeing with its subject
@@ -51,10 +52,18 @@ def _build_clitics(res: Resources) -> Clitics:
         trigger_suffixes=ks("trigger_suffixes"),
         noun_suffixes=ks("noun_suffixes"),
         actor_suffixes=ks("actor_suffixes"),
+        sound_endings=ks("sound_endings"),
         possessive=frozenset(ks("possessive_suffixes")),
         bound_suffixes=ks("possessive_suffixes") + ks("dual_suffixes"),
         active_endings=ks("active_endings"),
     )
+
+
+def inflected(stems: Iterable[str]) -> list[str]:
+    """Each masculine singular noun of people with its sound inflections (clitics.yaml
+    sound_endings): مراهق، مراهقا، مراهقين، مراهقة، مراهقات …, as matching keys."""
+    endings = clitics().sound_endings
+    return list(dict.fromkeys(k + e for k in map(key, stems) for e in ("", *endings)))
 
 
 def grammar(name: str) -> tuple[str, ...]:
