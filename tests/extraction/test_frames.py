@@ -75,6 +75,19 @@ def test_a_protest_is_not_placed_where_the_event_it_is_against_happened():
     assert (ev.event_type, ev.location) == ("Protests", "Alexandria")
 
 
+def test_a_condolence_visit_and_a_period_s_seizures_tell_no_new_event():
+    s = (
+        "وصل وزير الداخلية إلى مدينة أبها مساء اليوم لتقديم واجب العزاء لذوي الجنود الذين"
+        " استشهدوا في التفجير الإرهابي الذي استهدف مسجدا في المدينة."
+    )
+    assert rasd.extract(s, published=PUB) == []
+    s = (
+        "وأضاف المتحدث أنه خلال نفس الفترة تم حجز 120 قطعة سلاح و40 قذيفة وحزامين ناسفين"
+        " في مدينة بن قردان."
+    )
+    assert rasd.extract(s, published=PUB) == []
+
+
 def test_barrel_bombs_are_dropped_from_the_air():
     s = "وأدى قصف البراميل على بلدة الحارة في ريف درعا إلى مقتل 9 أشخاص بينهم خمسة أطفال."
     [ev] = rasd.extract(s, published=PUB)
