@@ -88,6 +88,19 @@ def test_a_condolence_visit_and_a_period_s_seizures_tell_no_new_event():
     assert rasd.extract(s, published=PUB) == []
 
 
+def test_protesters_who_condemn_protest_and_a_court_case_recalls_its_events():
+    # ندد: the protesters condemn; their protest is no act condemned
+    s = (
+        "خرجت مظاهرة في مدينة ليدز أمس. وندد متظاهرون في مدينة مانشستر باستمرار الصمت"
+        " الدولي على الحرب."
+    )
+    evs = rasd.extract(s, published=PUB)
+    assert sorted(e.location for e in evs) == ["Leeds", "Manchester"]
+    # a court that refers a case names the events of the case, it tells none
+    s = "أحالت محكمة مصرية أمس أوراق 20 متهما أدانتهم في قضية فض اعتصام ميدان التحرير إلى المفتي."
+    assert rasd.extract(s, published=PUB) == []
+
+
 def test_barrel_bombs_are_dropped_from_the_air():
     s = "وأدى قصف البراميل على بلدة الحارة في ريف درعا إلى مقتل 9 أشخاص بينهم خمسة أطفال."
     [ev] = rasd.extract(s, published=PUB)

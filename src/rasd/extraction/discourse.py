@@ -573,7 +573,7 @@ def _judged(fr: Frame, text: str) -> bool:
     judging = resources().get(_judging)
     return any(
         judging.search(text, h.word_end, min(len(text), h.word_end + 25))
-        or condemned_before(text, h.word_start)
+        or (h.value.category != "protest" and condemned_before(text, h.word_start))
         for h in fr.hits
         if h.value.strength != "cue"
     )

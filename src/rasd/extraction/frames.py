@@ -675,8 +675,9 @@ def _anaphoric(
                 pats.relative.search(text, max(0, h.word_start - 8), h.word_start)
                 # villages that go through clashes: what a place undergoes, not one event
                 or pats.undergoing.search(text, max(0, h.word_start - 24), h.word_start)
-                # يدين التفجير الإرهابي بمسجد …: the act condemned, days after it
-                or condemned_before(text, h.word_start)
+                # يدين التفجير الإرهابي بمسجد …: the act condemned, days after it (ندد
+                # متظاهرون: protesters condemn, their protest is no act condemned)
+                or (h.value.category != "protest" and condemned_before(text, h.word_start))
                 for h in anchors
             )
         )
