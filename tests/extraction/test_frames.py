@@ -101,6 +101,24 @@ def test_protesters_who_condemn_protest_and_a_court_case_recalls_its_events():
     assert rasd.extract(s, published=PUB) == []
 
 
+def test_an_event_after_just_after_with_its_own_day_is_news():
+    # «على إثر عثور … فجر اليوم على قنبلة»: the find is today's news, told as the cause
+    s = (
+        "على إثر عثور الوحدات الأمنية فجر اليوم على قنبلة تقليدية الصنع قرب جامع في مدينة"
+        " جندوبة، نفذت الوحدات الأمنية عمليات تمشيط واسعة."
+    )
+    [ev] = rasd.extract(s, published=PUB)
+    assert ev.sub_event_type == "Disrupted weapons use"
+    # an older event it follows stays a reference (على خلفية … قبل ثلاثة أيام)
+    s = (
+        "نفذ الجيش اللبناني عمليات دهم في بلدة بريتال على خلفية اختطاف شاب قبل ثلاثة أيام"
+        " على أيدي مجهولين."
+    )
+    assert all(
+        e.sub_event_type != "Abduction/forced disappearance" for e in rasd.extract(s, published=PUB)
+    )
+
+
 def test_barrel_bombs_are_dropped_from_the_air():
     s = "وأدى قصف البراميل على بلدة الحارة في ريف درعا إلى مقتل 9 أشخاص بينهم خمسة أطفال."
     [ev] = rasd.extract(s, published=PUB)

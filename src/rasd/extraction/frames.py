@@ -341,6 +341,12 @@ def _live(trig: list[Hit[Trigger]], facts: SentenceFacts, text: str) -> list[Hit
         if (
             ref
             and not _told_anew(h, text, ref.group())
+            # على إثر عثور الوحدات فجر اليوم على قنبلة: told just after with its own day, it
+            # is news (على خلفية اختطاف … قبل ثلاثة أيام stays an older event)
+            and not (
+                any(w.removeprefix("و") in grammar("fresh_heads") for w in ref.group().split()[:3])
+                and any(h.end <= d.start <= h.end + 40 for d in facts.dates)
+            )
             and not any(t.start < h.start for t in facts.tolls)
             and not pats.consequence.search(text, sent.start, h.word_start)
             and not (
