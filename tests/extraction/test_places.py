@@ -52,6 +52,13 @@ def test_a_name_located_south_of_a_town_is_its_namesake_near_that_town():
     assert ev.admin1 == "Rural Damascus"
 
 
+def test_weapons_named_like_towns_are_no_places():
+    assert places("قال مسؤول أمريكي إن صواريخ توماهوك تستخدم في استهداف مواقع قرب دمشق") == [
+        "Damascus"
+    ]
+    assert "Abadeh" not in places("ندد المتظاهرون في مدينة لندن بالإبادة الجماعية في غزة")
+
+
 def test_common_words_are_not_places():
     assert places("قال التحالف في بيان إن المصدر أكد ذلك") == []
 
