@@ -59,6 +59,14 @@ def test_weapons_named_like_towns_are_no_places():
     assert "Abadeh" not in places("ندد المتظاهرون في مدينة لندن بالإبادة الجماعية في غزة")
 
 
+def test_a_village_spelled_with_an_emphatic_letter_is_read_after_a_settlement_word():
+    # the gazetteer writes كنسفرة; news writes كنصفرة
+    found = places("قصف الطيران الحربي بلدات كنصفرة والبارة في جبل الزاوية بريف إدلب في سوريا")
+    assert "Kansafrah" in found
+    # only after a settlement word, and only for a country the text is about
+    assert "Kansafrah" not in places("قال كنصفرة إن الطيران قصف مواقع في ريف إدلب بسوريا")
+
+
 def test_common_words_are_not_places():
     assert places("قال التحالف في بيان إن المصدر أكد ذلك") == []
 

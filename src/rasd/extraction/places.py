@@ -19,7 +19,7 @@ import regex
 from rasd.extraction.spans import distance, nearest
 from rasd.extraction.speech import speech
 from rasd.extraction.triggers import Trigger, lexicon
-from rasd.gazetteer import Place, load
+from rasd.gazetteer import Gazetteer, Place, load
 from rasd.geo import km
 from rasd.resources import Resources, resources, split_forms
 from rasd.settings import SETTINGS
@@ -869,11 +869,9 @@ def _not_contradicted(places: list[PlaceMention], countries: Counter[str]) -> li
 
 # «X وY» with a three-letter Y (جباليا ورفح، الموصل وهيت): a clitic before a word that
 # short is too often part of another word, but right after a place in a list it is a place
-# a word with the article (a proclitic و or ب before it), then what joins the next one
-_ARTICLE_WORD = regex.compile(
-    r"[ \t]*((?:[\u0648\u0628](?=\u0627\u0644))?)(\u0627\u0644\p{L}{3,})(?!\p{L})"
-    r"([ \t]*\u060c?[ \t]*\u0648?)"
-)
+# one word of a list after a settlement word: the word (a و joining it to the one before
+# stays out of the name) and the comma or space after it
+_LIST_WORD = regex.compile(r"[ \t]*(\u0648?)(\p{L}{3,})(?!\p{L})([ \t]*\u060c?)")
 
 
 def _article_added(
@@ -882,25 +880,60 @@ def _article_added(
     settlement: list[Hit[str]],
     countries: Counter[str],
 ) -> list[Hit[tuple[Place, ...]]]:
-    """بلدات الزويك والدويركة: village names the gazetteer holds without the article
-    (زويك، دويركة), written with it after a settlement word and in the list it opens, in a
-    country the article is about."""
+    """بلدات الزويك والدويركة وكنصفرة: village names after a settlement word and in the
+    list it opens that the gazetteer holds in another spelling: without the article (زويك،
+    دويركة) or with a plain letter for an emphatic one or the reverse (كنسفرة; grammar.yaml
+    spelling_pairs), read as towns of a country the article is about."""
     gaz = load()
+    starts = {h.start: h for h in hits}
     covered = {i for h in hits for i in range(h.start, h.end)}
     out: list[Hit[tuple[Place, ...]]] = []
     for cue in settlement:
         if cue.value != "settlement":
             continue
-        pos = cue.end
-        while (m := _ARTICLE_WORD.match(text, pos)) is not None and m.start(2) not in covered:
-            word = m.group(2)
-            for h in gaz.find(word[2:]):
-                here = tuple(p for p in h.value if p.kind == "city" and countries.get(p.iso3))
-                if h.start == 0 and h.end == len(word) - 2 and here and word not in gaz.common:
-                    out.append(Hit(m.start(2), m.end(2), here, word, m.start(1), m.end(2)))
-            if not m.group(3).strip(" \t"):
-                break  # no و or comma: the list is over
-            pos = m.end()
+        pos, first, sep = cue.end, True, ""
+        while (m := _LIST_WORD.match(text, pos)) is not None and (first or m.group(1) or sep):
+            s, word = m.start(2), m.group(2)
+            if m.group(1) and first:
+                s, word = m.start(1), m.group(1) + word  # وادي: a name that begins with و
+            if s in starts:
+                pos, first = starts[s].end, False  # a name found: the list goes on after it
+                sep = text[pos : pos + 3].strip(" \t")[:1]
+                continue
+            if s in covered:
+                break
+            here = _spelled_otherwise(word, countries, gaz)
+            if here:
+                out.append(Hit(s, s + len(word), here, word, m.start(), m.end(2)))
+            elif not first:
+                break
+            sep, pos, first = m.group(3).strip(" \t"), m.end(), False
+    return out
+
+
+def _spelled_otherwise(word: str, countries: Counter[str], gaz: Gazetteer) -> tuple[Place, ...]:
+    """The towns of the article's countries a word names in another spelling."""
+    if word in gaz.common:
+        return ()
+    bare = [word[2:]] if word.startswith("\u0627\u0644") else []
+    pairs = resources().get(_spelling_pairs)
+    swapped = [
+        w[:i] + pairs[c] + w[i + 1 :] for w in [word, *bare] for i, c in enumerate(w) if c in pairs
+    ]
+    for v in [*bare, *swapped]:
+        for h in gaz.find(v):
+            here = tuple(p for p in h.value if p.kind == "city" and countries.get(p.iso3))
+            if h.start == 0 and h.end == len(v) and here:
+                return here
+    return ()
+
+
+def _spelling_pairs(res: Resources) -> dict[str, str]:
+    """grammar.yaml spelling_pairs: letters written for one another in place names."""
+    out: dict[str, str] = {}
+    for pair in grammar("spelling_pairs"):
+        a, b = pair.split()
+        out[a], out[b] = b, a
     return out
 
 
