@@ -350,7 +350,12 @@ class _Builder:
         extra: dict[str, set[str]] = {}
         for r in self.res.tsv("gazetteer/places_extra.tsv"):
             extra.setdefault(r["geonameid"], set()).update(map(key, split_forms(r["arabic"])))
-        for r in self.res.tsv("gazetteer/geonames.tsv.gz"):
+        # places the sources lack altogether, added by hand with their own row
+        added = [
+            {**r, "arabic": "|".join(map(key, split_forms(r["arabic"])))}
+            for r in self.res.tsv("gazetteer/places_added.tsv")
+        ]
+        for r in [*self.res.tsv("gazetteer/geonames.tsv.gz"), *added]:
             iso3 = self.iso2_to_3.get(r["iso2"], r["iso2"])
             adm = admin1_names.get((r["iso2"], r["admin1"]))
             pop = int(r["population"] or 0)

@@ -67,6 +67,12 @@ def test_a_village_spelled_with_an_emphatic_letter_is_read_after_a_settlement_wo
     assert "Kansafrah" not in places("قال كنصفرة إن الطيران قصف مواقع في ريف إدلب بسوريا")
 
 
+def test_washington_is_the_us_capital_not_a_town_in_utah():
+    pub = date(2023, 11, 5)
+    [ev] = rasd.extract("خرجت مظاهرة في مدينة واشنطن أمس للمطالبة بوقف الحرب.", published=pub)
+    assert (ev.location, ev.admin1) == ("Washington", "District of Columbia")
+
+
 def test_common_words_are_not_places():
     assert places("قال التحالف في بيان إن المصدر أكد ذلك") == []
 
