@@ -435,3 +435,8 @@ def test_a_take_over_by_a_government_s_ally_regains_territory():
     assert [e.sub_event_type for e in ev] == ["Government regains territory"]
     ev = rasd.extract("سيطرت حركة طالبان على منطقة ناو زاد في هلمند أمس.", published=PUB)
     assert [e.sub_event_type for e in ev] == ["Non-state actor overtakes territory"]
+
+
+def test_warships_named_by_their_country_are_its_forces():
+    [ev] = rasd.extract("قصفت المدمرات الأمريكية مواقع في مدينة دمشق فجر اليوم.", published=PUB)
+    assert ev.actor1 == "Military Forces of United States"
