@@ -297,3 +297,12 @@ def test_an_exchange_is_a_clash_only_when_fire_is_exchanged():
     # expulsions, accusations, prisoners are exchanged too
     assert rasd.extract("تبادلت لندن وموسكو طرد عشرات الدبلوماسيين أمس.", pub) == []
     assert rasd.extract("وتبادلت الحكومتان الاتهامات بشأن أحداث العنف في مدينة حلب.", pub) == []
+
+
+def test_a_definite_noun_and_adjective_type_the_event_as_the_indefinite_do():
+    pub = date(2018, 4, 1)
+    s = "قتل 12 شخصا نتيجة القصف الجوي لمدينة أريحا في محافظة إدلب."
+    [ev] = rasd.extract(s, published=pub)
+    assert ev.sub_event_type == "Air/drone strike"
+    s = "وانفجرت القنابل اليدوية في سوق مدينة بوجمبورا ليل الاثنين."
+    assert [e.sub_event_type for e in rasd.extract(s, published=pub)] == ["Grenade"]

@@ -62,6 +62,30 @@ def lexicon() -> Lexicon:
     return resources().get(_build)
 
 
+def _definite_phrases(trig: list[tuple[str, Trigger]]) -> list[tuple[str, Trigger]]:
+    """قصف جوي → القصف الجوي، ضربات جوية → الضربات الجوية: a noun and its adjective take the
+    article together (the matcher lets it stand before the first word only). The phrase
+    types the event its noun tells (القصف الجوي is an air strike, not shelling) with the
+    noun's own strength: الهجوم الكيماوي tells no more than الهجوم does (mostly an event
+    already told, in a week of reactions)."""
+    article = "\u0627\u0644"
+    listed = {key(f) for f, _ in trig}
+    heads = {key(f): t.strength for f, t in trig if " " not in f.strip()}
+    out = []
+    for f, t in trig:
+        words = f.split()
+        # الهجوم الكيماوي: in the weeks after one, the definite phrase names that attack in
+        # every reaction, and chemical outranks the strikes made in answer to it
+        if t.category == "chemical":
+            continue
+        if len(words) > 1 and not any(w.startswith(article) for w in words):
+            definite = " ".join(article + w for w in words)
+            if key(definite) not in listed:
+                strength = heads.get(key(words[0]), "cue")
+                out.append((definite, Trigger(t.category, t.weapon, strength, t.replaces)))
+    return out
+
+
 def _build(res: Resources) -> Lexicon:
     types = res.yaml("lexicon/event_types.yaml")
     cats = {k: (v[0], v[1]) for k, v in types["categories"].items()}
@@ -71,6 +95,7 @@ def _build(res: Resources) -> Lexicon:
     ]
     listed = {key(form) for form, _ in trig}
     trig += [(f, t) for f, t in derived_triggers(res) if key(f) not in listed]
+    trig += _definite_phrases(trig)
     cues = res.yaml("lexicon/cues.yaml")
     ne = [
         (f, (reason, spec["scope"], int(spec.get("reach", 45)), int(spec.get("after", 20))))
