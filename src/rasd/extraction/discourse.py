@@ -345,9 +345,10 @@ class Discourse:
                     self.mentions.append(p)
                     # ينشطون بفاس والدار البيضاء والقنيطرة: each town of the list
                     more = siblings(p, specific, [], self.ctx.text, inherited=True)
-                    for x in (p, *more) if more else ():
-                        x.tolls = [t for t in x.tolls if t.value == 0]
-                    self.mentions.extend(more)
+                    if more:  # one total given for several events is not split (SPEC)
+                        for x in (p, *more):
+                            x.tolls = [t for t in x.tolls if t.value == 0]
+                        self.mentions.extend(more)
             self.pending = []
 
     def _flag(self, fr: Frame, here: _Sentence, alone: bool) -> None:

@@ -344,7 +344,7 @@ def _live(trig: list[Hit[Trigger]], facts: SentenceFacts, text: str) -> list[Hit
             # على إثر عثور الوحدات فجر اليوم على قنبلة: told just after with its own day, it
             # is news (على خلفية اختطاف … قبل ثلاثة أيام stays an older event)
             and not (
-                any(w.removeprefix("و") in grammar("fresh_heads") for w in ref.group().split()[:3])
+                _fresh_head(ref.group())
                 and any(h.end <= d.start <= h.end + 40 for d in facts.dates)
             )
             and not any(t.start < h.start for t in facts.tolls)
@@ -429,15 +429,19 @@ def _told_anew(h: Hit[Trigger], text: str, ref: str) -> bool:
     """عقب غارات إسرائيلية عنيفة استهدفت …: a strong event noun without the article right
     after «just after» (grammar.yaml fresh_heads) tells an event of its own; غداة الهجوم
     refers to one known already, على خلفية اختطاف and بعد أيام من قصف to older ones."""
-    heads = grammar("fresh_heads")
-    if h.value.strength != "strong" or not any(
-        w.removeprefix("و") in heads for w in ref.split()[:2]
-    ):
+    if h.value.strength != "strong" or not _fresh_head(ref):
         return False
     head = text[h.word_start : h.start + 2]
     # قصف الطائرات: a noun before a definite genitive is definite too
     after = text[h.word_end : h.word_end + 8].split()
     return "ال" not in head and "لل" not in head and not (after and after[0].startswith("ال"))
+
+
+def _fresh_head(ref: str) -> bool:
+    """The time reference opens with a head of «just after» (grammar.yaml fresh_heads: عقب،
+    إثر، غداة), a demonstrative before it allowed (وذلك عقب)."""
+    heads = grammar("fresh_heads")
+    return any(w.removeprefix("و") in heads for w in ref.split()[:2])
 
 
 def _add_categories(fr: Frame, hits: list[Hit[Trigger]]) -> None:

@@ -135,7 +135,8 @@ def _event_places(
         """تظاهروا احتجاجا على حرق الطفل … في نابلس: where the event a protest is against
         happened, told between the cause word and the place, in one stretch of one sentence
         (احتجاجا على غلاء الأسعار في مدينة … names no event: the protest is there)."""
-        m = next(iter(reversed(list(causes.finditer(text, max(0, p.start - 100), p.start)))), None)
+        found = list(causes.finditer(text, max(0, p.start - 100), p.start))
+        m = found[-1] if found else None  # the cause word nearest the place
         return (
             m is not None
             and not any(c in text[m.end() : p.start] for c in "\u060c.\n!\u061f")

@@ -322,15 +322,13 @@ def _by_reference(out: list[PlaceMention], pools: list[tuple[Place, ...]]) -> li
     first reading lies far from it."""
     limit = SETTINGS.reference_namesake_km
     for i, pm in enumerate(out):
-        ref = next(
-            (
-                q
-                for q in out[i + 1 : i + 2]
-                if q.near and 0 < q.start - pm.end <= SETTINGS.reference_gap
-            ),
-            None,
-        )
-        if ref is None or pm.place.kind != "city":
+        ref = out[i + 1] if i + 1 < len(out) else None
+        if (
+            ref is None
+            or not ref.near
+            or not 0 < ref.start - pm.end <= SETTINGS.reference_gap
+            or pm.place.kind != "city"
+        ):
             continue
         at = (ref.place.lat, ref.place.lon)
         close = [p for p in pools[i] if p.kind == "city" and km((p.lat, p.lon), at) <= limit]
@@ -791,7 +789,7 @@ def article_places(
     ]
     countries = context_countries(sure, [h.value for h in adjective_hits])
     settlement = lex.settlement.find(text)
-    unwritten = _article_added(text, place_hits, settlement, countries)
+    unwritten = _other_spellings(text, place_hits, settlement, countries)
     if unwritten:
         place_hits = sorted([*place_hits, *unwritten], key=lambda h: h.start)
     admin1s = {
@@ -867,14 +865,12 @@ def _not_contradicted(places: list[PlaceMention], countries: Counter[str]) -> li
     return out
 
 
-# «X وY» with a three-letter Y (جباليا ورفح، الموصل وهيت): a clitic before a word that
-# short is too often part of another word, but right after a place in a list it is a place
 # one word of a list after a settlement word: the word (a و joining it to the one before
 # stays out of the name) and the comma or space after it
 _LIST_WORD = regex.compile(r"[ \t]*(\u0648?)(\p{L}{3,})(?!\p{L})([ \t]*\u060c?)")
 
 
-def _article_added(
+def _other_spellings(
     text: str,
     hits: list[Hit[tuple[Place, ...]]],
     settlement: list[Hit[str]],
@@ -937,6 +933,8 @@ def _spelling_pairs(res: Resources) -> dict[str, str]:
     return out
 
 
+# «X وY» with a three-letter Y (جباليا ورفح، الموصل وهيت): a clitic before a word that
+# short is too often part of another word, but right after a place in a list it is a place
 _SHORT_LISTED = regex.compile(r"[ \t]*،?[ \t]*و(\p{L}{3})(?!\p{L})")
 
 
