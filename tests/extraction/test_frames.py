@@ -189,6 +189,21 @@ def test_a_weapon_noun_with_a_day_is_no_attack_and_a_release_cancels_its_arrests
     assert rasd.extract(text, published=PUB) == []
 
 
+def test_what_a_protest_demands_does_not_cancel_it():
+    # the release is what is demanded, not what happened
+    (ev,) = rasd.extract(
+        "تظاهر مئات الطلاب في مدينة الحسكة أمس للمطالبة بإطلاق سراح زملائهم.", published=PUB
+    )
+    assert ev.sub_event_type == "Peaceful protest" and ev.location == "Al Hasakah"
+    (ev,) = rasd.extract(
+        "نظمت عائلات المعتقلين وقفة احتجاجية في مدينة تعز أمس للمطالبة بالإفراج عن أبنائها.",
+        published=PUB,
+    )
+    assert (ev.event_type, ev.location) == ("Protests", "Taiz")
+    # a release told as news still cancels the arrests it ends
+    assert rasd.extract("أفرجت الشرطة عن المعتقلين في مدينة تعز أمس.", published=PUB) == []
+
+
 def test_a_call_is_no_event_but_a_gathering_that_demands_is_a_protest():
     text = "طالبت فرنسا بوقف إطلاق النار في مدينة غزة أمس."
     assert rasd.extract(text, published=PUB) == []

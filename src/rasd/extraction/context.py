@@ -117,6 +117,20 @@ def _report_verbs(res: Resources) -> regex.Pattern[str]:
     return regex.compile(rf"(?<!\p{{L}})[\u0648\u0641]?{verbs}(?!\p{{L}})")
 
 
+def _not_demanded(
+    cues: list[Hit[tuple[str, str, int, int]]],
+) -> list[Hit[tuple[str, str, int, int]]]:
+    """للمطالبة بإطلاق سراح …، طالبوا بمحاكمة …: what a demand asks for is no news of the
+    sentence, so a cue of the whole sentence right after a call (its object, with or
+    without بـ) is dropped; the call cue itself stays."""
+    calls = [h.end for h in cues if h.value[0] == "call"]
+    return [
+        h
+        for h in cues
+        if h.value[1] != "sentence" or not any(0 <= h.word_start - end <= 3 for end in calls)
+    ]
+
+
 def read_article(article: Article) -> ArticleContext | None:
     """Normalize and segment the article and find its hits; None when no word of it can
     start an event (most articles of a news feed)."""
@@ -145,11 +159,13 @@ def read_article(article: Article) -> ArticleContext | None:
     places, countries = article_places(text, triggers, sorted(names))
     actors = sorted(actors + country_actors(text, places, triggers), key=lambda a: a.start)
     # a `bare` cue counts only without a proclitic: ولو بشكل محدود is "even if", لو كان is "if"
-    not_event = [
-        h
-        for h in lex.not_event.find(text)
-        if not (h.value[0] in lex.bare and h.word_start < h.start)
-    ]
+    not_event = _not_demanded(
+        [
+            h
+            for h in lex.not_event.find(text)
+            if not (h.value[0] in lex.bare and h.word_start < h.start)
+        ]
+    )
     return ArticleContext(
         article=article,
         n=n,
