@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import rasd
 from rasd.extraction.dates import find_dates
 from rasd.text.normalize import normalize
 
@@ -42,6 +43,23 @@ def day(s: str, pub: date | None = PUB):
 )
 def test_days(text, expected):
     assert day(text) == expected
+
+
+def test_n_days_after_an_event_dates_that_event_not_the_news():
+    # بعد يومين على الهجوم: the attack two days before; بعد يومين alone is "in two days"
+    d = find_dates(normalize("بعد يومين على الهجوم").text, PUB)[0]
+    assert d.day == date(2022, 1, 3) and d.of_next
+    assert find_dates(normalize("بعد يومين").text, PUB) == []
+    # the killing told after the clause is dated by أمس, not by the attack it follows
+    (ev,) = rasd.extract(
+        "قتل ثلاثة جنود في مدينة ماردين أمس بعد يومين من هجوم على مركز للشرطة.", published=PUB
+    )
+    assert (ev.location, ev.event_date) == ("Mardin", date(2022, 1, 4))
+    (ev,) = rasd.extract(
+        "شيع الآلاف في مدينة ماردين ثلاثة جنود بعد يومين من مقتلهم في هجوم على مركز للشرطة.",
+        published=PUB,
+    )
+    assert ev.event_date == date(2022, 1, 3)
 
 
 def test_week_precision():

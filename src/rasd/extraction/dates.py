@@ -42,6 +42,8 @@ class DateMention:
     year_only: int | None = None  # a bare year (عام 2014): marks background
     future: bool = False  # غدا: what is announced for tomorrow has not happened
     yearless: bool = False  # a day and month without a year (the year is guessed)
+    # بعد يومين على الهجوم: the day of what follows (the attack), not of the sentence's news
+    of_next: bool = False
 
     @property
     def year_of(self) -> int | None:
@@ -128,8 +130,6 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
     # a bare month name after a preposition; short forms (آب = father, ماي) need a day
     short = {key(f) for f in y["bare_month_exceptions"]}
     mo_only = a([f for f in v.month if len(f) > 3 and f not in short])
-    ago, units, two = a(y["ago"]), a(y["ago_units"]), a(y["ago_duals"])
-    one = a([u for u, d in y["ago_units"].items() if d.get("alone")])
     part, rel_month = a(v.parts), a(v.relative_months)
     day_w, month_w, of = a(y["day_words"]), a(y["month_words"]), a(y["of_words"])
     year_w, hijri_year_w = a(y["year_words"]), a(y["hijri_year_words"])
@@ -183,9 +183,9 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
         # الأحد من الأسبوع الماضي: that weekday of the week before
         rf"|\s+(?:{of}\s+)?{week_w}\s+(?P<lastweek>{past}){e})?"
         rf"|{b}{cl}(?P<per>{per}){e}"
-        rf"|{b}{cl}{ago}\s+(?:(?P<agon>\d{{1,4}}|\w+)\s+(?P<agou>{units})|(?P<agou1>{one})|(?P<two>{two})){e}"
+        + _ago_pattern(y, b + cl, e)
         # مطلع الشهر الجاري، أواخر الشهر الماضي: a part of a month relative to publication
-        rf"|{b}{cl}(?P<mpart>{part})\s+(?P<mrel>{rel_month}){e}"
+        + rf"|{b}{cl}(?P<mpart>{part})\s+(?P<mrel>{rel_month}){e}"
         rf"|{b}{cl}(?:{year_w}|{seasons})\s+(?P<year>{year}){e}"
         rf"|{b}{cl}{bare_year}\s+(?P<year2>(?:19|20)\d\d)"
         rf"(?![\p{{N}}\p{{L}}]|\s*[/.-]\s*\d|\s+\p{{L}}+{plural}{e})"
@@ -199,6 +199,20 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
         # a month and its year need no head (اعتداءات كانون الثاني/يناير 2015)
         rf"|{b}{cl}(?P<ym>{mo}){e}(?:(?:\s*[(/]\s*|\s+){mo}{e}(?:\s*\))?)?"
         rf"\s+(?:{of}\s+)?{year_w}?\s*(?P<ymy>{year})(?!\d)"
+    )
+
+
+def _ago_pattern(y: dict[str, Any], start: str, e: str) -> str:
+    """قبل يومين، منذ ثلاثة أيام، قبل أسبوع; and بعد يومين على الهجوم: the attack two days
+    before the news."""
+    a = alternation
+    ago, units, two = a(y["ago"]), a(y["ago_units"]), a(y["ago_duals"])
+    after, links = a(y["after_of"]), a(y["after_of_links"])
+    one = a([u for u, d in y["ago_units"].items() if d.get("alone")])
+    return (
+        rf"|{start}(?:{ago}|(?P<after>{after}))\s+"
+        rf"(?:(?P<agon>\d{{1,4}}|\w+)\s+(?P<agou>{units})|(?P<agou1>{one})|(?P<two>{two})){e}"
+        rf"(?(after)\s+{links}{e})"
     )
 
 
@@ -227,7 +241,7 @@ def _anchors(y: dict[str, Any], v: _Vocab) -> dict[str, int]:
     add(v.weekday, parts + day_w)  # فجر يوم الخميس
     add(v.relative, parts + day_w)  # ليلة أمس، فجر يوم أمس
     add(v.periods, 0)
-    add((key(w) for w in y["ago"]), 0)
+    add((key(w) for w in (*y["ago"], *y["after_of"])), 0)
     add(v.parts, 0)  # مطلع الشهر الجاري، مطلع يونيو
     add(v.month, most("month_alone_heads") + most("month_words"))  # خلال شهر يونيو
     add(v.hijri, most("month_words"))  # شهر رمضان الماضي (a part before it is an anchor too)
@@ -565,6 +579,7 @@ def _ago(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None
         n = count
     if pub is None:
         return _mention(m, None, int(unit["precision"]), True)
+    after = bool(m.group("after"))
     try:
         if "months" in unit:
             month0 = pub.year * 12 + pub.month - 1 - n * int(unit["months"])
@@ -574,7 +589,8 @@ def _ago(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None
             day = pub - timedelta(days=n * int(unit["days"]))
     except (ValueError, OverflowError):
         return None  # منذ 6000 عام: before the calendar has a year
-    return _mention(m, day, int(unit["precision"]), True)
+    found = _mention(m, day, int(unit["precision"]), True)
+    return replace(found, of_next=True) if after else found
 
 
 def _month_part(m: regex.Match[str], v: _Vocab, pub: date | None) -> DateMention | None:
@@ -682,6 +698,8 @@ def choose_day(
             or sp.verb.search(text, max(sent_start, d.start - 35), d.start)
         )
 
+    # بعد يومين على الهجوم، قتل …: the day of the attack, not of the killing told around it
+    s_dates = [d for d in s_dates if not d.of_next or _next_to(text, d, pos)]
     usable = [d for d in s_dates if d.year_only is None]
     days = [d for d in usable if not statement_day(d)] or usable
     if not days or all(statement_day(d) for d in days):
@@ -709,6 +727,12 @@ def choose_day(
     ):
         chosen = year
     return chosen
+
+
+def _next_to(text: str, d: DateMention, pos: int) -> bool:
+    """Whether the trigger at `pos` follows the day expression `d` in its clause (within
+    60 letters, no comma or full stop between)."""
+    return d.end <= pos <= d.end + 60 and not any(c in text[d.end : pos] for c in ".،,؛")
 
 
 def _since_before(text: str, start: int) -> bool:
