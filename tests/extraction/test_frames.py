@@ -32,6 +32,26 @@ def test_a_toll_of_the_last_weeks_is_a_running_total():
     assert rasd.extract(s, published=PUB) == []
 
 
+def test_the_deadliest_day_since_a_start_is_a_comparison_not_a_total():
+    (ev,) = rasd.extract(
+        "قتل 8 جنود في مدينة الرمادي أمس، في أحد أكثر الأيام دموية منذ بدء العملية.",
+        published=PUB,
+    )
+    assert ev.fatalities == 8
+    # «more than» is no superlative: the toll since the start is a running total
+    s = "قتل أكثر من 80 جنديا في مدينة الرمادي منذ بدء العملية."
+    assert rasd.extract(s, published=PUB) == []
+
+
+def test_a_shooting_incident_with_casualties_is_an_attack():
+    (ev,) = rasd.extract(
+        "أسفر حادث إطلاق نار في مدرسة بمدينة الزرقاء أمس عن إصابة طالبين.", published=PUB
+    )
+    assert (ev.sub_event_type, ev.injuries) == ("Attack", 2)
+    # firing alone (celebration, warning shots) tells no event
+    assert rasd.extract("سمع إطلاق نار في مدينة الزرقاء أمس.", published=PUB) == []
+
+
 def test_complicity_is_an_accusation_not_an_event():
     s = "قال المتحدث إن الدولة تساهم في قتل آلاف المدنيين في مدينة حلب."
     assert rasd.extract(s, published=PUB) == []

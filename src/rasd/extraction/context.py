@@ -131,6 +131,17 @@ def _not_demanded(
     ]
 
 
+def _compared(text: str, start: int) -> bool:
+    """A superlative among the six words before `start` in its clause (أحد أكثر الأيام
+    دموية منذ بدء العملية), not followed by «than» (أكثر من)."""
+    before = regex.split(r"[.،,؛:!?\n]", text[max(0, start - 60) : start])[-1].split()[-6:]
+    most, than = set(grammar("superlatives")), set(grammar("comparative_than"))
+    return any(
+        (w in most or w[1:] in most) and (i + 1 == len(before) or before[i + 1] not in than)
+        for i, w in enumerate(before)
+    )
+
+
 def read_article(article: Article) -> ArticleContext | None:
     """Normalize and segment the article and find its hits; None when no word of it can
     start an event (most articles of a news feed)."""
@@ -164,6 +175,7 @@ def read_article(article: Article) -> ArticleContext | None:
             h
             for h in lex.not_event.find(text)
             if not (h.value[0] in lex.bare and h.word_start < h.start)
+            and not (h.value[0] == "total" and _compared(text, h.word_start))
         ]
     )
     return ArticleContext(
