@@ -79,6 +79,10 @@ def test_forms_derived_from_roots_are_triggers_and_hand_listed_ones_win():
     assert derived[key("يختطف")].strength == "cue"  # the imperfect only refines
     hits = lexicon().triggers.find_all(normalize("أحرق المسلحون المنازل").text)
     assert [h.value.category for h in hits] == ["attack"]
+    # كمنوا لأطقم: an ambush (form I of كمن); تكمن أهميتها: "its importance lies", no trigger
+    hits = lexicon().triggers.find_all(normalize("كمنوا لأطقم المتمردين").text)
+    assert [h.value.category for h in hits] == ["clash"]
+    assert lexicon().triggers.find_all(normalize("وتكمن أهميتها في موقعها").text) == []
 
 
 def test_opening_fire_is_found_with_words_between_verb_and_object():
