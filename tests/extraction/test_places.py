@@ -130,6 +130,17 @@ def test_places_listed_together_share_their_introduction():
     assert [e.location for e in evs] == ["Mosul", "Mexmur", "Al Fallujah"]
 
 
+def test_a_plural_settlement_word_introduces_every_name_of_its_list():
+    # the first district is unknown; the others are districts all the same
+    evs = rasd.extract(
+        "شنت طائرات التحالف أمس غارات على مديريات شدا وباقم وحرف سفيان.",
+        published=date(2018, 9, 3),
+    )
+    assert [e.location for e in evs] == ["Baqim", "Harf Sufyan"]
+    # a direction after the list word is no town (الغوطتين الغربية والشرقية)
+    assert "Ash Sharqiyah" not in places("قصفت الطائرات بلدات الغوطتين الغربية والشرقية")
+
+
 def test_a_name_at_the_start_of_a_longer_non_place_phrase_is_no_place():
     # مسقط رأس (birthplace) starts where مسقط (Muscat) does
     got = places("سيطرت القوات على مدينة زنجبار عاصمة محافظة أبين ومسقط رأس الرئيس")

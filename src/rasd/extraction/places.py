@@ -45,6 +45,7 @@ class _Patterns:
     support: regex.Pattern[str]  # دعما لغزة، تضامنا مع غزة: whom the act stands for
     origin: regex.Pattern[str]  # ينحدر من مدينة الزنتان: where a person comes from
     taken: regex.Pattern[str]  # سيطرت القوات على …: the preposition a territory verb takes
+    listed: regex.Pattern[str]  # مديريات شدا وباقم …: a name further on in a headed list
     capital_word: str  # as written in grammar.yaml, for the rule label
 
 
@@ -113,6 +114,7 @@ def _patterns(res: Resources) -> _Patterns:
             rf"(?<!\p{{L}})[\u0648\u0641]?{alternation(g('origin_words'))}\s+"
             rf"(?:{alternation(g('place_gap_nouns'))}\s+)?$"
         ),
+        listed=_list_pattern(),
         # the verb, up to four words of its subject, then its preposition
         taken=regex.compile(
             rf"(?:\s+[^\s.،؛]+){{0,4}}?\s+{alternation(g('territory_prepositions'))}(?!\p{{L}})"
@@ -123,6 +125,18 @@ def _patterns(res: Resources) -> _Patterns:
             rf"(?:\s+(?!في(?!\p{{L}}))[^\s.،؛]+){{0,3}}?"
             rf"(?:\s+(?:{alternation(g('support_links'))}))?\s+$"
         ),
+    )
+
+
+def _list_pattern() -> regex.Pattern[str]:
+    """A plural or dual settlement word and one to four names after it (one or two words
+    each, the second not beginning with و), each followed by a comma or a space: what
+    stands before a further name of the list."""
+    item = r"[^\s.\u060c,\u061b]+(?:\s+(?!\u0648)[^\s.\u060c,\u061b]+)?"
+    sep = r"(?:\s*[\u060c,]\s*|\s+)"
+    return regex.compile(
+        rf"(?<!\p{{L}})(?P<head>{alternation(grammar('list_heads'))})\s+{item}"
+        rf"(?:{sep}\u0648?{item}){{0,3}}(?P<sep>{sep})$"
     )
 
 
@@ -459,9 +473,13 @@ def _read(
     if (h.start, h.end) in cues.adjective_spans and not _governed(text, h, prev, cues):
         return None  # الهندية is "Indian" before it is Al-Hindiyah
     head = cues.heads.get(h.start)  # the name itself begins with مديرية، قضاء …
+    listed = _list_head(text, h, pats)  # مديريات شدا وباقم: باقم is a district too
+    if listed == "district":
+        head = "district"
     intro = prev in cues.settlement_ends or head == "district"
     if text[h.word_start : h.word_end] in common and not intro:
         return None  # وكالة is a word, not و + Calais
+    intro = intro or listed is not None
     before_intro = _end_before(text, _word_start(text, prev)) if intro else -1
     # فندق بيبلوس names a hotel; فندق بالقدس، عملية بالخليل is one in a place
     located = text[h.word_start : h.start].endswith(tuple(grammar("locative_clitics")))
@@ -510,6 +528,18 @@ def _read(
         prev in cues.trigger_ends and h.word_start == h.start,
         prev in cues.quarter_ends or head == "quarter",
     )
+
+
+def _list_head(text: str, h: Hit[tuple[Place, ...]], pats: _Patterns) -> str | None:
+    """The kind of the plural or dual settlement word heading the list the name goes on
+    (قرى الزيادية وكفرنبودة والهبيط: "settlement"; مديريات …: "district"), or None when
+    the name is no later item of such a list."""
+    m = pats.listed.search(text, max(0, h.word_start - 80), h.word_start)
+    if m is None or not (text[h.word_start] == "\u0648" or "\u060c" in m.group("sep")):
+        return None  # a list goes on with و or a comma
+    if h.surface in grammar("generic_regions"):
+        return None  # بلدات الغوطتين الغربية والشرقية: a direction, not a town
+    return "district" if m.group("head") in grammar("district_list_heads") else "settlement"
 
 
 def _launch_base(text: str, h: Hit[tuple[Place, ...]], pats: _Patterns) -> bool:
