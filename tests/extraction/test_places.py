@@ -141,6 +141,29 @@ def test_a_plural_settlement_word_introduces_every_name_of_its_list():
     assert "Ash Sharqiyah" not in places("قصفت الطائرات بلدات الغوطتين الغربية والشرقية")
 
 
+def test_the_seat_of_a_province_is_its_capital_city():
+    (ev,) = rasd.extract(
+        "قتل 3 جنود في هجوم في مركز محافظة البيضاء أمس.", published=date(2018, 7, 5)
+    )
+    assert (ev.location, ev.geo_precision) == ("Al Bayda", 1)
+    # a seat joined to a list by و is one more place of the list
+    evs = rasd.extract(
+        "اختطف مسلحون أمس عشرات الناشطين في زبيد وبيت الفقيه ومركز محافظة الحديدة.",
+        published=date(2018, 7, 5),
+    )
+    assert [e.location for e in evs] == ["Zabid", "Bayt al Faqih", "Al Hudaydah"]
+    # «X، عاصمة Y»: the town is the capital already, the province is no second place
+    evs = rasd.extract(
+        "قتل 3 جنود في هجوم في مدينة الحوطة عاصمة محافظة لحج أمس.", published=date(2018, 7, 5)
+    )
+    assert [e.location for e in evs] == ["Lahij"]
+
+
+def test_a_mine_collapse_is_no_attack():
+    s = "لقي 16 عاملا مصرعهم في انهيار منجم للفحم نجم عن انفجار غاز في مدينة كويتا أمس."
+    assert rasd.extract(s, published=date(2018, 7, 5)) == []
+
+
 def test_a_name_at_the_start_of_a_longer_non_place_phrase_is_no_place():
     # مسقط رأس (birthplace) starts where مسقط (Muscat) does
     got = places("سيطرت القوات على مدينة زنجبار عاصمة محافظة أبين ومسقط رأس الرئيس")

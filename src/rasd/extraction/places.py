@@ -847,7 +847,34 @@ def article_places(
         resolve(text, place_hits, countries, admin1s, cues, seats), countries
     )
     places = capital_mentions(text, places, adjective_hits, countries)
-    return region_mentions(text, places, countries), countries
+    return _seats(text, region_mentions(text, places, countries), cues), countries
+
+
+def _seats(text: str, places: list[PlaceMention], cues: PlaceCues) -> list[PlaceMention]:
+    """مركز محافظة الحديدة: a province after a seat word (the division word between or in
+    its name) names its capital city."""
+    seat_words = set(grammar("seat_words"))
+    ends = {pm.end for pm in places}
+    out = []
+    for pm in places:
+        seat = None
+        if pm.place.kind == "admin1":
+            j = pm.start
+            k = _end_before(text, j)
+            if k in cues.division_ends:  # مركز محافظة | الحديدة
+                j = _word_start(text, k)
+            k = _end_before(text, j)
+            word = text[_word_start(text, k) : k]
+            # الحوطة مركز محافظة لحج: the town named before is that seat already (not so
+            # after و: زبيد ومركز محافظة الحديدة)
+            if word[1:] in seat_words or (
+                word in seat_words and not any(0 <= _word_start(text, k) - e <= 3 for e in ends)
+            ):
+                seat = load().capitals.get((pm.place.iso3, pm.place.name))
+        if seat is not None:
+            pm = replace(pm, place=seat, rule=pm.rule + "+seat", cued=True)
+        out.append(pm)
+    return out
 
 
 def _taken(text: str, triggers: list[Hit[Trigger]]) -> set[int]:

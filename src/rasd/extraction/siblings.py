@@ -29,7 +29,8 @@ def _gaps(res: Resources) -> _Gaps:
     g = grammar
     return _Gaps(
         regex.compile(
-            rf"[\s،,]*{alternation(g('list_conjunctions'))}?"
+            # زبيد ومركز محافظة الحديدة: a seat joined by و (not the apposition «X، عاصمة Y»)
+            rf"[\s،,]*(?:\u0648{alternation(g('seat_words'))}\s+|{alternation(g('list_conjunctions'))}?)"
             rf"(?:{alternation(g('list_ordinals'))}\s+(?:[\p{{L}}]+\s+){{0,2}})?"
         ),
         regex.compile(
