@@ -164,6 +164,18 @@ def test_a_mine_collapse_is_no_attack():
     assert rasd.extract(s, published=date(2018, 7, 5)) == []
 
 
+def test_a_naval_attack_is_no_town_named_bahri():
+    (ev,) = rasd.extract(
+        "أعلن التحالف أمس إحباط هجوم بحري للحوثيين بزوارق مفخخة في البحر الأحمر.",
+        published=date(2018, 6, 30),
+    )
+    assert (ev.location, ev.country, ev.geo_precision) == ("Red Sea", "YEM", 3)
+    # the area's reference point lies in its southern part, off Yemen
+    assert 14 < ev.latitude < 17 and 40 < ev.longitude < 43
+    (ev,) = rasd.extract("قتل خمسة أشخاص في انفجار في مدينة بحري أمس.", published=date(2018, 6, 30))
+    assert ev.location == "Khartoum North"
+
+
 def test_a_name_at_the_start_of_a_longer_non_place_phrase_is_no_place():
     # مسقط رأس (birthplace) starts where مسقط (Muscat) does
     got = places("سيطرت القوات على مدينة زنجبار عاصمة محافظة أبين ومسقط رأس الرئيس")
