@@ -656,6 +656,11 @@ def test_an_act_condemned_without_a_day_of_its_own_is_recalled():
     # with its own day it is told (and dated)
     (ev,) = rasd.extract("أدان الوزير مقتل 3 جنود في هجوم على مدينة الرمادي الخميس.", published=PUB)
     assert ev.fatalities == 3
+    # a long title and name between the verb and the act, or news received with denunciation
+    text = "أدان محافظ المنطقة محمد بن سعود بن عبدالله المتحمي التفجير الذي استهدف مسجدا في أبها"
+    assert rasd.extract(text, published=PUB) == []
+    text = "قال المجلس إنه تلقى باستنكار شديد أنباء التفجير الذي استهدف مسجدا في مدينة أبها"
+    assert rasd.extract(text, published=PUB) == []
 
 
 def test_the_attack_followed_by_the_clause_that_tells_its_day_is_told():

@@ -76,7 +76,7 @@ def _patterns(res: Resources) -> _Patterns:
             rf"\s*{alternation(g('locative_pronouns'))}?\s*$"
         ),
         condemned=regex.compile(
-            rf"(?<![\p{{L}}]){conj}{alternation(g('condemn_verbs'))}(?![\p{{L}}])[^.،؛]*$"
+            rf"(?<![\p{{L}}]){pro}{alternation(g('condemn_verbs'))}(?![\p{{L}}])[^.،؛]*$"
         ),
         relative=regex.compile(rf"(?<![\p{{L}}]){alternation(g('relative_pronouns'))}\s+$"),
         undergoing=regex.compile(
@@ -695,10 +695,11 @@ def _anaphoric(
 
 
 def condemned_before(text: str, start: int) -> bool:
-    """أدانت الكويت التفجير …: a condemnation within 40 letters before `start`, with no full
-    stop, comma or semicolon between: the act at `start` is the one condemned."""
+    """أدانت الكويت التفجير …، تلقت باستنكار أنباء التفجير: a condemnation within 70 letters
+    before `start` (a governor's title and name may stand between), with no full stop,
+    comma or semicolon between: the act at `start` is the one condemned."""
     pat = resources().get(_patterns).condemned
-    return pat.search(text, max(0, start - 40), start) is not None
+    return pat.search(text, max(0, start - 70), start) is not None
 
 
 def says_same(fr: Frame, text: str) -> bool:
