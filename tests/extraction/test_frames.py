@@ -155,6 +155,18 @@ def test_releases_and_road_accidents_are_no_events():
     assert rasd.extract("قتل ثلاثة أشخاص في حادث سير قرب مدينة كركوك أمس.", published=PUB) == []
 
 
+def test_deaths_from_storms_and_heat_are_no_events_but_a_protest_against_the_heat_is():
+    s = "وأكدت السلطات مقتل 65 شخصا في مدينة لكناو جراء العواصف الأربعاء."
+    assert rasd.extract(s, published=PUB) == []
+    s = "قتل 65 شخصا في مدينة كراتشي خلال يومين بسبب موجة الحر الشديد."
+    assert rasd.extract(s, published=PUB) == []
+    (ev,) = rasd.extract(
+        "تظاهر المئات في مدينة البصرة أمس احتجاجا على انقطاع الكهرباء في موجة الحر.",
+        published=PUB,
+    )
+    assert ev.event_type == "Protests"
+
+
 def test_the_cause_of_casualties_just_told_is_the_event():
     (ev,) = rasd.extract("قتل جنديان إثر تفجير عبوة ناسفة في مدينة الرمادي أمس.", published=PUB)
     assert ev.sub_event_type == "Remote explosive/landmine/IED" and ev.fatalities == 2
