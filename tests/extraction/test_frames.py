@@ -167,6 +167,18 @@ def test_deaths_from_storms_and_heat_are_no_events_but_a_protest_against_the_hea
     assert ev.event_type == "Protests"
 
 
+def test_the_spellings_of_a_chemical_attack_and_toxic_gas_type_it():
+    (ev,) = rasd.extract(
+        "قتل 60 شخصا على الأقل في هجوم كيمياوي على مدينة دوما مساء السبت.", published=PUB
+    )
+    assert ev.sub_event_type == "Chemical weapon"
+    (ev,) = rasd.extract(
+        "قتل العشرات في مدينة دوما السبت جراء استنشاق الغازات السامة التي استهدفت المدينة.",
+        published=PUB,
+    )
+    assert ev.sub_event_type == "Chemical weapon"
+
+
 def test_the_cause_of_casualties_just_told_is_the_event():
     (ev,) = rasd.extract("قتل جنديان إثر تفجير عبوة ناسفة في مدينة الرمادي أمس.", published=PUB)
     assert ev.sub_event_type == "Remote explosive/landmine/IED" and ev.fatalities == 2
