@@ -16,6 +16,16 @@ def places(s: str) -> list[str]:
     return [pm.place.name for pm in found]
 
 
+def test_in_with_one_conjunction_is_a_cue_before_a_name():
+    from rasd.extraction.places import _cue_before
+
+    for before in ("في", "وفي", "ففي"):
+        text = normalize(before + " بعقوبة").text
+        assert _cue_before(text, text.index(" ") + 1, set())
+    text = normalize("وفيي بعقوبة").text
+    assert not _cue_before(text, text.index(" ") + 1, set())
+
+
 def test_facility_beats_town():
     assert "Ain al-Asad Air Base" in places("سقطت صواريخ على قاعدة عين الأسد الجوية في العراق")
 

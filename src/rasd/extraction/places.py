@@ -169,7 +169,8 @@ def _cue_before(text: str, start: int, cue_ends: set[int]) -> bool:
         w -= 1
     prev = text[w : k + 1]
     preps = resources().get(_patterns).prepositions
-    return prev in preps or prev.lstrip(c.conjunctions) in preps
+    # one conjunction at most: ففي (ف + في) is في, not a stripped ي
+    return prev in preps or (prev[:1] in c.conjunctions and prev[1:] in preps)
 
 
 def context_countries(hits: list[Hit[tuple[Place, ...]]], adjectives: list[str]) -> Counter[str]:
