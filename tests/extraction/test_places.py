@@ -26,6 +26,12 @@ def test_in_with_one_conjunction_is_a_cue_before_a_name():
     assert not _cue_before(text, text.index(" ") + 1, set())
 
 
+def test_a_name_with_bi_after_a_lineage_is_a_place():
+    # ابن خلدون names the school; بسيدي بوزيد, with ب on it, is where the school is
+    assert places("إضراب جوع بالمعهد الثانوي ابن خلدون بسيدي بوزيد") == ["Sidi Bouzid"]
+    assert places("قال صالح بن سعيد الأحمدي إن الوضع هادئ") == []
+
+
 def test_facility_beats_town():
     assert "Ain al-Asad Air Base" in places("سقطت صواريخ على قاعدة عين الأسد الجوية في العراق")
 

@@ -513,7 +513,8 @@ def _read(
         and prev not in cues.preposition_ends | cues.trigger_ends
     ):
         return None  # يوسف بن أحمد العثيمين: a man's name, not Ben Ahmed
-    if not intro and _in_lineage(text, h.word_start):
+    # (بسيدي بوزيد after «ابن خلدون»: with ب on it the name is a place again)
+    if not intro and not located and _in_lineage(text, h.word_start):
         return None  # صالح بن سعيد بن سالم الأحمدي: a family name, not Al Ahmadi
     if _government(text, h):
         return None  # اعتبرت تل أبيب، قالت أنقرة: the government speaks
