@@ -32,6 +32,18 @@ def test_a_name_with_bi_after_a_lineage_is_a_place():
     assert places("قال صالح بن سعيد الأحمدي إن الوضع هادئ") == []
 
 
+def test_a_region_is_coded_near_it_and_gives_way_to_a_town_of_its_province():
+    (ev,) = rasd.extract(
+        "قصفت الطائرات مواقع في الغوطة الشرقية أمس وقتلت خمسة مسلحين.", published=date(2018, 3, 1)
+    )
+    assert (ev.location, ev.admin1, ev.geo_precision) == ("Eastern Ghouta", "Rural Damascus", 2)
+    (ev,) = rasd.extract(
+        "قصفت الطائرات بلدة كفربطنا في الغوطة الشرقية أمس وقتلت خمسة مدنيين.",
+        published=date(2018, 3, 1),
+    )
+    assert ev.location == "Kafr Batna"
+
+
 def test_facility_beats_town():
     assert "Ain al-Asad Air Base" in places("سقطت صواريخ على قاعدة عين الأسد الجوية في العراق")
 

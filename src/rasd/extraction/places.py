@@ -781,9 +781,15 @@ def precision(pm: PlaceMention) -> int:
     province or a sea area."""
     if pm.place.kind in ("admin1", "sea"):
         return 3
-    if pm.place.kind == "admin2":
+    if pm.place.kind == "admin2" or _region(pm):
         return 2
     return 2 if pm.near else 1
+
+
+def _region(pm: PlaceMention) -> bool:
+    """A named region smaller than a province (الغوطة الشرقية، سهل الغاب: facilities.tsv
+    kind `region`)."""
+    return pm.place.kind == "facility" and pm.place.ident == "region"
 
 
 def coded_place(pm: PlaceMention) -> Place:
@@ -1155,9 +1161,10 @@ def choose_place(
     pool = [p for p in pool if not _far_from_reference(p, pool)] or pool
     pool = [p for p in pool if not _reference(p, pool)] or pool
     town = nearest(pool, pos, prefer_after=True)
-    if town is not None and town.area:
+    if town is not None and (town.area or _region(town)):
         # في ريف الحسكة، استهدف التنظيم حاجزا في مدينة رأس العين: the country around a town
-        # yields to a town of its province that the sentence names
+        # (or a region: بلدة كفربطنا في الغوطة الشرقية) yields to a town of its province that
+        # the sentence names
         inner = [
             p
             for p in pool
@@ -1168,7 +1175,9 @@ def choose_place(
         ]
         town = nearest(inner, pos, prefer_after=True) or town
     # تعرضت قاعدة القرية الخضراء في ريف دير الزور لقصف: the named facility is the target
-    facilities = [p for p in pool if p.place.kind == "facility" and abs(p.start - pos) < 80]
+    facilities = [
+        p for p in pool if p.place.kind == "facility" and not _region(p) and abs(p.start - pos) < 80
+    ]
     if facilities and town is not None and town.place.kind != "facility":
         town = nearest(facilities, pos, prefer_after=True)
     province = nearest(provinces, pos, prefer_after=True)
