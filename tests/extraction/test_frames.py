@@ -25,6 +25,17 @@ def test_a_running_total_is_not_an_event():
     assert rasd.extract(s, published=date(2015, 8, 1)) == []
 
 
+def test_a_period_inside_a_relative_clause_cancels_that_clause_only():
+    (ev,) = rasd.extract(
+        "تظاهر الآلاف السبت في مدينة حيفا احتجاجا على قانون الجنسية الذي أقر الشهر الماضي.",
+        published=PUB,
+    )
+    assert ev.event_type == "Protests"
+    # the protests the clause describes as recent are background, not news
+    s = "قال الوزير إن الاحتجاجات التي شهدتها مدينة القصرين مؤخرا سببها البطالة."
+    assert rasd.extract(s, published=PUB) == []
+
+
 def test_a_toll_of_the_last_weeks_is_a_running_total():
     s = "قتل 12 جنديا في معارك بمدينة الرمادي خلال الأسابيع القليلة الماضية."
     assert rasd.extract(s, published=PUB) == []

@@ -5,7 +5,7 @@ word, each indexed by position."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import regex
@@ -131,6 +131,27 @@ def _not_demanded(
     ]
 
 
+def _in_relative(text: str, h: Hit[tuple[str, str, int, int]]) -> Hit[tuple[str, str, int, int]]:
+    """A running-total cue of the whole sentence inside a relative clause (قانون … الذي تم
+    إقراره الشهر الماضي، المدينة التي شهدت معارك طوال أشهر) cancels the triggers of that
+    clause only (the noun it describes, the relative pronoun within the cue's four words
+    before, the words up to the cue and the cue's usual reach after it); the sentence's own
+    news before the noun stands."""
+    if h.value[:2] != ("total", "sentence"):
+        return h
+    lo = max(0, h.word_start - 40)
+    clause = regex.split(r"[.،,؛:!?\n]", text[lo : h.word_start])[-1]
+    words = clause.split()[-4:]
+    pronouns = set(grammar("relative_pronouns"))
+    for w in words:
+        if w in pronouns:
+            start = text.rfind(w, lo, h.word_start)
+            # the noun the clause describes (الاحتجاجات التي شهدتها … مؤخرا) is in it too
+            head = text.rfind(" ", lo, max(lo, start - 1)) + 1
+            return replace(h, value=("total", "before", h.value[2], h.start - head))
+    return h
+
+
 def _compared(text: str, start: int) -> bool:
     """A superlative among the six words before `start` in its clause (أحد أكثر الأيام
     دموية منذ بدء العملية), not followed by «than» (أكثر من)."""
@@ -172,7 +193,7 @@ def read_article(article: Article) -> ArticleContext | None:
     # a `bare` cue counts only without a proclitic: ولو بشكل محدود is "even if", لو كان is "if"
     not_event = _not_demanded(
         [
-            h
+            _in_relative(text, h)
             for h in lex.not_event.find(text)
             if not (h.value[0] in lex.bare and h.word_start < h.start)
             and not (h.value[0] == "total" and _compared(text, h.word_start))
