@@ -190,6 +190,11 @@ def test_the_spellings_of_a_chemical_attack_and_toxic_gas_type_it():
     assert ev.sub_event_type == "Chemical weapon"
 
 
+def test_bodies_found_shot_are_a_killing():
+    (ev,) = rasd.extract("عثر على جثة شاب مقتولا بالرصاص في مدينة البصرة أمس.", published=PUB)
+    assert (ev.event_type, ev.location) == ("Violence against civilians", "Basrah")
+
+
 def test_the_cause_of_casualties_just_told_is_the_event():
     (ev,) = rasd.extract("قتل جنديان إثر تفجير عبوة ناسفة في مدينة الرمادي أمس.", published=PUB)
     assert ev.sub_event_type == "Remote explosive/landmine/IED" and ev.fatalities == 2
