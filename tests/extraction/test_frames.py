@@ -171,6 +171,8 @@ def test_deaths_from_storms_and_heat_are_no_events_but_a_protest_against_the_hea
     assert rasd.extract(s, published=PUB) == []
     s = "قتل 65 شخصا في مدينة كراتشي خلال يومين بسبب موجة الحر الشديد."
     assert rasd.extract(s, published=PUB) == []
+    s = "أعلنت الوزارة مقتل خمسة أشخاص في مدينة نابل نتيجة سوء الأحوال الجوية أمس."
+    assert rasd.extract(s, published=PUB) == []
     (ev,) = rasd.extract(
         "تظاهر المئات في مدينة البصرة أمس احتجاجا على انقطاع الكهرباء في موجة الحر.",
         published=PUB,
