@@ -112,6 +112,13 @@ def test_a_condolence_visit_and_a_period_s_seizures_tell_no_new_event():
         " استشهدوا في التفجير الإرهابي الذي استهدف مسجدا في المدينة."
     )
     assert rasd.extract(s, published=PUB) == []
+    # condolences sent up with the titles of a ruler and two princes before the act
+    s = (
+        "رفع الوزير خالد بن عبدالله التعازي إلى مقام خادم الحرمين الشريفين الملك سلمان بن"
+        " عبدالعزيز وإلى ولي العهد الأمير محمد بن نايف بن عبدالعزيز وولي ولي العهد الأمير"
+        " محمد بن سلمان وعائلات ضحايا التفجير الإرهابي الذي استهدف مسجدا في مدينة أبها."
+    )
+    assert rasd.extract(s, published=PUB) == []
     s = (
         "وأضاف المتحدث أنه خلال نفس الفترة تم حجز 120 قطعة سلاح و40 قذيفة وحزامين ناسفين"
         " في مدينة بن قردان."
