@@ -44,6 +44,14 @@ def test_a_region_is_coded_near_it_and_gives_way_to_a_town_of_its_province():
     assert ev.location == "Kafr Batna"
 
 
+def test_a_capital_written_like_its_country_gives_way_to_a_town_of_that_country():
+    (ev,) = rasd.extract(
+        "وفي تونس قتل 37 شخصا على الأقل في هجوم استهدف فندقين بمدينة سوسة.",
+        published=date(2015, 7, 17),
+    )
+    assert ev.location == "Sousse"
+
+
 def test_facility_beats_town():
     assert "Ain al-Asad Air Base" in places("سقطت صواريخ على قاعدة عين الأسد الجوية في العراق")
 

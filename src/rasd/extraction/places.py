@@ -1174,6 +1174,15 @@ def choose_place(
             and p.place != town.place
         ]
         town = nearest(inner, pos, prefer_after=True) or town
+    # وفي تونس قتل 37 شخصا في هجوم على فندقين بمدينة سوسة: a capital written like its
+    # country, beside another place of that country, names the country
+    if town is not None and _country_homonym(town):
+        others = [
+            p
+            for p in pool
+            if p.place.iso3 == town.place.iso3 and p.place != town.place and not _country_homonym(p)
+        ]
+        town = nearest(others, pos, prefer_after=True) or town
     # تعرضت قاعدة القرية الخضراء في ريف دير الزور لقصف: the named facility is the target
     facilities = [
         p for p in pool if p.place.kind == "facility" and not _region(p) and abs(p.start - pos) < 80
