@@ -131,6 +131,11 @@ def _not_demanded(
     ]
 
 
+def _clause_words(text: str, start: int, reach: int, n: int) -> list[str]:
+    """The last `n` words of the clause before `start`, within `reach` letters."""
+    return regex.split(r"[.،,؛:!?\n]", text[max(0, start - reach) : start])[-1].split()[-n:]
+
+
 def _in_relative(text: str, h: Hit[tuple[str, str, int, int]]) -> Hit[tuple[str, str, int, int]]:
     """A running-total cue of the whole sentence inside a relative clause (قانون … الذي تم
     إقراره الشهر الماضي، المدينة التي شهدت معارك طوال أشهر) cancels the triggers of that
@@ -140,10 +145,8 @@ def _in_relative(text: str, h: Hit[tuple[str, str, int, int]]) -> Hit[tuple[str,
     if h.value[:2] != ("total", "sentence"):
         return h
     lo = max(0, h.word_start - 40)
-    clause = regex.split(r"[.،,؛:!?\n]", text[lo : h.word_start])[-1]
-    words = clause.split()[-4:]
     pronouns = set(grammar("relative_pronouns"))
-    for w in words:
+    for w in _clause_words(text, h.word_start, 40, 4):
         if w in pronouns:
             start = text.rfind(w, lo, h.word_start)
             # the noun the clause describes (الاحتجاجات التي شهدتها … مؤخرا) is in it too
@@ -155,7 +158,7 @@ def _in_relative(text: str, h: Hit[tuple[str, str, int, int]]) -> Hit[tuple[str,
 def _compared(text: str, start: int) -> bool:
     """A superlative among the six words before `start` in its clause (أحد أكثر الأيام
     دموية منذ بدء العملية), not followed by «than» (أكثر من)."""
-    before = regex.split(r"[.،,؛:!?\n]", text[max(0, start - 60) : start])[-1].split()[-6:]
+    before = _clause_words(text, start, 60, 6)
     most, than = set(grammar("superlatives")), set(grammar("comparative_than"))
     return any(
         (w in most or w[1:] in most) and (i + 1 == len(before) or before[i + 1] not in than)
