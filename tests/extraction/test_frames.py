@@ -106,6 +106,22 @@ def test_a_protest_is_not_placed_where_the_event_it_is_against_happened():
     assert (ev.event_type, ev.location) == ("Protests", "Alexandria")
 
 
+def test_a_strike_is_not_placed_where_the_attack_it_answers_happened():
+    # the rocket fire it answers hit a base in the Golan; the strikes hit Syria elsewhere
+    s = "أغارت طائرات حربية أمس على مواقع عسكرية ردا على إطلاق صواريخ على قاعدة في مرتفعات الجولان."
+    assert all(e.location != "Golan Heights" for e in rasd.extract(s, published=PUB))
+    # a place before the answer word is the strike's own
+    s = "قصفت المدفعية بلدة اليادودة أمس ردا على هجوم على حاجز في مدينة درعا."
+    [ev] = [e for e in rasd.extract(s, published=PUB) if e.event_type != "Battles"]
+    assert ev.location is not None and "Yadudah" in ev.location
+    # nor is the place of the next sentence lent to it
+    s = (
+        "سقطت قذائف على مدينة حمص أمس. وأغارت طائرات حربية على مواقع عسكرية ردا على"
+        " إطلاق صواريخ على قاعدة في مرتفعات الجولان."
+    )
+    assert all(e.sub_event_type != "Air/drone strike" for e in rasd.extract(s, published=PUB))
+
+
 def test_a_condolence_visit_and_a_period_s_seizures_tell_no_new_event():
     s = (
         "وصل وزير الداخلية إلى مدينة أبها مساء اليوم لتقديم واجب العزاء لذوي الجنود الذين"

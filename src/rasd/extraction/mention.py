@@ -82,8 +82,10 @@ def build_mention(
     pos = fr.anchor.start
     # place: the most specific place nearest the trigger
     if s_places:
-        own = _event_places(s_places, facts.actors, text, protest=etype in ("Protests", "Riots"))
-        m.place, m.inherited_place = choose_place(own, pos, last_place)
+        protest = etype in ("Protests", "Riots")
+        own = _event_places(s_places, facts.actors, text, protest, fr.anchor.end)
+        # every place of the sentence is another event's: this one's is not told here
+        m.place, m.inherited_place = choose_place(own, pos, last_place if own else None)
     # date: the day expression nearest the trigger in the sentence
     if facts.dates:
         m.date_ = choose_day(facts.dates, pos, facts.sent.start, text, m.place)
@@ -112,13 +114,21 @@ def build_mention(
 
 
 def _event_places(
-    places: list[PlaceMention], actors: list[ActorMention], text: str, protest: bool = False
+    places: list[PlaceMention],
+    actors: list[ActorMention],
+    text: str,
+    protest: bool = False,
+    anchor_end: int = 0,
 ) -> list[PlaceMention]:
     """The places of the sentence less those that tell where one side is from (بين المقاومة
     بغزة وقوات الاحتلال في خان يونس), where a whole war is fought (في اليوم الـ215 من العدوان
     على غزة، قصف … برفح) or what a protest is for (اعتصام من أجل غزة في جامعة …), when
     another place is left. A protest is never placed where the war it is against is fought
-    (مظاهرات في فرنسا للمطالبة بوقف الحرب على غزة): with no other place it has none."""
+    (مظاهرات في فرنسا للمطالبة بوقف الحرب على غزة): with no other place it has none; nor is
+    a strike where the attack it answers happened (قصفت … ردا على هجوم على قاعدة في …)."""
+    answered = [p for p in places if p.start > anchor_end and _answers(text, p, anchor_end)]
+    if answered:
+        places = [p for p in places if p not in answered]
     if len(places) < 2 and not protest:
         return places
     before, after = set(grammar("side_place_before")), set(grammar("side_place_after"))
@@ -160,6 +170,26 @@ def _event_places(
     if protest:
         return own
     return own if own and len(own) < len(places) else places
+
+
+def _answers(text: str, p: PlaceMention, anchor_end: int) -> bool:
+    """Whether the place is that of the event an act answers, told after the act in one
+    stretch (شنت غارات ردا على هجوم صاروخي على مواقعه في الجولان; grammar.yaml
+    retaliation_words), with an event word between the answer word and the place."""
+    found = list(
+        resources().get(_retaliation).finditer(text, max(anchor_end, p.start - 100), p.start)
+    )
+    m = found[-1] if found else None
+    return (
+        m is not None
+        and not any(c in text[m.end() : p.start] for c in "\u060c.\n!\u061f")
+        and any(h.value.strength != "cue" for h in lexicon().triggers.find(text, m.end(), p.start))
+    )
+
+
+def _retaliation(res: Resources) -> regex.Pattern[str]:
+    words = alternation(grammar("retaliation_words"))
+    return regex.compile(rf"(?<!\p{{L}})[\u0648\u0641]?{words}(?!\p{{L}})")  # و/ف before
 
 
 def _cause(res: Resources) -> regex.Pattern[str]:
