@@ -317,6 +317,9 @@ def test_collocations_and_common_words_are_no_places():
     assert places("هاجم مسلحون بالأسلحة البيضاء المارة في الشارع") == []
     assert places("وصلت الحافلة إلى مفرق الطرق") == []
     assert places("في مركز المدينة") == []
+    # a crude oil benchmark (West Texas Intermediate) is no place; Texas alone is
+    assert places("ونزلت عقود خام غرب تكساس الوسيط 57 سنتا") == []
+    assert places("وقع هجوم في ولاية تكساس") != []
 
 
 def test_the_capital_followed_by_its_name_introduces_it():
