@@ -363,12 +363,13 @@ def snn_published(rec: dict) -> str | None:
 
 def ant_published(path: str, rec: dict) -> str | None:
     """The date at the end of the file name / DOCNO (YYYYMMDD, or DDMMYYYY in a few
-    JawharaFM files); it is the date of the <TIME> element."""
+    JawharaFM files); it is the date of the <TIME> element. A DDMMYYYY name whose day is
+    20-29 also starts with "20": YYYYMMDD only when its month digits are 01-12."""
     m = re.search(r"-(\d{8})\.txt$", path)
     if not m:
         return None
     s = m.group(1)
-    if s.startswith("20"):
+    if s.startswith("20") and "01" <= s[4:6] <= "12":
         return f"{s[:4]}-{s[4:6]}-{s[6:]}"
     return f"{s[4:]}-{s[2:4]}-{s[:2]}"
 
