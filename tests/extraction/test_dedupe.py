@@ -156,3 +156,32 @@ def test_a_salvo_intercepted_whole_is_a_disrupted_weapons_use():
         "سقط صاروخ على مدينة نجران أمس ما أدى إلى إصابة 3 مدنيين، فيما اعترضت الدفاعات صاروخا آخر."
     )
     assert types(hurt) == ["Shelling/artillery/missile attack"]
+
+
+def test_a_missile_told_as_intercepted_is_a_disrupted_weapons_use_of_the_defenders():
+    import rasd
+
+    def coded(s: str) -> list[tuple[str | None, str | None, str | None]]:
+        evs = rasd.extract(s, published="2018-04-20")
+        return [(e.sub_event_type, e.actor1, e.actor2) for e in evs]
+
+    # the missile is the object of the interception: nothing of it landed
+    one = "اعترضت قوات الدفاع الجوي السعودي أمس صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة نجران."
+    [(sub, actor1, actor2)] = coded(one)
+    assert sub == "Disrupted weapons use"
+    assert actor1 == "Military Forces of Saudi Arabia" and actor2 != actor1
+    told = (
+        "أطلق الحوثيون صاروخا باليستيا باتجاه مدينة نجران أمس، واعترضته قوات الدفاع الجوي السعودي."
+    )
+    assert coded(told) == [
+        ("Disrupted weapons use", "Military Forces of Saudi Arabia", "Houthis (Ansar Allah)")
+    ]
+    # part of a salvo stopped: the attack stays
+    part = "أطلق الحوثيون خمسة صواريخ باتجاه مدينة نجران أمس، واعترضت الدفاعات الجوية ثلاثة منها."
+    assert [c[0] for c in coded(part)] == ["Shelling/artillery/missile attack"]
+    # an air strike is no salvo the interception of rockets told beside it stopped
+    raid = (
+        "قصفت طائرات حربية إسرائيلية مواقع في قطاع غزة أمس. وقال الجيش إن منظومة القبة"
+        " الحديدية اعترضت صاروخا أطلق من القطاع."
+    )
+    assert "Air/drone strike" in [c[0] for c in coded(raid)]

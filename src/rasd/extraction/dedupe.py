@@ -172,10 +172,62 @@ def _whole_salvo(a: Event, b: Event) -> bool:
     # a verb or noun of intercepting with the salvo as its object pronoun
     stems = tuple(key(w) for w in grammar("intercept_stems"))
     endings = tuple(key(p) for p in grammar("object_pronouns"))
-    return any(
-        w.startswith(stems) and w.endswith(endings) and w not in stems
-        for w in regex.findall(r"\p{L}+", said)
+    words = regex.findall(r"\p{L}+", said)
+    if any(w.startswith(stems) and w.endswith(endings) and w not in stems for w in words):
+        return True
+    # اعترضت الدفاعات صاروخا أطلق باتجاه …: a salvo of missiles or drones of which nothing
+    # is told to have landed, nor the interception to be of part of it (اعترضت ثلاثة منها)
+    if not (
+        a.sub_event_type == "Shelling/artillery/missile attack"
+        or (a.sub_event_type == "Air/drone strike" and a.weapon == "drone")
+    ):
+        return False
+    told = set(regex.findall(r"\p{L}+", key(a.evidence)))
+    return not told & _words("landing_words") and not set(words) & _words("partial_words")
+
+
+def _interception_sides(
+    a: Event, b: Event
+) -> tuple[str | None, int | None, str | None, int | None]:
+    """(actor1, inter1, actor2, inter2) of an attack a stopped whole by the interception b:
+    the interceptor (the side named by an air defence word, قوات الدفاع الجوي، القبة
+    الحديدية; else b's actor1 when it is not the attack's) on the side that fired."""
+    defence = [key(w) for w in grammar("air_defence_words")]
+    sides = [
+        (
+            ev.actor1 if role == "actor1" else ev.actor2,
+            ev.inter1 if role == "actor1" else ev.inter2,
+            role,
+            ev,
+        )
+        for ev in (a, b)
+        for role in ("actor1", "actor2")
+    ]
+    named = [
+        (actor, inter)
+        for actor, inter, role, ev in sides
+        if actor not in GENERIC
+        and any(d in key(x.text) for x in ev.fields.get(role, []) for d in defence)
+    ]
+    if named:
+        guard = named[0]
+    elif b.actor1 != a.actor1:
+        guard = (b.actor1, b.inter1)
+    else:
+        guard = (a.actor2, a.inter2) if a.actor2 not in GENERIC else (b.actor1, b.inter1)
+    fired = next(
+        (
+            (actor, inter)
+            for actor, inter, _, _ in sides
+            if actor not in GENERIC and actor != guard[0]
+        ),
+        ("Unidentified armed group", 3),
     )
+    return guard[0], guard[1], fired[0], fired[1]
+
+
+def _words(name: str) -> set[str]:
+    return {key(w) for w in grammar(name)}
 
 
 def _fold(a: Event, b: Event, seen: dict[str, set[object]]) -> None:
@@ -183,7 +235,7 @@ def _fold(a: Event, b: Event, seen: dict[str, set[object]]) -> None:
         # the salvo never landed: the interceptor acted, on the side that fired it
         a.event_type, a.sub_event_type = b.event_type, b.sub_event_type
         if b.actor1 not in GENERIC:
-            a.actor1, a.inter1, a.actor2, a.inter2 = b.actor1, b.inter1, a.actor1, a.inter1
+            a.actor1, a.inter1, a.actor2, a.inter2 = _interception_sides(a, b)
             a.fields.pop("actor1", None)
             a.fields.pop("actor2", None)
     if _named_weapon(a, b):
