@@ -800,8 +800,13 @@ def test_what_is_scheduled_expected_avoided_or_prepared_for_has_not_happened():
         "وقال الأمين العام يوم الثلاثاء إن من الضروري تجنب معركة شاملة في مدينة إدلب.",
         "أقامت الجماعة المتاريس في مدينة الحديدة يوم الأحد في إطار استعداداتها لمعركة تحرير المدينة.",
         "وتسعى القوات الحكومية إلى استعادة السيطرة على مدينة الرقة يوم الأحد.",
+        "وأعلنت النقابة اليوم الاثنين تأجيل وقفة احتجاجية أمام البرلمان في مدينة تونس.",
+        "وكانت وقفة احتجاجية مبرمجة يوم الأحد أمام مقر الولاية في مدينة صفاقس.",
     ):
         assert rasd.extract(s, published=PUB) == [], s
+    # a strike that caused a postponement happened (القصف تسبب بتأجيل الإجلاء)
+    s = "وتسبب القصف على مدينة دوما أمس بتأجيل عملية الإجلاء."
+    assert [e.sub_event_type for e in rasd.extract(s, published=PUB)] != []
 
 
 def test_a_verbal_attack_hurts_nobody():
