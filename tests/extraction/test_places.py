@@ -689,6 +689,12 @@ def test_a_capital_addressed_by_a_demand_is_its_government():
     assert places("مما دعا طهران إلى دعوة رعاياها للمغادرة") == []
 
 
+def test_a_capital_after_a_ruler_or_envoy_title_is_its_state():
+    assert "Kuwait City" not in places("ووجه أمير الكويت بتقديم المساعدة العاجلة للعراق")
+    assert "Moscow" not in places("وأعاد حساب التابع لسفارة موسكو في واشنطن نشر الفيديو")
+    assert places("تظاهر المئات أمس أمام مجلس الأمة في الكويت") == ["Kuwait City"]
+
+
 def test_a_namesake_outside_the_district_that_holds_the_name_is_not_the_place():
     # the gazetteer's النخيلة are in Taiz and Israel; the text puts this one in Al Musaymir
     assert places("تحرير منطقة النخيلة بالمسيمير في لحج") == ["Al Musaymir", "Lahj"]
