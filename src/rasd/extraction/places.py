@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
@@ -273,12 +273,13 @@ def resolve(
         nxt = hits[i + 1] if i + 1 < len(hits) else None
         inside = _inside_container(text, h, nxt)
         if inside is None and reading.quarter_word:
-            # the town after it, past words that are only words (بمدينة حلب: not Medina;
-            # حي الشرطة بالعاصمة: the capital, not a hamlet «Al Asimah»)
+            # the town after it, past mere words (بمدينة حلب: not Medina; حي الشرطة بالعاصمة)
             town = next((x for x in hits[i + 1 :] if x.surface not in gaz.common), None)
             inside = _in_town(text, h, town)
         if inside is not None and not inside:
             continue  # النخيلة بالمسيمير: only namesakes elsewhere; the district places it
+        if inside is None and _in_foreign_town(text, h, hits[i + 1 : i + 4], gaz.common):
+            continue  # بين منطقتي (المهدية) و(الماسورة) بمدينة رفح: not Tunisia's Mahdia
         listed_kind = None
         if _listed_after(text, cued_end, h):
             # بينها الموصل ومخمور والفلوجة: a list of places, each introduced as one
@@ -393,6 +394,31 @@ def _inside_container(
         if (p.iso3, p.admin1) in provinces
         or (p.admin1 is None and any(km((p.lat, p.lon), (q.lat, q.lon)) <= 75 for q in holders))
     ]
+
+
+def _in_foreign_town(
+    text: str, h: Hit[tuple[Place, ...]], nxt: list[Hit[tuple[Place, ...]]], common: Set[str]
+) -> bool:
+    """A name told as inside a town that follows (grammar.yaml `town_word_links`, past one
+    more listed name: منطقتي (المهدية) و(الماسورة) بمدينة رفح) that has no reading in the
+    town's country: a quarter of the town the gazetteer lacks, not a namesake abroad."""
+    # only a link that names the town as one (بمدينة، في مدينة): after a bare ب the next
+    # name may be a misreading itself (بالساحل الغربي)
+    links = alternation(grammar("town_word_links"))
+    pattern = regex.compile(
+        rf"^[\s()\"«»]*(?:\u0648[\s(«\"]*\p{{L}}+[\s)»\"]*)?(?:{links})[\s(«\"]*$"
+    )
+    for town in [x for x in nxt if x.surface not in common][:2]:
+        towns = [p for p in town.value if p.kind == "city"]
+        if town.start - h.end > 40 or not towns:
+            continue
+        if pattern.match(text[h.word_end : town.start]):
+            return not {p.iso3 for p in h.value} & {p.iso3 for p in towns} and not any(
+                km((p.lat, p.lon), (q.lat, q.lon)) <= SETTINGS.quarter_km
+                for p in h.value
+                for q in towns
+            )
+    return False
 
 
 def _area_word(text: str, end: int) -> bool:
