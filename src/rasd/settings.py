@@ -25,6 +25,7 @@ class Settings:
     reference_km: float = 800.0  # "X south of Y": X farther than this from Y is misread
     # "X south of Y": a namesake of X this close to Y is read before one farther away
     reference_namesake_km: float = 80.0
+    quarter_reference_km: float = 60.0  # "quarter X north of Y": X farther than this is misread
     quarter_km: float = 12.0  # a quarter named after a town lies this close to it
     known_city_population: int = 1_000_000  # a city this big abroad is a place after في/ب
     major_city_population: int = 500_000  # its small namesakes need their province named

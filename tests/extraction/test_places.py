@@ -826,3 +826,10 @@ def test_a_name_inside_a_town_of_another_country_is_a_quarter_of_it():
     assert "Mahdia" not in got and "Rafah" in got
     # a quarter the gazetteer files under the town's neighbour country stays
     assert "Ras al 'Amud" in places("اعتقلت فتيين من سكان حي رأس العامود في مدينة القدس")
+
+
+def test_a_quarter_read_far_from_the_town_named_after_it_is_misread():
+    # the gazetteer's only الخالدية quarter is in Homs, 150 km from Aleppo
+    s = "ودارت أمس اشتباكات على أطراف حي الخالدية شمال حلب بين قوات النظام والكتائب المقاتلة."
+    [ev] = rasd.extract(s, published="2015-08-03")
+    assert ev.location == "Aleppo"

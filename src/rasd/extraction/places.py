@@ -1257,11 +1257,13 @@ def _far_from_reference(p: PlaceMention, pool: list[PlaceMention]) -> bool:
     """بلدة بيتا جنوب نابلس read as Pieta in Malta: a place that a near word and another
     place right after it locate, but which lies far from that place, is a wrong reading
     (the event goes to the reference, as near it)."""
+    # a town's quarter (حي الخالدية شمال حلب) lies in or by the town: far at a smaller distance
+    limit = SETTINGS.quarter_reference_km if p.place.kind == "district" else SETTINGS.reference_km
     return any(
         q is not p
         and q.near
         and 0 < q.start - p.end <= SETTINGS.reference_gap
-        and km((p.place.lat, p.place.lon), (q.place.lat, q.place.lon)) > SETTINGS.reference_km
+        and km((p.place.lat, p.place.lon), (q.place.lat, q.place.lon)) > limit
         for q in pool
     )
 
