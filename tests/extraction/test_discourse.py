@@ -323,3 +323,20 @@ def test_two_towns_between_which_tension_rose_are_no_list_of_places():
         " وتصاعد التوتر بين مدينتي الموصل وأربيل خلال الأيام الأخيرة."
     )
     assert len(rasd.extract(text, published=PUB)) <= 1
+
+
+def test_the_sentence_after_an_undated_event_may_give_its_day():
+    # the lead names no day; the next sentence, placeless and read as another kind of
+    # event (a police station near), tells it
+    s = (
+        "فتح مسلح النار على مقهى في مدينة مالمو، ما أدى إلى مقتل ثلاثة أشخاص.\n"
+        "وأصيب عدد آخر مساء الأحد عندما فتح مهاجم النار قريبا من مركز للشرطة."
+    )
+    [ev] = rasd.extract(s, published=PUB)
+    assert ev.event_date == date(2023, 3, 12)
+    # a recall told with «وكانت … قد» names the day of an earlier event, not of this one
+    s = (
+        "فتح مسلح النار على مقهى في مدينة مالمو، ما أدى إلى مقتل ثلاثة أشخاص.\n"
+        "وكانت اشتباكات قد اندلعت يوم الأحد بين الشرطة ومسلحين."
+    )
+    assert [e.event_date for e in rasd.extract(s, published=PUB)] == [PUB]

@@ -440,6 +440,8 @@ class Discourse:
             if m.event_type in taxonomy().violent:
                 self.last_violent = m
         if m.place is None:
+            if own_day and follow_up:
+                self._dates(last, m, here)
             if (
                 own_day
                 and here.index - self.lead_start < SETTINGS.lead_sentences
@@ -460,6 +462,21 @@ class Discourse:
                 for x in (m, *more):
                     x.tolls = [t for t in x.tolls if t.value == 0]
             self.mentions.extend(more)
+
+    def _dates(self, last: Mention | None, m: Mention, here: _Sentence) -> None:
+        """فتح شخص النار على مقهى في مدينة مالمو … وأصيب عدد آخر في وسط المدينة مساء الاثنين:
+        the sentence right after an event told with no day, of its family and with no place
+        of its own, gives that event's day (not a recall: وكان … قد)."""
+        s = here.sent.start
+        if (
+            last is not None
+            and last.date_ is None
+            and m.date_ is not None
+            and m.date_.precision == 1
+            and here.index - last.index == 1
+            and not any(s <= b.start < s + 12 for b in self.ctx.background)
+        ):
+            last.date_ = m.date_
 
     def _attribute(self, m: Mention, here: _Sentence) -> None:
         """The sentence's sources; "the official said" takes the source just named."""
