@@ -833,3 +833,12 @@ def test_a_quarter_read_far_from_the_town_named_after_it_is_misread():
     s = "ودارت أمس اشتباكات على أطراف حي الخالدية شمال حلب بين قوات النظام والكتائب المقاتلة."
     [ev] = rasd.extract(s, published="2015-08-03")
     assert ev.location == "Aleppo"
+
+
+def test_the_place_a_missile_was_fired_from_toward_another_is_not_the_place():
+    s = "أطلقت الميليشيا صاروخا من (مدينة صعدة) باتجاه الأراضي السعودية أمس"
+    assert "Sa'dah" not in places(s)
+    # «نحو 20 صاروخا» is «about 20», and a road from a town toward another names the town
+    assert "Golan Heights" in places("أطلقت قوات من مرتفعات الجولان نحو 20 صاروخا")
+    s = "غارات استهدفت حاجزا على الطريق المؤدي من عفرين باتجاه مناطق سيطرة القوات"
+    assert "'Afrin" in places(s)

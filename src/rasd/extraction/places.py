@@ -44,6 +44,7 @@ class _Patterns:
     reporter: regex.Pattern[str]  # أفاد مراسلنا في أربيل: where the reporter is
     support: regex.Pattern[str]  # دعما لغزة، تضامنا مع غزة: whom the act stands for
     origin: regex.Pattern[str]  # ينحدر من مدينة الزنتان: where a person comes from
+    toward: regex.Pattern[str]  # … من (مدينة صعدة) باتجاه: the name before a direction
     taken: regex.Pattern[str]  # سيطرت القوات على …: the preposition a territory verb takes
     listed: regex.Pattern[str]  # مديريات شدا وباقم …: a name further on in a headed list
     capital_word: str  # as written in grammar.yaml, for the rule label
@@ -113,6 +114,9 @@ def _patterns(res: Resources) -> _Patterns:
         origin=regex.compile(
             rf"(?<!\p{{L}})[\u0648\u0641]?{alternation(g('origin_words'))}\s+"
             rf"(?:{alternation(g('place_gap_nouns'))}\s+)?$"
+        ),
+        toward=regex.compile(
+            rf"[\s)»\"]*(?:\p{{L}}+\s+){{0,2}}?{alternation(g('direction_words'))}(?!\p{{L}})"
         ),
         listed=_list_pattern(),
         # the verb, up to four words of its subject, then its preposition
@@ -520,6 +524,7 @@ def _read(
         or pats.visit.search(text, max(0, h.word_start - 80), h.word_start)
         or pats.river.search(text, max(0, h.word_start - 40), h.word_start)
         or pats.origin.search(text, max(0, h.word_start - 40), h.word_start)
+        or _fired_toward(text, h, pats)
         or _reporter_place(text, h, pats)
         or _supported_place(text, h, pats)
         or (
@@ -579,6 +584,21 @@ def _launch_base(text: str, h: Hit[tuple[Place, ...]], pats: _Patterns) -> bool:
     return bool(
         pats.launched.search(text, max(0, h.word_start - 60), start)
         or pats.fired_from.search(text, max(0, h.word_start - 90), h.word_start)
+    )
+
+
+def _fired_toward(text: str, h: Hit[tuple[Place, ...]], pats: _Patterns) -> bool:
+    """أطلق صاروخ … من (مدينة صعدة) باتجاه أراضي المملكة: a name after «من» (and a
+    settlement word) with a direction word right after it (grammar.yaml direction_words) is
+    where the fire or the move came from, not where it went."""
+    before = text[max(0, h.word_start - 30) : h.word_start].split()
+    if len(before) > 1 and before[-1].lstrip('(«"') in grammar("place_gap_nouns"):
+        before = before[:-1]
+    return (
+        bool(before)
+        and before[-1].lstrip("\u0648") in grammar("launch_prepositions")  # من, ومن
+        and not (len(before) > 1 and before[-2] in grammar("road_words"))
+        and pats.toward.match(text, h.word_end) is not None
     )
 
 
