@@ -185,3 +185,17 @@ def test_a_missile_told_as_intercepted_is_a_disrupted_weapons_use_of_the_defende
         " الحديدية اعترضت صاروخا أطلق من القطاع."
     )
     assert "Air/drone strike" in [c[0] for c in coded(raid)]
+
+
+def test_an_event_told_as_a_separate_one_is_not_folded_into_the_one_before():
+    import rasd
+
+    s = (
+        "قتل 40 شخصا أمس حين انفجرت سيارة ملغومة في سوق بمدينة بعقوبة. وفي انفجار آخر منفصل"
+        " إلى الشرق من المدينة قتل سبعة آخرون."
+    )
+    evs = rasd.extract(s, published="2015-08-11")
+    assert sorted(e.fatalities or 0 for e in evs) == [7, 40]
+    # «another strike» alone on the same front is one event, as ACLED codes it
+    s = "قتل 5 مسلحين أمس في غارة على جبهة صرواح في مأرب. ودمرت غارة أخرى عربة في الجبهة ذاتها."
+    assert len(rasd.extract(s, published="2015-08-11")) == 1

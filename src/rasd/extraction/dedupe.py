@@ -9,6 +9,7 @@ import regex
 from rasd.geo import km
 from rasd.model import Event
 from rasd.settings import SETTINGS
+from rasd.taxonomy import taxonomy
 from rasd.text.normalize import key
 from rasd.text.words import grammar
 
@@ -104,6 +105,8 @@ def _named_weapon(unarmed: Event, armed: Event) -> bool:
 
 def _absorbs(a: Event, b: Event) -> bool:
     """Whether b is another mention of a (or the intercepted part of a's salvo)."""
+    if _apart(b) and b.evidence_span != a.evidence_span:
+        return False  # وفي انفجار آخر منفصل: told as another event than those before
     if a.event_type == b.event_type and (_coarse_within(a, b) or _coarse_within(b, a)):
         return True
     if _dates_told_event(a, b):
@@ -120,6 +123,12 @@ def _absorbs(a: Event, b: Event) -> bool:
         b.sub_event_type == "Disrupted weapons use"
         and a.event_type == "Explosions/Remote violence"
         and any(e.rule.startswith("trigger:intercept") for e in b.fields.get("event_type", []))
+    )
+
+
+def _apart(ev: Event) -> bool:
+    return ev.event_type in taxonomy().violent and any(
+        e.rule.endswith("(separate)") for e in ev.fields.get("event_type", [])
     )
 
 

@@ -38,9 +38,10 @@ def to_event(m: Mention, ctx: ArticleContext) -> Event | None:
     a = m.frame.anchor
     # who said what: every value read from this sentence carries its source
     said_by = m.sources[0].name if m.sources else article.outlet
+    apart = " (separate)" if _told_apart(n.text, a.start, a.end) else ""
     ev.cite(
         "event_type",
-        Evidence.at(n, a.start, a.end, f"trigger:{a.value.category}:{a.surface}", said_by),
+        Evidence.at(n, a.start, a.end, f"trigger:{a.value.category}:{a.surface}{apart}", said_by),
     )
     _place(ev, m.place, m.inherited_place, n)
     dated = date_event(ev, m.date_, article, lambda s, e, rule: Evidence.at(n, s, e, rule))
@@ -194,3 +195,13 @@ def _claims(ev: Event, m: Mention, n: Normalized, article: Article, country: str
             ],
         )
     )
+
+
+def _told_apart(text: str, start: int, end: int) -> bool:
+    """وفي انفجار آخر منفصل، وفي حادثة منفصلة قتل جندي: an event the text tells as a separate
+    one (grammar.yaml separate_words right after its word, or just before it), never to be
+    folded into the one before. «غارة أخرى» alone is not: ACLED codes one event per type,
+    place and day."""
+    words = grammar("separate_words")
+    near = text[end : end + 20].split()[:2] + text[max(0, start - 25) : start].split()
+    return any(w in words for w in near)
