@@ -32,6 +32,11 @@ def test_a_full_stop_without_its_space_still_ends_a_sentence():
     assert len(sentences(t)) == 3
 
 
+def test_a_one_letter_title_before_a_name_ends_no_sentence():
+    t = normalize("وشجب د. عبدالرحمن العمل الإرهابي. وقال م. أحمد إن الهجوم وقع.").text
+    assert len(sentences(t)) == 2
+
+
 def test_a_new_speakers_statement_after_a_comma_is_a_sentence_of_its_own():
     t = normalize(
         "واصلت الطائرات قصف مدينة غزة، ومن جانبها أكدت الوزارة مقتل 5 أشخاص في نابلس"

@@ -10,9 +10,10 @@ from rasd.text.words import alternation, grammar
 
 # A sentence ends at . ! ? ؟ ۔ (not inside numbers like 2.5) or at a line break.
 # a full stop before a space, a quote or the end; between two Arabic words without the
-# space (…بقوة منطقة جازان.واستمع: scraped text), but not in abbreviations (أ.ف.ب، د.محمد)
+# space (…بقوة منطقة جازان.واستمع: scraped text), but not in abbreviations (أ.ف.ب، د.محمد,
+# nor after a one-letter title: وشجب د. عبدالرحمن، م. أحمد)
 _SENT_END = regex.compile(
-    r"(?<!\d)[.!?؟۔]+(?=\s|$|[\"'])|(?<=\d)\.(?=\s|$)|\n+"
+    r"(?<!\d)(?<!(?:^|[\s(«\"])\p{L})[.!?؟۔]+(?=\s|$|[\"'])|(?<=\d)\.(?=\s|$)|\n+"
     r"|(?<=\p{Arabic}{2})\.(?=\p{Arabic}{2})"
 )
 _QUOTE = regex.compile(r'"[^"\n]{1,600}"')
