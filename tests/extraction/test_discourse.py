@@ -270,6 +270,13 @@ def test_an_act_named_with_a_word_that_judges_it_and_no_day_is_recalled():
     # the same words with the day it happened: the recalled act counts, on its day
     s = "أسفر التفجير الغاشم الذي استهدف مسجدا في مدينة أبها أمس عن مقتل 15 من رجال الأمن."
     assert [e.event_date for e in rasd.extract(s, published=pub)] == [date(2015, 8, 8)]
+    # the judging word before the relative clause that tells the act, far from the verb of
+    # condemning: «وشجب د. … ، العمل الإرهابي الآثم الذي استهدف»
+    s = (
+        "وشجب مدير إدارة التعليم بالمنطقة الشرقية، العمل الإرهابي الآثم الذي استهدف مسجدا في"
+        " مدينة أبها، ونتج عنه استشهاد عدد من رجال الأمن."
+    )
+    assert rasd.extract(s, published=pub) == []
 
 
 _COLUMN = (
