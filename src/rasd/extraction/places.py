@@ -408,10 +408,7 @@ def _in_foreign_town(
     town's country: a quarter of the town the gazetteer lacks, not a namesake abroad."""
     # only a link that names the town as one (بمدينة، في مدينة): after a bare ب the next
     # name may be a misreading itself (بالساحل الغربي)
-    links = alternation(grammar("town_word_links"))
-    pattern = regex.compile(
-        rf"^[\s()\"«»]*(?:\u0648[\s(«\"]*\p{{L}}+[\s)»\"]*)?(?:{links})[\s(«\"]*$"
-    )
+    pattern = resources().get(_town_word_link)
     for town in [x for x in nxt if x.surface not in common][:2]:
         towns = [p for p in town.value if p.kind == "city"]
         if town.start - h.end > 40 or not towns:
@@ -423,6 +420,11 @@ def _in_foreign_town(
                 for q in towns
             )
     return False
+
+
+def _town_word_link(res: Resources) -> regex.Pattern[str]:
+    links = alternation(grammar("town_word_links"))
+    return regex.compile(rf"^[\s()\"«»]*(?:\u0648[\s(«\"]*\p{{L}}+[\s)»\"]*)?(?:{links})[\s(«\"]*$")
 
 
 def _area_word(text: str, end: int) -> bool:
@@ -591,6 +593,8 @@ def _fired_toward(text: str, h: Hit[tuple[Place, ...]], pats: _Patterns) -> bool
     """أطلق صاروخ … من (مدينة صعدة) باتجاه أراضي المملكة: a name after «من» (and a
     settlement word) with a direction word right after it (grammar.yaml direction_words) is
     where the fire or the move came from, not where it went."""
+    if pats.toward.match(text, h.word_end) is None:
+        return False
     before = text[max(0, h.word_start - 30) : h.word_start].split()
     if len(before) > 1 and before[-1].lstrip('(«"') in grammar("place_gap_nouns"):
         before = before[:-1]
@@ -598,7 +602,6 @@ def _fired_toward(text: str, h: Hit[tuple[Place, ...]], pats: _Patterns) -> bool
         bool(before)
         and before[-1].lstrip("\u0648") in grammar("launch_prepositions")  # من, ومن
         and not (len(before) > 1 and before[-2] in grammar("road_words"))
-        and pats.toward.match(text, h.word_end) is not None
     )
 
 
