@@ -17,22 +17,16 @@ pool only, EXCLUDING every article of parts "older" (drawn + fusion),
 --write it (re)writes audit/fresh5_older/pointers.jsonl (annotations are never
 touched).
 
-One correction to `published`, made here and not in scripts/audit_texts.py:
-its ant_published reads an 8-digit file-name date starting with "20" as
-YYYYMMDD, so a DDMMYYYY name whose day is 20-29 (JA-internationalNews-115-
-20122016.txt, <TIME>20/12/2016</TIME>) came out as the impossible "2012-20-16".
-ant_published_fixed below reads YYYYMMDD only when the month digits are 01-12
-(in DDMM20YY they are always "20"), else DDMMYYYY.  It returns a date for the
-same files as before, so the candidates, the pool and the draw are unchanged;
-only that file's `published` becomes 2016-12-20 (no article of an earlier part
-has such a name).
+The draw found that scripts/audit_texts.py read a DDMMYYYY file name whose day
+is 20-29 (JA-internationalNews-115-20122016.txt, <TIME>20/12/2016</TIME>) as
+YYYYMMDD ("2012-20-16"); the script reads it right since abe8c83, which changes
+no candidate and no drawn article, only that file's `published` (2016-12-20).
 """
 
 from __future__ import annotations
 
 import importlib.util
 import pathlib
-import re
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -42,19 +36,6 @@ _spec = importlib.util.spec_from_file_location("fresh_older_draw", AUDIT / "fres
 fresh = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(fresh)
 
-
-def ant_published_fixed(path: str, rec: dict) -> str | None:
-    """The date at the end of an ANT file name: YYYYMMDD, or DDMMYYYY (see the docstring)."""
-    m = re.search(r"-(\d{8})\.txt$", path)
-    if not m:
-        return None
-    s = m.group(1)
-    if s.startswith("20") and "01" <= s[4:6] <= "12":
-        return f"{s[:4]}-{s[4:6]}-{s[6:]}"
-    return f"{s[4:]}-{s[2:4]}-{s[:2]}"
-
-
-fresh.at.ant_published = ant_published_fixed
 
 SEED = 20261210
 STRATA = [("SaudiNewsNet", 16, 0), ("ANT-multisource", 16, 0), ("ANT-JawharaFM", 8, 0)]
