@@ -18,6 +18,7 @@ from rasd.extraction.context import ArticleContext, judicial_lead_end
 from rasd.extraction.dates import DateMention
 from rasd.extraction.frames import (
     SentenceFacts,
+    after_relative,
     condemned_before,
     frames,
     no_arms,
@@ -589,22 +590,17 @@ def _judged(fr: Frame, text: str) -> bool:
     named with a word that judges it, or the object of a condemnation, with no day, is one
     the reader already knows (a reaction recalls it), not news."""
     judging = resources().get(_judging)
-    relative = resources().get(_relative_before)
     return any(
         judging.search(text, h.word_end, min(len(text), h.word_end + 25))
         # العمل الإرهابي الآثم الذي استهدف مسجدا: the judged act, its verb in a relative clause
         or (
-            relative.search(text, max(0, h.word_start - 8), h.word_start) is not None
+            after_relative(text, h.word_start)
             and judging.search(text, max(0, h.word_start - 30), h.word_start) is not None
         )
         or (h.value.category != "protest" and condemned_before(text, h.word_start))
         for h in fr.hits
         if h.value.strength != "cue"
     )
-
-
-def _relative_before(res: Resources) -> regex.Pattern[str]:
-    return regex.compile(rf"(?<!\p{{L}}){alternation(grammar('relative_pronouns'))}\s+$")
 
 
 def _judging(res: Resources) -> regex.Pattern[str]:

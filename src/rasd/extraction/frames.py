@@ -682,7 +682,7 @@ def _anaphoric(
             not toll_here
             and not own_day_here
             and all(
-                pats.relative.search(text, max(0, h.word_start - 8), h.word_start)
+                after_relative(text, h.word_start)
                 # villages that go through clashes: what a place undergoes, not one event
                 or pats.undergoing.search(text, max(0, h.word_start - 24), h.word_start)
                 # يدين التفجير الإرهابي بمسجد …: the act condemned, days after it (ندد
@@ -692,6 +692,12 @@ def _anaphoric(
             )
         )
     )
+
+
+def after_relative(text: str, start: int) -> bool:
+    """Whether a relative pronoun (الذي، التي …) stands right before `start`."""
+    pat = resources().get(_patterns).relative
+    return pat.search(text, max(0, start - 8), start) is not None
 
 
 def condemned_before(text: str, start: int) -> bool:

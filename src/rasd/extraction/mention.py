@@ -126,7 +126,11 @@ def _event_places(
     another place is left. A protest is never placed where the war it is against is fought
     (مظاهرات في فرنسا للمطالبة بوقف الحرب على غزة): with no other place it has none; nor is
     a strike where the attack it answers happened (قصفت … ردا على هجوم على قاعدة في …)."""
-    answered = [p for p in places if p.start > anchor_end and _answers(text, p, anchor_end)]
+    # شنت غارات ردا على هجوم صاروخي على مواقعه في الجولان (grammar.yaml retaliation_words)
+    reply = resources().get(_retaliation)
+    answered = [
+        p for p in places if p.start > anchor_end and _told_after_cue(text, p, reply, anchor_end)
+    ]
     if answered:
         places = [p for p in places if p not in answered]
     if len(places) < 2 and not protest:
@@ -141,27 +145,14 @@ def _event_places(
 
     causes = resources().get(_protest_causes)[0]
 
-    def against(p: PlaceMention) -> bool:
-        """تظاهروا احتجاجا على حرق الطفل … في نابلس: where the event a protest is against
-        happened, told between the cause word and the place, in one stretch of one sentence
-        (احتجاجا على غلاء الأسعار في مدينة … names no event: the protest is there)."""
-        found = list(causes.finditer(text, max(0, p.start - 100), p.start))
-        m = found[-1] if found else None  # the cause word nearest the place
-        return (
-            m is not None
-            and not any(c in text[m.end() : p.start] for c in "\u060c.\n!\u061f")
-            and any(
-                h.value.strength != "cue" and h.value.category not in ("protest", "riot")
-                for h in lexicon().triggers.find(text, m.end(), p.start)
-            )
-        )
-
     def not_here(p: PlaceMention) -> bool:
         if war.search(text, max(0, p.start - 40), p.start) or cause.search(
             text, max(0, p.start - 25), p.start
         ):
             return True
-        if protest and against(p):
+        # تظاهروا احتجاجا على حرق الطفل … في نابلس: where the event a protest is against
+        # happened (احتجاجا على غلاء الأسعار في مدينة … names no event: the protest is there)
+        if protest and _told_after_cue(text, p, causes, 0, ("protest", "riot")):
             return True
         lead = {gap(e, p.start) for e in ends}
         return bool(lead & before) and bool({gap(p.end, s) for s in starts} & (after | {""}))
@@ -172,18 +163,26 @@ def _event_places(
     return own if own and len(own) < len(places) else places
 
 
-def _answers(text: str, p: PlaceMention, anchor_end: int) -> bool:
-    """Whether the place is that of the event an act answers, told after the act in one
-    stretch (شنت غارات ردا على هجوم صاروخي على مواقعه في الجولان; grammar.yaml
-    retaliation_words), with an event word between the answer word and the place."""
-    found = list(
-        resources().get(_retaliation).finditer(text, max(anchor_end, p.start - 100), p.start)
-    )
-    m = found[-1] if found else None
+def _told_after_cue(
+    text: str,
+    p: PlaceMention,
+    cue: regex.Pattern[str],
+    lo: int,
+    skip: tuple[str, ...] = (),
+) -> bool:
+    """Whether the place is where another event happened, one told by an event word (not of
+    the `skip` categories) between the nearest cue word before the place (from `lo`, within
+    100 letters) and the place, in one stretch of the sentence: what a protest is against,
+    the attack a strike answers."""
+    found = list(cue.finditer(text, max(lo, p.start - 100), p.start))
+    m = found[-1] if found else None  # the cue word nearest the place
     return (
         m is not None
         and not any(c in text[m.end() : p.start] for c in "\u060c.\n!\u061f")
-        and any(h.value.strength != "cue" for h in lexicon().triggers.find(text, m.end(), p.start))
+        and any(
+            h.value.strength != "cue" and h.value.category not in skip
+            for h in lexicon().triggers.find(text, m.end(), p.start)
+        )
     )
 
 
