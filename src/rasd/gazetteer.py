@@ -20,6 +20,7 @@ from typing import Any
 
 from rasd import cache
 from rasd.resources import Resources, resources, split_forms
+from rasd.settings import SETTINGS
 from rasd.text import matcher as matcher_module
 from rasd.text import normalize as normalize_module
 from rasd.text import words as words_module
@@ -51,6 +52,12 @@ class Gazetteer:
     common: frozenset[str]  # names that are words first (بيان، المصدر; وكالة is not و + Calais)
     not_places: Matcher[str]  # phrases with a place name that name no place (الأسلحة البيضاء)
     spelled_back: frozenset[tuple[str, str]]  # (key, ident): names made from a romanized one
+    sounds: dict[str, list[int]]  # sound_key → foreign towns (numbers in `places`)
+    places: _Places
+
+    def by_sound(self, word: str) -> tuple[Place, ...]:
+        """The foreign towns whose name sounds like `word` (a matching key)."""
+        return tuple(self.places[n] for n in self.sounds.get(sound_key(word), ()))
 
     def find(self, text: str) -> list[Hit[tuple[Place, ...]]]:
         return self.matcher.find(text)
@@ -105,6 +112,42 @@ def _long_vowel_variants(k: str) -> list[str]:
     return [w for w in out if not w.endswith(grammar("word_endings"))]
 
 
+def sound_key(word: str) -> str:
+    """How a transcribed name sounds (دوغوبيازيد and دوغبايزيد both give دغبزد): its
+    letters without inner vowel letters or a final «a» (ه), each written as its sound group's
+    first (grammar.yaml sound_classes), a doubled letter once."""
+    first = {c: g.split()[0] for g in grammar("sound_classes") for c in g.split()}
+    vowels = set(grammar("vowel_letters"))
+    word = word[:-1] if len(word) > 2 and word.endswith("\u0647") else word
+    out: list[str] = []
+    for i, c in enumerate(word):
+        if i and c in vowels:
+            continue
+        c = first.get(c, c)
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+def _sounds(names: dict[str, list[Place]], arabic: set[str]) -> dict[str, list[Place]]:
+    """Foreign towns (not of the countries whose place names are Arabic words) of
+    settings.sound_city_population or more, by the sound of each one-word name of four
+    sounded letters or more."""
+    out: dict[str, list[Place]] = {}
+    for k, ps in names.items():
+        towns = [
+            p
+            for p in ps
+            if p.kind == "city"
+            and p.population >= SETTINGS.sound_city_population
+            and p.iso3 not in arabic
+        ]
+        if towns and " " not in k and len(sound := sound_key(k)) >= 4:
+            have = out.setdefault(sound, [])
+            have.extend(p for p in towns if p not in have)
+    return out
+
+
 def load() -> Gazetteer:
     """The gazetteer, built from the data files once per process."""
     return resources().get(_build)
@@ -153,6 +196,7 @@ def read_files(res: Resources) -> dict[str, Any]:
         "short_clitic": sorted(b.short),
         "not_places": res.lines("gazetteer/not_places.txt"),
         "spelled_back": sorted(b.spelled_back),
+        "sounds": _sounds(b.names, b.arabic),
     }
 
 
@@ -202,6 +246,7 @@ def _compile(parts: dict[str, Any]) -> dict[str, Any]:
             k: parts[k]
             for k in ("adjectives", "common", "short_clitic", "not_places", "spelled_back")
         },
+        "sounds": {k: [ref(p) for p in ps] for k, ps in parts["sounds"].items()},
     }
 
 
@@ -277,6 +322,8 @@ def _from_compiled(data: dict[str, Any]) -> Gazetteer:
         frozenset(data["common"]),
         Matcher([(w, "not a place") for w in data["not_places"]]),
         frozenset((k, ident) for k, ident in data["spelled_back"]),
+        data["sounds"],
+        places,
     )
 
 
@@ -312,6 +359,7 @@ class _Builder:
             for name in ("gazetteer/common_words.txt", "gazetteer/common_words_extra.txt")
             for w in res.lines(name)
         }
+        self.arabic = {c.strip() for c in res.lines("gazetteer/arabic_name_countries.txt")}
         places_first = {key(w) for w in res.lines("gazetteer/not_common_words.txt")}
         self.common = {
             w for w in common if not _readings(w) & places_first and w[1:] not in self.short
@@ -458,7 +506,7 @@ class _Builder:
         (فارياب = فرياب), and for large foreign cities, with one more (كيبك = كيبيك)."""
         names = self.names
         heads = grammar("joined_heads")
-        arabic = {c.strip() for c in self.res.lines("gazetteer/arabic_name_countries.txt")}
+        arabic = self.arabic
         for k in list(names):
             for v in _short_vowel_variants(k, names[k], self.common):
                 if v not in names:

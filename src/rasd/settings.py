@@ -30,6 +30,7 @@ class Settings:
     known_city_population: int = 1_000_000  # a city this big abroad is a place after في/ب
     major_city_population: int = 500_000  # its small namesakes need their province named
     construct_city_population: int = 100_000  # a city this big abroad names its event: هجوم نيس
+    sound_city_population: int = 10_000  # a foreign town this big is found by its sound
     # one event or two
     same_place_km: float = 2.0  # in-article: two named places further apart are two places
     part_of_km: float = 8.0  # in-article: a quarter this close to a town is in it

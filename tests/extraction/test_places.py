@@ -103,6 +103,28 @@ def test_a_village_spelled_with_an_emphatic_letter_is_read_after_a_settlement_wo
     assert "Kansafrah" not in places("قال كنصفرة إن الطيران قصف مواقع في ريف إدلب بسوريا")
 
 
+def test_a_foreign_town_written_with_other_vowels_is_found_by_its_sound_after_a_town_word():
+    # the gazetteer writes دوغبايزيد and سالزبري; news also writes دوغوبيازيد and سالزبيري
+    pub = date(2015, 8, 3)
+    text = "قالت وكالة الأنباء التركية إن مسلحين هاجموا الأحد مركزا للدرك في مدينة دوغوبيازيد"
+    [ev] = rasd.extract(text + " شرق تركيا وقتلوا جنديين.", published=pub)
+    assert (ev.location, ev.country) == ("Dogubayazıt", "TUR")
+    found = places("قالت الشرطة البريطانية إن رجلا طعن امرأتين في مدينة سالزبيري جنوب إنجلترا")
+    assert "Salisbury" in found
+    # not for a word with the article, not in a list's plural, not in a country not written of
+    us = " وقال مسؤول في واشنطن إن الولايات المتحدة تتابع الوضع في سوريا"
+    assert "Manteca" not in places("قصفت الطائرات بلدة كنصفرة ومناطق في ريف إدلب." + us)
+    from collections import Counter
+
+    from rasd.extraction.places import _spelled_otherwise
+
+    usa = Counter({"USA": 3})
+    assert "Elmira" in [p.name for p in load().by_sound("الامر")]  # sounds as Elmira …
+    assert not _spelled_otherwise("الامر", usa, load(), sound=True)  # … but is "the matter"
+    assert "Shushtar" not in places("قصفت طائرات سورية بلدات تسيطر عليها المعارضة في سوريا وإيران")
+    assert "Salisbury" not in places("قال الوزير إن رجلا طعن امرأتين في مدينة سالزبيري")
+
+
 def test_washington_is_the_us_capital_not_a_town_in_utah():
     pub = date(2023, 11, 5)
     [ev] = rasd.extract("خرجت مظاهرة في مدينة واشنطن أمس للمطالبة بوقف الحرب.", published=pub)

@@ -1012,7 +1012,8 @@ def _other_spellings(
                 continue
             if s in covered:
                 break
-            here = _spelled_otherwise(word, countries, gaz)
+            sound = first and key(cue.surface) in grammar("sound_settlements")
+            here = _spelled_otherwise(word, countries, gaz, sound)
             if here:
                 out.append(Hit(s, s + len(word), here, word, m.start(), m.end(2)))
             elif not first:
@@ -1021,8 +1022,13 @@ def _other_spellings(
     return out
 
 
-def _spelled_otherwise(word: str, countries: Counter[str], gaz: Gazetteer) -> tuple[Place, ...]:
-    """The towns of the article's countries a word names in another spelling."""
+def _spelled_otherwise(
+    word: str, countries: Counter[str], gaz: Gazetteer, sound: bool = False
+) -> tuple[Place, ...]:
+    """The towns of the article's countries a word names in another spelling: without the
+    article, with a paired letter swapped, or (with `sound`: the word right after a town
+    word, مدينة دوغوبيازيد) a foreign town sounding the same in a country the article is
+    about, when the word has no article (المناطق، الأمر are words)."""
     if word in gaz.common:
         return ()
     bare = [word[2:]] if word.startswith("\u0627\u0644") else []
@@ -1035,7 +1041,10 @@ def _spelled_otherwise(word: str, countries: Counter[str], gaz: Gazetteer) -> tu
             here = tuple(p for p in h.value if p.kind == "city" and countries.get(p.iso3))
             if h.start == 0 and h.end == len(v) and here:
                 return here
-    return ()
+    if not sound or word.startswith(grammar("definite_article")[0]):
+        return ()
+    top = max(countries.values(), default=0)
+    return tuple(p for p in gaz.by_sound(word) if countries.get(p.iso3, 0) >= min(2, top) > 0)
 
 
 def _spelling_pairs(res: Resources) -> dict[str, str]:
