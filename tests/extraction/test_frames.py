@@ -792,7 +792,7 @@ def test_a_broken_truce_is_no_agreement_but_the_shelling_is():
     assert types == ["Shelling/artillery/missile attack"]
 
 
-def test_what_is_scheduled_expected_avoided_or_prepared_for_has_not_happened():
+def test_what_is_scheduled_intended_expected_avoided_or_prepared_for_has_not_happened():
     # each sentence names a day and a place, which alone would make its trigger an event
     for s in (
         "ومن المقرر أن تخرج تظاهرات حاشدة في مدينة بيروت يوم الأحد.",
@@ -802,11 +802,16 @@ def test_what_is_scheduled_expected_avoided_or_prepared_for_has_not_happened():
         "وتسعى القوات الحكومية إلى استعادة السيطرة على مدينة الرقة يوم الأحد.",
         "وأعلنت النقابة اليوم الاثنين تأجيل وقفة احتجاجية أمام البرلمان في مدينة تونس.",
         "وكانت وقفة احتجاجية مبرمجة يوم الأحد أمام مقر الولاية في مدينة صفاقس.",
+        "وقالت الشرطة الخميس إن نيته كانت اغتيال الوزير خلال زيارته لمدينة ليستر البريطانية.",
+        "وكانت نية الرجل اغتيال الوزير الخميس خلال زيارته لمدينة ليستر البريطانية.",
     ):
         assert rasd.extract(s, published=PUB) == [], s
     # a strike that caused a postponement happened (القصف تسبب بتأجيل الإجلاء)
     s = "وتسبب القصف على مدينة دوما أمس بتأجيل عملية الإجلاء."
     assert [e.sub_event_type for e in rasd.extract(s, published=PUB)] != []
+    # «بنية تحتية» (infrastructure) is no intention
+    s = "وقصفت طائرات حربية الخميس بنية تحتية في مدينة ليستر البريطانية ما أدى إلى مقتل شخصين."
+    assert [e.sub_event_type for e in rasd.extract(s, published=PUB)] == ["Air/drone strike"]
 
 
 def test_a_verbal_attack_hurts_nobody():
