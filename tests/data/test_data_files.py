@@ -57,7 +57,9 @@ def test_triggers_use_known_categories_strengths_and_weapons():
 def test_cue_lists():
     y = RES.yaml("lexicon/cues.yaml")
     for reason, spec in y["not_event"].items():
-        assert spec["scope"] in ("before", "ahead", "clause", "sentence", "article"), reason
+        assert spec["scope"] in ("before", "ahead", "clause", "sentence", "article", "story"), (
+            reason
+        )
         assert spec["forms"] and all(key(f) for f in spec["forms"]), reason
     for name, forms in y.items():
         if name != "not_event":

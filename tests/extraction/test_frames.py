@@ -1047,6 +1047,19 @@ def test_the_toll_of_a_quake_is_no_killing_but_a_strike_that_shook_the_ground_is
     assert [e.sub_event_type for e in evs] == ["Air/drone strike"]
 
 
+def test_a_death_toll_in_the_story_of_a_quake_is_the_quakes():
+    lead = "ضرب زلزال بقوة 7 درجات جزيرة سولاويسي الإندونيسية يوم الجمعة. "
+    toll = "وقتل 55 شخصا معظمهم في مدينة بالو، بحسب الوكالة الوطنية."
+    assert rasd.extract(lead + "وتبعته أمواج عاتية. " + toll, published=PUB) == []
+    # the areas «the quake struck» are struck by nothing armed
+    assert rasd.extract("تضررت المنازل في مدينة بالو التي ضربها الزلزال يوم الجمعة.") == []
+    # an attack told in the same story is still one
+    attack = (
+        "وفي سياق آخر قتل مسلحون الجمعة ثلاثة جنود في هجوم على حاجز في مدينة بيشاور الباكستانية."
+    )
+    assert [e.sub_event_type for e in rasd.extract(lead + attack, published=PUB)] == ["Armed clash"]
+
+
 def test_an_interception_system_deployed_intercepts_nothing():
     deployed = (
         "نشر الجيش الإسرائيلي يوم الأحد بطاريات تابعة لنظام اعتراض الصواريخ قرب مدينة عسقلان."

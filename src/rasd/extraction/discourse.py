@@ -7,6 +7,7 @@ in the pluperfect, is background.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -166,16 +167,25 @@ def _outside_other_clauses(
 
 
 def _spared(
-    found: list[Hit[Trigger]], blocks: list[Hit[tuple[str, str, int, int]]]
+    found: list[Hit[Trigger]],
+    blocks: list[Hit[tuple[str, str, int, int]]],
+    story: Set[str] = frozenset(),
 ) -> list[Hit[Trigger]]:
     """The triggers a cue of the whole sentence (a trial, a context clause) leaves: those
     of a category it spares (cues.yaml spares: an arrest of accused persons), with the
-    cues beside them; none when no event trigger is left."""
-    whole = [b for b in blocks if b.value[1] == "sentence"]
-    if not whole:
+    cues beside them; none when no event trigger is left. A story cue blocks all of its
+    sentence; the story the lead tells (`story`: its cues' reasons, a quake) blocks the
+    triggers of a category it does not spare in every sentence."""
+    whole = [b for b in blocks if b.value[1] in ("sentence", "story")]
+    if not whole and not story:
         return found
     spares = lexicon().spares
-    kept = [h for h in found if all(h.value.category in spares[b.value[0]] for b in whole)]
+    kept = [
+        h
+        for h in found
+        if all(b.value[1] == "sentence" and h.value.category in spares[b.value[0]] for b in whole)
+        and all(h.value.category in spares[r] for r in story)
+    ]
     if not any(h.value.strength != "cue" for h in kept):
         return []
     return [h for h in found if h.value.strength == "cue" or h in kept]
@@ -240,6 +250,7 @@ class Discourse:
     last_sources: list[Source] = field(default_factory=list)
     last_mention: Mention | None = None
     last_violent: Mention | None = None
+    story: set[str] = field(default_factory=set)  # reasons of the story cues of the lead
 
     def read(self) -> list[Mention]:
         """Every event mention of the article, in reading order; a teaser line is skipped
@@ -250,6 +261,7 @@ class Discourse:
         lead = judicial_lead_end(self.ctx.article)
         if any(b.value[1] == "article" for b in self.ctx.blocks.within(0, lead)):
             return []
+        self.story = {b.value[0] for b in self.ctx.blocks.within(0, lead) if b.value[1] == "story"}
         for index, sent in enumerate(sentences):
             opening = [f for f in self.ctx.furniture if sent.start <= f.start < sent.start + 4]
             if any(f.value == "end" for f in opening):
@@ -280,7 +292,7 @@ class Discourse:
             refine(self.last_mention, specific, index)
             return
         blocks = ctx.blocks.within(s, e)
-        s_trig = _spared(s_trig, blocks)
+        s_trig = _spared(s_trig, blocks, self.story)
         # a sentence that ends in a question mark asks, it tells no event
         if not s_trig or ctx.text[s:e].rstrip().endswith(("?", "\u061f")):
             if s_places:
