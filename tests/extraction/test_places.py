@@ -125,6 +125,17 @@ def test_a_foreign_town_written_with_other_vowels_is_found_by_its_sound_after_a_
     assert "Salisbury" not in places("قال الوزير إن رجلا طعن امرأتين في مدينة سالزبيري")
 
 
+def test_a_capital_that_says_or_denies_is_its_government_not_where_it_happened():
+    pub = date(2018, 2, 12)
+    text = "وشنت إسرائيل السبت غارات جوية في سوريا على أهداف إيرانية، لكن طهران نفت ذلك."
+    assert "Tehran" not in [e.location for e in rasd.extract(text, published=pub)]
+    # where it was said, or a headline that ends with the town, is a place
+    assert "Tehran" in places("وفي طهران قال وزير الخارجية إن الطائرات قصفت مواقع")
+    assert "Cairo" in places("وفي مدينة تقع شمال القاهرة قالت مصادر إن مسلحين قتلوا شرطيا")
+    headline = "مقتل قائد بهجوم على طهران\nأفادت وسائل إعلام أن الطائرات قصفت طهران أمس."
+    assert [e.location for e in rasd.extract(headline, published=pub)] == ["Tehran"]
+
+
 def test_washington_is_the_us_capital_not_a_town_in_utah():
     pub = date(2023, 11, 5)
     [ev] = rasd.extract("خرجت مظاهرة في مدينة واشنطن أمس للمطالبة بوقف الحرب.", published=pub)

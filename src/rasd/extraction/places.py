@@ -671,11 +671,29 @@ def _government(text: str, h: Hit[tuple[Place, ...]]) -> bool:
         return True  # وتوقيع موسكو، لرفض واشنطن، وطالبت أنقرة: one clitic at most
     # يذكر أن أنقرة أطلقت عملية: a national capital right after «أن» is its government
     after = text[h.word_end : h.word_end + 12].split()
+    if capital and _speaks(text, h, before):
+        return True  # لكن طهران نفت ذلك: the capital that says or denies is its government
     return (
         capital
         and bool(sp.complementizer_before.search(text, max(0, h.word_start - 8), h.word_start))
         and not (after and after[0] in grammar("place_verbs"))
     )
+
+
+def _speaks(text: str, h: Hit[tuple[Place, ...]], before: list[str]) -> bool:
+    """A name written bare (no ب or ل on it, no preposition or direction before it: وفي
+    طهران قال is where it was said) that a verb of saying, denying or blaming follows in its
+    line."""
+    verbs = {*grammar("speech_verbs"), *grammar("accusation_verbs")}
+    m = _NEXT_WORD.match(text, h.word_end)
+    bare = text[h.word_start : h.start] in ("", *clitics().conjunctions)
+    # شمال شرقي القاهرة قالت مصادر: after a direction the town is where, not who
+    preps = {*grammar("place_prepositions"), *grammar("distance_directions")}
+    prep = bool(before) and (before[-1] in preps or before[-1][1:] in preps)
+    return bare and not prep and m is not None and m.group(1) in verbs
+
+
+_NEXT_WORD = regex.compile(r"[ \t]+(\p{L}+)")
 
 
 def _governed(text: str, h: Hit[tuple[Place, ...]], prev: int, cues: PlaceCues) -> bool:
