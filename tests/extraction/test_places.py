@@ -136,6 +136,21 @@ def test_a_capital_that_says_or_denies_is_its_government_not_where_it_happened()
     assert [e.location for e in rasd.extract(headline, published=pub)] == ["Tehran"]
 
 
+def test_a_town_that_locates_a_province_leaves_the_event_in_the_province():
+    pub = date(2015, 8, 6)
+    for where in ("محافظة الشرقية شمال شرقي القاهرة", "محافظة الشرقية التي تقع شمال شرقي القاهرة"):
+        text = f"وفي {where} أطلق مسلحون النار أمس على شرطي فقتلوه."
+        [ev] = rasd.extract(text, published=pub)
+        assert (ev.admin1, ev.geo_precision) == ("Sharqia", 3), where
+    # towns «belonging to» a province north of a city: the city locates the towns
+    text = "استكملت المقاومة أمس سيطرتها على بلدتي الوهط وصبر التابعتين لمحافظة لحج شمال مدينة عدن."
+    [ev] = rasd.extract(text, published=pub)
+    assert ev.location == "Aden"
+    # a town of that province named so stays the place
+    [ev] = rasd.extract("قتل مسلحون أمس شرطيا في محافظة الشرقية بمدينة الزقازيق.", published=pub)
+    assert ev.location == "Zagazig" and ev.geo_precision == 1
+
+
 def test_washington_is_the_us_capital_not_a_town_in_utah():
     pub = date(2023, 11, 5)
     [ev] = rasd.extract("خرجت مظاهرة في مدينة واشنطن أمس للمطالبة بوقف الحرب.", published=pub)

@@ -153,6 +153,7 @@ class PlaceMention:
     rule: str
     cued: bool = True  # introduced by في، ب، قرب or a settlement word (not a bare subject)
     area: bool = False  # ريف X، ضواحي X: the country around X, where the sentence may name a town
+    located: bool = False  # told with «in» (في X، بX): where something is or happens
 
 
 def _cue_before(text: str, start: int, cue_ends: set[int]) -> bool:
@@ -319,14 +320,21 @@ def resolve(
             reading.intro and _end_before(text, _word_start(text, prev)) in cues.near_ends
         )
         area = near and _area_word(text, prev)
-        out.append(
-            PlaceMention(
-                h.start, h.end, best, near, f"gazetteer:{best.kind}:{h.surface}", reading.cue, area
-            )
-        )
+        rule = f"gazetteer:{best.kind}:{h.surface}"
+        out.append(PlaceMention(h.start, h.end, best, near, rule, reading.cue, area, _in(text, h)))
         pools.append(tuple(p for _, p in scored))
         cued_end = h.end
     return _by_reference(out, pools)
+
+
+def _in(text: str, h: Hit[tuple[Place, ...]]) -> bool:
+    """في محافظة لحج، بمحافظة لحج: the name is told as where something is (not لمحافظة
+    لحج, بين محافظتي لحج وتعز)."""
+    if text[h.word_start : h.start].endswith(tuple(grammar("locative_clitics"))):
+        return True
+    before = text[max(0, h.word_start - 6) : h.word_start].split()
+    words = grammar("locative_words")
+    return bool(before) and (before[-1] in words or before[-1][1:] in words)
 
 
 def _vouched_by_name(hits: list[Hit[tuple[Place, ...]]]) -> dict[str, Counter[str]]:
@@ -1281,6 +1289,18 @@ def choose_place(
         town is not None
         and province is not None
         and distance(province, pos) + 25 < distance(town, pos)
+    ):
+        place = province
+    # في محافظة الشرقية شمال شرقي القاهرة: a town of another province after a near word,
+    # right after a province told with «in», locates that province; the event is in the
+    # province (بلدتي الوهط وصبر التابعتين لمحافظة لحج شمال عدن: the towns, not the province)
+    if (
+        place is town
+        and town is not None
+        and province is not None
+        and town.place.admin1 != province.place.name
+        and _reference(town, [province])
+        and province.located
     ):
         place = province
     if place is not None and place.place.kind == "admin1":
