@@ -1273,6 +1273,29 @@ def choose_place(
     ]
     if facilities and town is not None and town.place.kind != "facility":
         town = nearest(facilities, pos, prefer_after=True)
+    seas = [p for p in s_places if p.place.kind == "sea"]
+    place = _town_or_province(town, provinces, seas, specific, pos)
+    # "القاعدة الواقعة في محافظة الأنبار": the province of the place just named
+    if (
+        place is not None
+        and place.place.kind == "admin1"
+        and last_place is not None
+        and last_place.place.admin1 == place.place.name
+        and last_place.place.kind != "admin1"
+    ):
+        return last_place, True
+    return place, False
+
+
+def _town_or_province(
+    town: PlaceMention | None,
+    provinces: list[PlaceMention],
+    seas: list[PlaceMention],
+    specific: list[PlaceMention],
+    pos: int,
+) -> PlaceMention | None:
+    """The town chosen, or the province when it is clearly nearer the trigger or the town
+    only locates it, or a sea area when the sentence names neither."""
     province = nearest(provinces, pos, prefer_after=True)
     if (
         town is not None
@@ -1283,7 +1306,6 @@ def choose_place(
         town = None  # بولاية عين الدفلى غرب الجزائر: Algeria the country, not Algiers
     # a province wins only when it is clearly closer to the trigger than any town; a sea
     # area (في البحر الأحمر) only when the sentence names neither
-    seas = [p for p in s_places if p.place.kind == "sea"]
     place = town or province or nearest(seas, pos, prefer_after=True)
     if (
         town is not None
@@ -1311,16 +1333,7 @@ def choose_place(
         ]
         if inside:
             place = nearest(inside, pos, prefer_after=True)
-    # "القاعدة الواقعة في محافظة الأنبار": the province of the place just named
-    if (
-        place is not None
-        and place.place.kind == "admin1"
-        and last_place is not None
-        and last_place.place.admin1 == place.place.name
-        and last_place.place.kind != "admin1"
-    ):
-        return last_place, True
-    return place, False
+    return place
 
 
 def _far_from_reference(p: PlaceMention, pool: list[PlaceMention]) -> bool:
