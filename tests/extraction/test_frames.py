@@ -1060,6 +1060,32 @@ def test_a_death_toll_in_the_story_of_a_quake_is_the_quakes():
     assert [e.sub_event_type for e in rasd.extract(lead + attack, published=PUB)] == ["Armed clash"]
 
 
+def test_a_death_met_in_an_act_of_violence_is_an_event_a_death_in_a_mishap_is_not():
+    pub = date(2015, 8, 6)
+    s = "لقي أمين شرطة مصرعه أمس في مدينة الزقازيق إثر قيام مجهولين بإطلاق النار عليه."
+    [ev] = rasd.extract(s, published=pub)
+    assert (ev.sub_event_type, ev.fatalities, ev.actor2) == (
+        "Armed clash",
+        1,
+        "Police Forces of Egypt",
+    )
+    [ev] = rasd.extract("لقي 3 مسلحين حتفهم أمس بنيران الجيش في مدينة العريش.", published=pub)
+    assert ev.fatalities == 3
+    for s in (
+        "لقيت امرأة مصرعها أمس في مدينة الزقازيق إثر سقوطها من الطابق الثالث.",
+        "لقي 4 أشخاص مصرعهم وأصيب 3 آخرون أمس إثر اصطدام سيارتهم بشاحنة في مدينة الزقازيق.",
+        "لقي 7 أشخاص مصرعهم أمس، عندما انقلب قطار قرب مدينة الزقازيق.",
+        "لقي 3 أشخاص مصرعهم أمس إثر اندلاع حريق في منزل بمدينة الزقازيق.",
+    ):
+        assert rasd.extract(s, published=pub) == [], s
+    # a fire someone set (أضرمه، root ضرم) is an attack
+    s = "لقي 5 أشخاص مصرعهم أمس في حريق أضرمه مجهولون في منزل بمدينة الزقازيق."
+    assert [e.sub_event_type for e in rasd.extract(s, published=pub)] == ["Attack"]
+    # «the coup» (الانقلاب) is no road accident
+    s = "لقي 5 من مسلحي الانقلاب مصرعهم أمس في اشتباكات مع الجيش في مدينة تعز."
+    assert [e.fatalities for e in rasd.extract(s, published=pub)] == [5]
+
+
 def test_an_interception_system_deployed_intercepts_nothing():
     deployed = (
         "نشر الجيش الإسرائيلي يوم الأحد بطاريات تابعة لنظام اعتراض الصواريخ قرب مدينة عسقلان."

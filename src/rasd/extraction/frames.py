@@ -191,6 +191,8 @@ def frames(
             continue
         if _seized_in_operation(anchors, fought, out):
             continue  # أسفرت العملية عن حجز أسلحة: what an operation just told seized
+        if _death_only(anchors) and not _violent(trig, facts):
+            continue  # لقيت ربة منزل مصرعها: a death with no act of violence in the sentence
         strong = any(h.value.strength == "strong" for h in anchors)
         cats = {h.value.category for h in c_trig}
         anaphoric = _anaphoric(anchors, facts, text, c_start, c_end, strong, lead)
@@ -493,6 +495,19 @@ _ARMED = frozenset(
         "state_event",
     }
 )
+
+
+def _death_only(anchors: list[Hit[Trigger]]) -> bool:
+    """Whether the clause's only event words are nouns of a death met (لقي مصرعه، حتفه)."""
+    return all(key(h.surface) in grammar("death_nouns") for h in anchors)
+
+
+def _violent(trig: list[Hit[Trigger]], facts: SentenceFacts) -> bool:
+    """An act of violence in the sentence: a word of another kind than killing or a fall
+    (رصاص، قذيفة، اشتباكات، إطلاق النار) or an armed party (مسلحون، الجيش، المقاومة)."""
+    return any(h.value.category not in ("kill", "impact") for h in trig) or any(
+        a.entry.kind in _ARMED or a.entry.kind == "unidentified" for a in facts.actors
+    )
 
 
 def _supported(
