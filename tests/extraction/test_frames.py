@@ -1086,6 +1086,21 @@ def test_a_death_met_in_an_act_of_violence_is_an_event_a_death_in_a_mishap_is_no
     assert [e.fatalities for e in rasd.extract(s, published=pub)] == [5]
 
 
+def test_a_clause_opened_by_an_event_verb_is_out_of_reach_of_a_cue_before_it():
+    pub = date(2015, 8, 6)
+    s = (
+        "واعتقلت قوات الأمن أمس 20 شخصا في مدينة العريش بينهم عناصر متورطة في الهجمات الأخيرة، "
+        "وأبطلت مفعول ست عبوات ناسفة زرعت على جانبي الطريق في مدينة الشيخ زويد."
+    )
+    assert [e.sub_event_type for e in rasd.extract(s, published=pub)] == [
+        "Arrests",
+        "Disrupted weapons use",
+    ]
+    # within its clause the cue still speaks: «involved in the bombing» is no bombing
+    s = "واعتقلت قوات الأمن أمس في مدينة العريش 20 شخصا متورطين في تفجير عبوة ناسفة."
+    assert [e.sub_event_type for e in rasd.extract(s, published=pub)] == ["Arrests"]
+
+
 def test_an_interception_system_deployed_intercepts_nothing():
     deployed = (
         "نشر الجيش الإسرائيلي يوم الأحد بطاريات تابعة لنظام اعتراض الصواريخ قرب مدينة عسقلان."

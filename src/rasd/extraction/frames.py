@@ -467,6 +467,9 @@ def _unblocked(
     # alone); a threat, plan or speculation word next to a trigger cancels that trigger,
     # and so does a future verb right before it (ستستخدم لمهاجمة)
     spares = lexicon().spares
+    # …، وأبطلت مفعول عبوات: a clause opened by an event verb is a statement of its own,
+    # out of reach of a word before it (متورطة في الأحداث، وأبطلت)
+    since_start = c_start if _opened_by_trigger(anchors, text, c_start) else 0
     return [
         h
         for h in anchors
@@ -475,12 +478,29 @@ def _unblocked(
             h.value.category not in spares[b.value[0]]
             and (
                 (b.value[1] == "clause" and c_start <= b.start < c_end)
-                or (b.value[1] == "before" and h.start - b.value[2] <= b.start < h.end + b.value[3])
+                or (
+                    b.value[1] == "before"
+                    and b.start >= since_start
+                    and h.start - b.value[2] <= b.start < h.end + b.value[3]
+                )
                 or (b.value[1] == "ahead" and h.start - b.value[2] <= b.start < h.start)
             )
             for b in facts.blocks
         )
     ]
+
+
+def _opened_by_trigger(anchors: list[Hit[Trigger]], text: str, c_start: int) -> bool:
+    """Whether the clause's first word is an event word joined by و or ف (، وأبطلت)."""
+    first = _FIRST_WORD.match(text, c_start)
+    return (
+        first is not None
+        and first.group(1) in clitics().conjunctions
+        and any(h.word_start == first.start(1) and h.value.strength != "cue" for h in anchors)
+    )
+
+
+_FIRST_WORD = regex.compile(r"[\s،,]*(\p{L})")
 
 
 _ARMED = frozenset(
