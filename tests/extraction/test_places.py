@@ -367,6 +367,9 @@ def test_collocations_and_common_words_are_no_places():
     assert places("في مركز المدينة") == []
     # a crude oil benchmark (West Texas Intermediate) is no place; Texas alone is
     assert places("ونزلت عقود خام غرب تكساس الوسيط 57 سنتا") == []
+    # an office «for the affairs of» a place or a shrine names no place
+    assert places("وقال وزير شؤون القدس في الحكومة الفلسطينية إن الاحتلال هدم منزلا") == []
+    assert places("وأكد الرئيس العام لشؤون المسجد الحرام والمسجد النبوي أن الهجوم إجرامي") == []
     assert places("وقع هجوم في ولاية تكساس") != []
 
 
