@@ -744,6 +744,8 @@ def test_a_capital_after_a_ruler_or_envoy_title_is_its_state():
     assert "Kuwait City" not in places("ووجه أمير الكويت بتقديم المساعدة العاجلة للعراق")
     assert "Moscow" not in places("وأعاد حساب التابع لسفارة موسكو في واشنطن نشر الفيديو")
     assert places("تظاهر المئات أمس أمام مجلس الأمة في الكويت") == ["Kuwait City"]
+    # a coalition «led by» a capital is led by its state
+    assert "Riyadh" not in places("اعترضت الدفاعات أربعة صواريخ كما أعلن التحالف بقيادة الرياض")
 
 
 def test_a_namesake_outside_the_district_that_holds_the_name_is_not_the_place():
