@@ -58,6 +58,10 @@ def test_the_compiled_gazetteer_is_the_one_the_files_hold(tmp_path, monkeypatch)
         assert gaz.capitals == parts["capitals"]
         assert gaz.national_capitals == parts["national"]
         assert gaz.common == frozenset(parts["common"])
+        sound = gazetteer.sound_key("سالزبيري")  # a foreign town by its sound (سالزبري)
+        assert [p.ident for p in gaz.by_sound("سالزبيري")] == [
+            p.ident for p in parts["sounds"][sound]
+        ]
         assert gaz.spelled_back == frozenset(parts["spelled_back"])
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from rasd import cache
+from rasd import settings as settings_module
 from rasd.resources import Resources, resources, split_forms
 from rasd.settings import SETTINGS
 from rasd.text import matcher as matcher_module
@@ -157,8 +158,9 @@ def _build(res: Resources) -> Gazetteer:
     folder = res.path("gazetteer")
     files = sorted(folder.iterdir()) if folder.is_dir() else []
     files += [res.path("lexicon/grammar.yaml"), res.path("lexicon/clitics.yaml")]
+    # the code that builds the table, and the settings it reads (sound_city_population)
     code = (__file__, matcher_module.__file__, normalize_module.__file__, words_module.__file__)
-    files += [Path(f) for f in code]
+    files += [Path(f) for f in (*code, settings_module.__file__)]
     data = cache.compiled("gazetteer", files, lambda: _compile(read_files(res)))
     return _from_compiled(data)
 
