@@ -117,8 +117,7 @@ def sound_key(word: str) -> str:
     """How a transcribed name sounds (دوغوبيازيد and دوغبايزيد both give دغبزد): its
     letters without inner vowel letters or a final «a» (ه), each written as its sound group's
     first (grammar.yaml sound_classes), a doubled letter once."""
-    first = {c: g.split()[0] for g in grammar("sound_classes") for c in g.split()}
-    vowels = set(grammar("vowel_letters"))
+    first, vowels = resources().get(_sound_letters)
     word = word[:-1] if len(word) > 2 and word.endswith("\u0647") else word
     out: list[str] = []
     for i, c in enumerate(word):
@@ -128,6 +127,12 @@ def sound_key(word: str) -> str:
         if not out or out[-1] != c:
             out.append(c)
     return "".join(out)
+
+
+def _sound_letters(res: Resources) -> tuple[dict[str, str], frozenset[str]]:
+    """Each letter of a sound group → the group's first; the vowel letters dropped."""
+    first = {c: g.split()[0] for g in grammar("sound_classes") for c in g.split()}
+    return first, frozenset(grammar("vowel_letters"))
 
 
 def _sounds(names: dict[str, list[Place]], arabic: set[str]) -> dict[str, list[Place]]:

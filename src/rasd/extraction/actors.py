@@ -15,13 +15,12 @@ import regex
 
 from rasd.extraction.places import PlaceMention
 from rasd.extraction.speech import speech
-from rasd.extraction.triggers import Frame, Trigger
+from rasd.extraction.triggers import Frame, Trigger, death_noun
 from rasd.gazetteer import load as load_gazetteer
 from rasd.model import Event
 from rasd.resources import Resources, resources
 from rasd.taxonomy import taxonomy
 from rasd.text.matcher import Hit, Matcher
-from rasd.text.normalize import key
 from rasd.text.numbers import is_count
 from rasd.text.words import alternation, clitics, grammar
 
@@ -502,7 +501,7 @@ def assign_roles(
             actors1.append((a, "named by the trigger (coalition aircraft)"))
         elif a.start < pos and a.entry.kind != "unidentified" and _killed_before(fr, a):
             actors2.append((a, "killed before the act"))
-        elif a.start < pos and key(anchor.surface) in grammar("death_nouns"):
+        elif a.start < pos and death_noun(anchor):
             actors2.append((a, "met death (X met his death)"))
         elif a.start < pos and pos - a.end < 60 and not sp.complementizer.search(text, a.end, pos):
             actors1.append((a, "subject before trigger"))

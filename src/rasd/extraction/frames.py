@@ -15,7 +15,7 @@ import regex
 from rasd.extraction.actors import ActorMention
 from rasd.extraction.casualties import Toll
 from rasd.extraction.dates import DateMention, will_do
-from rasd.extraction.triggers import Frame, Trigger, lexicon
+from rasd.extraction.triggers import Frame, Trigger, death_noun, lexicon
 from rasd.model import Sentence
 from rasd.resources import Resources, resources
 from rasd.text.matcher import ARTICLE, Hit
@@ -519,7 +519,7 @@ _ARMED = frozenset(
 
 def _death_only(anchors: list[Hit[Trigger]]) -> bool:
     """Whether the clause's only event words are nouns of a death met (لقي مصرعه، حتفه)."""
-    return all(key(h.surface) in grammar("death_nouns") for h in anchors)
+    return all(death_noun(h) for h in anchors)
 
 
 def _violent(trig: list[Hit[Trigger]], facts: SentenceFacts) -> bool:

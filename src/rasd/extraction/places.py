@@ -330,10 +330,18 @@ def resolve(
 def _in(text: str, h: Hit[tuple[Place, ...]]) -> bool:
     """في محافظة لحج، بمحافظة لحج: the name is told as where something is (not لمحافظة
     لحج, بين محافظتي لحج وتعز)."""
-    if text[h.word_start : h.start].endswith(tuple(grammar("locative_clitics"))):
-        return True
     before = text[max(0, h.word_start - 6) : h.word_start].split()
-    words = grammar("locative_words")
+    return _by_locative_clitic(text, h) or _last_word_in(before, grammar("locative_words"))
+
+
+def _by_locative_clitic(text: str, h: Hit[tuple[Place, ...]]) -> bool:
+    """فندق بالقدس، بمحافظة لحج: a clitic preposition of place on the name."""
+    return text[h.word_start : h.start].endswith(tuple(grammar("locative_clitics")))
+
+
+def _last_word_in(before: list[str], words: Set[str] | tuple[str, ...]) -> bool:
+    """Whether the last of the words before a name is one of `words`, bare or with one
+    clitic (وفي، لرفض)."""
     return bool(before) and (before[-1] in words or before[-1][1:] in words)
 
 
@@ -523,7 +531,7 @@ def _read(
     intro = intro or listed is not None
     before_intro = _end_before(text, _word_start(text, prev)) if intro else -1
     # فندق بيبلوس names a hotel; فندق بالقدس، عملية بالخليل is one in a place
-    located = text[h.word_start : h.start].endswith(tuple(grammar("locative_clitics")))
+    located = _by_locative_clitic(text, h)
     if (
         (prev in cues.establishment_ends and not located)
         or before_intro in cues.establishment_ends
@@ -675,7 +683,7 @@ def _government(text: str, h: Hit[tuple[Place, ...]]) -> bool:
     # منذ توقيع موسكو هدنة: a national capital after a verbal noun of a government's act
     before = text[max(0, h.word_start - 14) : h.word_start].split()
     acts = {*grammar("government_acts"), *grammar("appeal_verbs")}
-    if capital and before and (before[-1] in acts or before[-1][1:] in acts):
+    if capital and _last_word_in(before, acts):
         return True  # وتوقيع موسكو، لرفض واشنطن، وطالبت أنقرة: one clitic at most
     # يذكر أن أنقرة أطلقت عملية: a national capital right after «أن» is its government
     after = text[h.word_end : h.word_end + 12].split()
@@ -697,8 +705,7 @@ def _speaks(text: str, h: Hit[tuple[Place, ...]], before: list[str]) -> bool:
     bare = text[h.word_start : h.start] in ("", *clitics().conjunctions)
     # شمال شرقي القاهرة قالت مصادر: after a direction the town is where, not who
     preps = {*grammar("place_prepositions"), *grammar("distance_directions")}
-    prep = bool(before) and (before[-1] in preps or before[-1][1:] in preps)
-    return bare and not prep and m is not None and m.group(1) in verbs
+    return bare and not _last_word_in(before, preps) and m is not None and m.group(1) in verbs
 
 
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{L}+)")

@@ -13,7 +13,7 @@ from rasd.taxonomy import taxonomy
 from rasd.text.matcher import Hit, Matcher
 from rasd.text.morphology import derive
 from rasd.text.normalize import key
-from rasd.text.words import alternation, clitics, inflected
+from rasd.text.words import alternation, clitics, grammar, inflected
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,3 +331,9 @@ def choose_type(frame: Frame, protest_victims: bool = False) -> tuple[str, str, 
             continue
         return etype, sub, weapon
     return "Strategic developments", "Other", weapon
+
+
+def death_noun(h: Hit[Trigger]) -> bool:
+    """A noun of a death met (لقي مصرعه، لقوا حتفهم; grammar.yaml death_nouns): whoever is
+    named before it died, and it tells an event only beside an act of violence."""
+    return key(h.surface) in grammar("death_nouns")
