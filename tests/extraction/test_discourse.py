@@ -347,3 +347,27 @@ def test_the_sentence_after_an_undated_event_may_give_its_day():
         "وكانت اشتباكات قد اندلعت يوم الأحد بين الشرطة ومسلحين."
     )
     assert [e.event_date for e in rasd.extract(s, published=PUB)] == [PUB]
+
+
+_STORY = (
+    "شنت القوات الحكومية هجوما على مواقع المسلحين في محافظة حماة يوم الأحد. "
+    "وقصفت المدفعية مواقع المسلحين في قرية زغلولة، ما أدى إلى مقتل أربعة مسلحين. "
+    "كما فجر مسلحون عبوة ناسفة بمنطقة برغوثة، ما أسفر عن مقتل جنديين."
+)
+
+
+def test_acts_at_villages_the_gazetteer_lacks_are_placed_in_the_story_province():
+    evs = rasd.extract(_STORY, published=PUB)
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [
+        ("Armed clash", None),
+        ("Shelling/artillery/missile attack", 4),
+        ("Remote explosive/landmine/IED", 2),
+    ]
+    # each at province precision, and each its own event (not folded into one)
+    assert {(e.admin1, e.geo_precision) for e in evs} == {("Hama", 3)}
+    assert evs[1].fields["location"][0].rule.startswith("story:province")
+
+
+def test_a_province_told_in_another_paragraph_places_no_unknown_village():
+    evs = rasd.extract(_STORY.replace(". وقصفت", ".\nوقصفت"), published=PUB)
+    assert [e.sub_event_type for e in evs] == ["Armed clash"]

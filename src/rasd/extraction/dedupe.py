@@ -107,6 +107,8 @@ def _absorbs(a: Event, b: Event) -> bool:
     """Whether b is another mention of a (or the intercepted part of a's salvo)."""
     if _apart(b) and b.evidence_span != a.evidence_span:
         return False  # وفي انفجار آخر منفصل: told as another event than those before
+    if (_unnamed_place(a) or _unnamed_place(b)) and b.evidence_span != a.evidence_span:
+        return False  # each act at a place the gazetteer lacks is its own (قذائف … بمنطقة نصص)
     if a.event_type == b.event_type and (_coarse_within(a, b) or _coarse_within(b, a)):
         return True
     if _dates_told_event(a, b):
@@ -124,6 +126,11 @@ def _absorbs(a: Event, b: Event) -> bool:
         and a.event_type == "Explosions/Remote violence"
         and any(e.rule.startswith("trigger:intercept") for e in b.fields.get("event_type", []))
     )
+
+
+def _unnamed_place(ev: Event) -> bool:
+    """Placed in its story's province for want of the place it names."""
+    return any(e.rule.startswith("story:province") for e in ev.fields.get("location", []))
 
 
 def _apart(ev: Event) -> bool:

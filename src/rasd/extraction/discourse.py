@@ -39,7 +39,7 @@ from rasd.taxonomy import taxonomy
 from rasd.text.matcher import Hit
 from rasd.text.normalize import key
 from rasd.text.segment import new_subject_at
-from rasd.text.words import alternation, grammar
+from rasd.text.words import alternation, clitics, grammar
 
 
 def _news_day(d: DateMention | None, published: date | None) -> bool:
@@ -268,7 +268,17 @@ class Discourse:
                 break
             if not opening:
                 self._sentence(index, sent)
+        self._settle_pending()
         return self.mentions
+
+    def _settle_pending(self) -> None:
+        """Lead events no following sentence placed: each in its story's province, if any."""
+        for m in self.pending:
+            m.place = self._story_province(m, self.pending_countries)
+            if m.place is not None:
+                m.inherited_place = True
+                self.mentions.append(m)
+        self.pending = []
 
     def _sentence(self, index: int, sent: Sentence) -> None:
         ctx = self.ctx
@@ -462,10 +472,14 @@ class Discourse:
             ):
                 # its place may come in the next sentences
                 if self.pending and self.pending[0].sentence is not m.sentence:
-                    self.pending = []
+                    self._settle_pending()
                 self.pending.append(m)
                 self.pending_countries = here.countries
-            return
+                return
+            m.place = self._story_province(m, here.countries)
+            if m.place is None:
+                return
+            m.inherited_place = True
         self.mentions.append(m)
         if not fr.anaphoric:
             more = siblings(m, here.places, here.facts.dates, self.ctx.text)
@@ -475,6 +489,33 @@ class Discourse:
                 for x in (m, *more):
                     x.tolls = [t for t in x.tolls if t.value == 0]
             self.mentions.extend(more)
+
+    def _story_province(self, m: Mention, countries: set[str]) -> PlaceMention | None:
+        """تكبد المتمردون خسائر في محافظة البيضاء … وأطلق الثوار قذائف هاون … بمنطقة نصص،
+        أدى إلى مقتل تسعة: an act of violence told (a strong word or a toll) at a place the
+        gazetteer lacks (grammar.yaml place_heads), in a paragraph whose news item tells one
+        province as where it happens (في محافظة X، بولاية X), happened in that province (coded
+        at the province's precision); not in a sentence naming another country."""
+        fr = m.frame
+        if fr.anaphoric or m.event_type not in taxonomy().violent:
+            return None
+        if not (fr.strong or any(t.value > 0 for t in m.tolls)):
+            return None
+        sent = m.sentence
+        heads = resources().get(_place_head).finditer(self.ctx.text, sent.start, sent.end)
+        if all(self.ctx.places.within(h.start(), h.end(), whole=False) for h in heads):
+            return None  # the sentence names no place the gazetteer lacks
+        item_start = self.ctx.article.sentences[self.lead_start].start
+        told = [
+            pm
+            for pm in self.ctx.places.within(item_start, sent.end)
+            if pm.place.kind == "admin1" and pm.located
+        ]
+        if len({pm.place for pm in told}) != 1 or not same_country(told[0], countries):
+            return None  # no province, or several, told as where the news happens
+        if "\n" in self.ctx.text[told[-1].end : sent.start]:
+            return None  # told in another paragraph
+        return PlaceMention(told[0].start, told[0].end, told[0].place, False, "story:province")
 
     def _dates(self, last: Mention | None, m: Mention, here: _Sentence) -> None:
         """فتح شخص النار على مقهى في مدينة مالمو … وأصيب عدد آخر في وسط المدينة مساء الاثنين:
@@ -582,6 +623,15 @@ def _beside_place(m: Mention, before: Mention | None) -> None:
         return
     if not bounds[0] <= m.place.start < bounds[1]:
         m.place, m.inherited_place = before.place, before.inherited_place
+
+
+def _place_head(res: Resources) -> regex.Pattern[str]:
+    """في منطقة X، بقرية X: a place head told as where, and the word after it."""
+    heads = alternation(grammar("place_heads"))
+    by = alternation(grammar("locative_clitics"))
+    where = alternation(grammar("locative_words"))
+    conj = clitics().conjunctions
+    return regex.compile(rf"(?<!\p{{L}})(?:{where}\s+|[{conj}]?{by}){heads}\s+\p{{L}}{{3,}}")
 
 
 def _response(res: Resources) -> regex.Pattern[str]:
