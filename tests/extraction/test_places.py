@@ -895,3 +895,15 @@ def test_the_place_a_missile_was_fired_from_toward_another_is_not_the_place():
     assert "Golan Heights" in places("أطلقت قوات من مرتفعات الجولان نحو 20 صاروخا")
     s = "غارات استهدفت حاجزا على الطريق المؤدي من عفرين باتجاه مناطق سيطرة القوات"
     assert "'Afrin" in places(s)
+
+
+def test_a_capital_written_like_its_country_and_listed_with_countries_is_the_country():
+    # the attackers are from Tunisia, Algeria and Morocco: three countries, no capital
+    assert places("وقالت الشرطة إن المعتقلين من تونس والجزائر والمغرب.") == [
+        "Tunisia",
+        "Algeria",
+        "Morocco",
+    ]
+    assert places("تفجير المساجد في الكويت، والعراق.") == ["Kuwait", "Iraq"]
+    # alone, or listed with a town, it stays the capital
+    assert places("انفجرت سيارة مفخخة في تونس العاصمة.")[0] == "Tunis"

@@ -324,7 +324,37 @@ def resolve(
         out.append(PlaceMention(h.start, h.end, best, near, rule, reading.cue, area, _in(text, h)))
         pools.append(tuple(p for _, p in scored))
         cued_end = h.end
-    return _by_reference(out, pools)
+    return _listed_countries(text, _by_reference(out, pools))
+
+
+# what joins two names of a list: a comma and/or «و» (the و written on the next name)
+_LIST_JOIN = regex.compile(r"^[ \t]*\u060c?[ \t]*\u0648?$")
+
+
+def _listed_countries(text: str, out: list[PlaceMention]) -> list[PlaceMention]:
+    """انهم من تونس والجزائر والمغرب: a capital written like its country (تونس، الجزائر)
+    listed beside a country is that country, as the names after it are."""
+    for i in range(len(out) - 1, -1, -1):
+        pm = out[i]
+        if pm.place.kind == "country" or not _country_homonym(pm):
+            continue
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        prev = out[i - 1] if i else None
+        listed = (
+            nxt is not None
+            and nxt.place.kind == "country"
+            and _LIST_JOIN.match(text[pm.end : nxt.start]) is not None
+        ) or (
+            prev is not None
+            and prev.place.kind == "country"
+            and _LIST_JOIN.match(text[prev.end : pm.start]) is not None
+        )
+        surface = pm.rule.rsplit(":", 1)[-1]
+        named = _named(surface)
+        country = next((p for p in named if p.kind == "country" and p.iso3 == pm.place.iso3), None)
+        if listed and country is not None:
+            out[i] = replace(pm, place=country, rule=f"gazetteer:country:{surface}")
+    return out
 
 
 def _in(text: str, h: Hit[tuple[Place, ...]]) -> bool:
