@@ -907,3 +907,16 @@ def test_a_capital_written_like_its_country_and_listed_with_countries_is_the_cou
     assert places("تفجير المساجد في الكويت، والعراق.") == ["Kuwait", "Iraq"]
     # alone, or listed with a town, it stays the capital
     assert places("انفجرت سيارة مفخخة في تونس العاصمة.")[0] == "Tunis"
+
+
+def test_a_country_name_is_not_a_town_named_after_it_abroad():
+    # بيرو and هولندا are also towns of the United States (Peru, Indiana; Nederland, Texas)
+    text = normalize("دعت الولايات المتحدة وفرنسا وهولندا وبيرو إلى عقد اجتماع في نيويورك.").text
+    found, _ = article_places(text, lexicon().triggers.find_all(text))
+    assert [(pm.place.name, pm.place.kind) for pm in found] == [
+        ("United States", "country"),
+        ("France", "country"),
+        ("Netherlands", "country"),
+        ("Peru", "country"),
+        ("New York City", "city"),
+    ]

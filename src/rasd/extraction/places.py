@@ -308,7 +308,7 @@ def resolve(
                 p,
             )
             for p in own or inside or h.value
-            if own or inside or _admissible(p, reading, ctx)
+            if own or inside or (_admissible(p, reading, ctx) and not _abroad(p, h, reading))
         ]
         if not scored:
             continue
@@ -748,6 +748,16 @@ def _governed(text: str, h: Hit[tuple[Place, ...]], prev: int, cues: PlaceCues) 
         return False
     clitic = text[h.word_start : h.start]
     return clitic[-1:] in ("ب", "ل") or (not clitic and prev in cues.preposition_ends)
+
+
+def _abroad(p: Place, h: Hit[tuple[Place, ...]], r: _Reading) -> bool:
+    """بيرو، هولندا: a country's name is the country, not a town named after it in another
+    country (Peru, Indiana; Nederland, Texas), unless a settlement word introduces it."""
+    return (
+        p.kind != "country"
+        and not r.intro
+        and any(q.kind == "country" and q.iso3 != p.iso3 for q in h.value)
+    )
 
 
 def _admissible(p: Place, r: _Reading, ctx: _Context) -> bool:
