@@ -371,3 +371,17 @@ def test_acts_at_villages_the_gazetteer_lacks_are_placed_in_the_story_province()
 def test_a_province_told_in_another_paragraph_places_no_unknown_village():
     evs = rasd.extract(_STORY.replace(". وقصفت", ".\nوقصفت"), published=PUB)
     assert [e.sub_event_type for e in evs] == ["Armed clash"]
+
+
+def test_an_event_told_without_place_is_placed_where_a_later_sentence_says_it_happened():
+    lead = "شن مسلحون هجوما بالأسلحة الكيماوية على المدنيين يوم السبت. "
+    evs = rasd.extract(
+        lead + "وقال مسؤولون إن 20 شخصا لقوا حتفهم في الهجوم الذي وقع في مدينة دوما.",
+        published=PUB,
+    )
+    assert [(e.location, e.event_date, e.fatalities) for e in evs] == [
+        ("Duma", date(2023, 3, 11), 20)
+    ]
+    # where the victims were taken is not where it happened
+    moved = "وقال مسؤولون إن 20 شخصا لقوا حتفهم في الهجوم قبل نقلهم إلى مدينة دوما."
+    assert rasd.extract(lead + moved, published=PUB) == []

@@ -443,11 +443,14 @@ class Discourse:
             fr.anaphoric = False  # وفي العراق أصابت الغارات … الموصل: the same kind, elsewhere
         if fr.anaphoric:
             # it adds sources, figures and spans to the event it refers to, nothing new
-            if last is None or last.place is None:
+            if last is None or last.place is None and not self._places_it(m):
                 return
             m.event_type, m.sub_event_type = last.event_type, last.sub_event_type
-            m.place, m.date_, m.inherited_place = last.place, last.date_, True
             m.weapon = m.weapon or last.weapon
+            if last.place is None:
+                fr.anaphoric = False  # it tells where the event told before happened
+            else:
+                m.place, m.date_, m.inherited_place = last.place, last.date_, True
         follow_up = self._follow_up(m, here)
         own_day = (
             m.date_ is not None
@@ -516,6 +519,26 @@ class Discourse:
         if "\n" in self.ctx.text[told[-1].end : sent.start]:
             return None  # told in another paragraph
         return PlaceMention(told[0].start, told[0].end, told[0].place, False, "story:province")
+
+    def _places_it(self, m: Mention) -> bool:
+        """Whether a mention that points back says where the event happened: a place told
+        as one (في، ب، مدينة …) and a verb of happening right before its event word or right after it
+        (الهجوم الذي وقع في دوما، وقع الهجوم في …)."""
+        if m.place is None or not m.place.cued:
+            return False
+        before, after = resources().get(_happened)
+        text, s, e = self.ctx.text, m.sentence.start, m.sentence.end
+        words = text[max(s, m.place.start - 16) : m.place.start].split()[-2:]
+        if set(words) & set(grammar("movement_prepositions")) and not m.place.near:
+            return False  # حتى الوصول إلى مايدوغوري: where someone went, not where it happened
+        return any(
+            abs(m.place.start - a.end) <= 80
+            and (
+                before.search(text, max(s, a.word_start - 12), a.word_start)
+                or after.match(text, a.end, min(e, a.end + 24))
+            )
+            for a in [m.frame.anchor, *m.frame.hits]
+        )
 
     def _dates(self, last: Mention | None, m: Mention, here: _Sentence) -> None:
         """فتح شخص النار على مقهى في مدينة مالمو … وأصيب عدد آخر في وسط المدينة مساء الاثنين:
@@ -623,6 +646,17 @@ def _beside_place(m: Mention, before: Mention | None) -> None:
         return
     if not bounds[0] <= m.place.start < bounds[1]:
         m.place, m.inherited_place = before.place, before.inherited_place
+
+
+def _happened(res: Resources) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """A verb of happening ending right before a word, and one right after it (past a comma
+    and a relative pronoun)."""
+    verbs = alternation(grammar("happened_verbs"))
+    relative = alternation(grammar("relative_pronouns"))
+    return (
+        regex.compile(rf"(?<!\p{{L}})[{clitics().conjunctions}]?{verbs}\s+$"),
+        regex.compile(rf"\p{{L}}*[\s،]*(?:{relative}\s+)?{verbs}(?!\p{{L}})"),
+    )
 
 
 def _place_head(res: Resources) -> regex.Pattern[str]:
