@@ -346,3 +346,19 @@ def test_a_figure_for_several_places_days_or_massacres_is_no_event_s_toll():
         assert [e.fatalities for e in rasd.extract(text, published=pub)] == [None], text
     ev = rasd.extract("استشهد 7 فلسطينيين في قصف على منزل في مخيم النصيرات أمس.", published=pub)
     assert [e.fatalities for e in ev] == [7]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who the dead were, not how many
+        ("وكان بين القتلى نساء وأطفال", {}),
+        ("ومن بين القتلى 3 أطفال", {}),
+        # killed and wounded together: how many died is not said
+        ("سقط سبعة حوثيين بين قتيل وجريح", {}),
+        # the total stays
+        ("قتل 7 أشخاص في القصف ومن بين القتلى 3 أطفال", {"fatalities": 7}),
+    ],
+)
+def test_among_the_dead_names_who_they_were_not_how_many(text, expected):
+    assert tolls(text) == expected

@@ -47,6 +47,7 @@ class _Vocab:
     zero_blockers: frozenset[str]
     zero_phrases: tuple[tuple[str, ...], ...]
     subset: frozenset[str]
+    among: frozenset[str]  # بين القتلى نساء: who the victims were, not how many
     majority: frozenset[str]  # معظمهم: who most of the victims counted were
     rise: frozenset[str]
     rise_verbs: frozenset[str]
@@ -116,6 +117,7 @@ def _build(res: Resources) -> _Vocab:
         zero_blockers=_ks(y["zero_blockers"]),
         zero_phrases=phrases,
         subset=_ks(y["subset"]),
+        among=_ks(y["among"]),
         majority=_ks(y["majority"]),
         rise=_ks(y["rise"]),
         rise_verbs=_ks(y["rise_verbs"]),
@@ -524,6 +526,14 @@ def _counted_victims(i: int, count: _Counts) -> bool:
     return count.cls[n] & (VICTIM | VICTIM_A | DUAL) != 0 and not count.cls[n] & CASUALTY
 
 
+def _no_count(v: _Vocab, tokens: list[Token], i: int, field: str) -> bool:
+    """A casualty word that counts nobody here: an attempt on a life (محاولة اغتيال), or
+    who the victims were (بين القتلى نساء وأطفال، سقط سبعة بين قتيل وجريح)."""
+    return (field == "fatalities" and _attempted(v, tokens, i)) or (
+        i > 0 and tokens[i - 1].text in v.among
+    )
+
+
 def find_tolls(tokens: list[Token]) -> list[Toll]:
     """Every casualty figure in a token list (one sentence)."""
     v = _vocab()
@@ -551,7 +561,7 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
             out.append(Toll("fatalities", 2, tokens[i].start, tokens[i].end, "dual"))
         elif bits & INJURE_DUAL:
             out.append(Toll("injuries", 2, tokens[i].start, tokens[i].end, "dual"))
-        if field is None or (field == "fatalities" and _attempted(v, tokens, i)):
+        if field is None or _no_count(v, tokens, i, field):
             i += 1
             continue
         # a counted noun right after its number: 5 قتلى و12 جريحا — the number is its own
