@@ -385,3 +385,12 @@ def test_an_event_told_without_place_is_placed_where_a_later_sentence_says_it_ha
     # where the victims were taken is not where it happened
     moved = "وقال مسؤولون إن 20 شخصا لقوا حتفهم في الهجوم قبل نقلهم إلى مدينة دوما."
     assert rasd.extract(lead + moved, published=PUB) == []
+
+
+def test_a_separate_incident_does_not_borrow_the_town_told_before():
+    evs = rasd.extract(
+        "قتل أربعة جنود في انفجار عبوة ناسفة في مدينة سيلوبي. "
+        "وفي حادث منفصل، قتل جندي في هجوم صاروخي في محافظة شرناق.",
+        published=PUB,
+    )
+    assert [(e.location, e.geo_precision) for e in evs] == [("Silopi", 1), ("Sırnak", 3)]

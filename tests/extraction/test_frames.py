@@ -1181,3 +1181,12 @@ def test_a_failed_truce_or_take_over_changes_nothing_but_the_fight_stays():
     assert rasd.extract(s, published=PUB) == []
     s = "فشلت قوات النظام أمس في السيطرة على بلدة كفرنبودة بعد معارك عنيفة مع الفصائل."
     assert [e.sub_event_type for e in rasd.extract(s, published=PUB)] == ["Armed clash"]
+
+
+def test_a_car_bomb_told_beside_an_attack_with_a_connector_is_another_event():
+    evs = rasd.extract(
+        "هاجم مسلحون القنصلية في مدينة إسطنبول وتبادلوا إطلاق النار مع الشرطة، "
+        "فيما استهدفت سيارة مفخخة مركزا للشرطة في المدينة.",
+        published=date(2023, 3, 14),
+    )
+    assert [e.event_type for e in evs] == ["Battles", "Explosions/Remote violence"]

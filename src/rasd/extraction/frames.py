@@ -322,13 +322,18 @@ def _co_occurring(
     own = types.get(anchor.value.category, ("", ""))[0]
     # an attack or a killing may be either a clash or violence against civilians
     either = {"attack", "kill"}
+    # … but never an explosion: هاجم مسلحون القنصلية، فيما استهدفت سيارة مفخخة مركزا للشرطة
+    unlike_attack = "attack" in fr.categories and "kill" not in fr.categories and own in _BLASTS
     return (
         bool(own)
         and anchor.value.category not in either
-        and not fr.categories & either
+        and (not fr.categories & either or unlike_attack)
         and all(types[c][0] != own for c in fr.categories if c in types)
         and any(c in types for c in fr.categories)
     )
+
+
+_BLASTS = ("Explosions/Remote violence",)
 
 
 def _live(trig: list[Hit[Trigger]], facts: SentenceFacts, text: str) -> list[Hit[Trigger]]:

@@ -85,7 +85,9 @@ def build_mention(
         protest = etype in ("Protests", "Riots")
         own = _event_places(s_places, facts.actors, text, protest, fr.anchor.end)
         # every place of the sentence is another event's: this one's is not told here
-        m.place, m.inherited_place = choose_place(own, pos, last_place if own else None)
+        # وفي حادث منفصل: a separate incident does not borrow the place told before
+        before = last_place if own and not told_apart(text, pos, fr.anchor.end) else None
+        m.place, m.inherited_place = choose_place(own, pos, before)
     # date: the day expression nearest the trigger in the sentence
     if facts.dates:
         m.date_ = choose_day(facts.dates, pos, facts.sent.start, text, m.place)
@@ -302,3 +304,13 @@ def _keeps_territory(fr: Frame, s_places: list[PlaceMention], text: str) -> bool
         if not fr.categories - {"impact", "firearm", "intervention", "weapon", "aircraft"}:
             return False
     return True
+
+
+def told_apart(text: str, start: int, end: int) -> bool:
+    """وفي انفجار آخر منفصل، وفي حادثة منفصلة قتل جندي: an event the text tells as a separate
+    one (grammar.yaml separate_words right after its word, or just before it), never to be
+    folded into the one before. «غارة أخرى» alone is not: ACLED codes one event per type,
+    place and day."""
+    words = grammar("separate_words")
+    near = text[end : end + 20].split()[:2] + text[max(0, start - 25) : start].split()
+    return any(w.strip("\u060c,.") in words for w in near)

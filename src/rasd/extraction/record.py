@@ -9,7 +9,7 @@ from rasd import claims
 from rasd.extraction.actors import coalition, default_actors, state_actor
 from rasd.extraction.context import ArticleContext
 from rasd.extraction.dates import date_event
-from rasd.extraction.mention import Mention
+from rasd.extraction.mention import Mention, told_apart
 from rasd.extraction.places import PlaceMention, coded_place, precision
 from rasd.gazetteer import load as load_gazetteer
 from rasd.gazetteer import sea_coasts
@@ -38,7 +38,7 @@ def to_event(m: Mention, ctx: ArticleContext) -> Event | None:
     a = m.frame.anchor
     # who said what: every value read from this sentence carries its source
     said_by = m.sources[0].name if m.sources else article.outlet
-    apart = " (separate)" if _told_apart(n.text, a.start, a.end) else ""
+    apart = " (separate)" if told_apart(n.text, a.start, a.end) else ""
     ev.cite(
         "event_type",
         Evidence.at(n, a.start, a.end, f"trigger:{a.value.category}:{a.surface}{apart}", said_by),
@@ -195,13 +195,3 @@ def _claims(ev: Event, m: Mention, n: Normalized, article: Article, country: str
             ],
         )
     )
-
-
-def _told_apart(text: str, start: int, end: int) -> bool:
-    """وفي انفجار آخر منفصل، وفي حادثة منفصلة قتل جندي: an event the text tells as a separate
-    one (grammar.yaml separate_words right after its word, or just before it), never to be
-    folded into the one before. «غارة أخرى» alone is not: ACLED codes one event per type,
-    place and day."""
-    words = grammar("separate_words")
-    near = text[end : end + 20].split()[:2] + text[max(0, start - 25) : start].split()
-    return any(w in words for w in near)
