@@ -1190,3 +1190,11 @@ def test_a_car_bomb_told_beside_an_attack_with_a_connector_is_another_event():
         published=date(2023, 3, 14),
     )
     assert [e.event_type for e in evs] == ["Battles", "Explosions/Remote violence"]
+
+
+def test_what_happened_years_ago_is_no_event():
+    told = "قتل مسلحون ثلاثة مدنيين في هجوم على قرية في ولاية بورنو."
+    assert len(rasd.extract(told, published=date(2023, 3, 14))) == 1
+    for ago in ("قبل عدة سنوات", "قبل عقدين"):
+        text = told.replace("مدنيين في", f"مدنيين {ago} في")
+        assert rasd.extract(text, published=date(2023, 3, 14)) == []
