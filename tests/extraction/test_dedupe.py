@@ -1,5 +1,6 @@
 from datetime import date
 
+import rasd
 from rasd.extraction.dedupe import merge_events
 from rasd.model import Event, Evidence
 
@@ -199,3 +200,12 @@ def test_an_event_told_as_a_separate_one_is_not_folded_into_the_one_before():
     # «another strike» alone on the same front is one event, as ACLED codes it
     s = "قتل 5 مسلحين أمس في غارة على جبهة صرواح في مأرب. ودمرت غارة أخرى عربة في الجبهة ذاتها."
     assert len(rasd.extract(s, published="2015-08-11")) == 1
+
+
+def test_a_rising_toll_told_today_counts_the_fighting_that_began_yesterday():
+    evs = rasd.extract(
+        "ارتفعت حصيلة الاشتباكات التي شهدتها مدينة طرابلس إلى 52 قتيلا، حسبما أوردته مصادر "
+        "إعلامية اليوم السبت. وكانت قد اندلعت الاشتباكات في ضواحي مدينة طرابلس أمس.",
+        published=date(2017, 5, 27),
+    )
+    assert [(e.event_date, e.fatalities) for e in evs] == [(date(2017, 5, 26), 52)]

@@ -570,15 +570,8 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
         if counted is not None:
             value, s = counted
             more, end = _second_group(i + 1, stop_at, count)
-            out.append(
-                Toll(
-                    field,
-                    value + more,
-                    tokens[s].start,
-                    tokens[end].end,
-                    "before " + tokens[i].text,
-                )
-            )
+            rule = "rose to" if _rose_to(cls, s) else "before " + tokens[i].text
+            out.append(Toll(field, value + more, tokens[s].start, tokens[end].end, rule))
             i = consumed = end + 1
             continue
         ahead = _ahead(tokens, i, stop_at, count, field)
@@ -611,6 +604,12 @@ def find_tolls(tokens: list[Token]) -> list[Toll]:
         i += 1
     out.extend(_zero(tokens, v, cls))
     return out
+
+
+def _rose_to(cls: list[int], s: int) -> bool:
+    """ارتفعت حصيلة الاشتباكات … إلى 52 قتيلا: a count after «إلى» in a sentence whose toll
+    is said to rise, an update of an event's figure."""
+    return s > 0 and bool(cls[s - 1] & RISE) and any(cls[b] & RISE_VERB for b in range(s))
 
 
 def _attempted(v: _Vocab, tokens: list[Token], i: int) -> bool:

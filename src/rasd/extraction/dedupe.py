@@ -4,6 +4,8 @@ event carrying every source and span; when figures disagree the lowest is kept (
 
 from __future__ import annotations
 
+from datetime import date
+
 import regex
 
 from rasd.geo import km
@@ -17,8 +19,9 @@ GENERIC = {"Unidentified armed group", "Civilians", None}
 
 
 def _same_day(a: Event, b: Event) -> bool:
-    """The same day, or a lead mention dated by default to publication and a mention that
-    gives the day, up to two days before it (قتل جنديان في انفجار … مساء السبت)."""
+    """The same day, or a lead mention dated by default to publication (or a toll update)
+    and a mention that gives the day, up to two days before it (قتل جنديان في انفجار …
+    مساء السبت)."""
     if a.event_date == b.event_date:
         return True
     if a.event_date is None or b.event_date is None:
@@ -26,10 +29,20 @@ def _same_day(a: Event, b: Event) -> bool:
     later, earlier = (a, b) if a.event_date > b.event_date else (b, a)
     assert later.event_date is not None and earlier.event_date is not None
     return (
-        _default_day(later)
+        (_default_day(later) or _toll_update(later))
         and not _default_day(earlier)
         and (later.event_date - earlier.event_date).days <= 2
     )
+
+
+def _before(x: date | None, y: date | None) -> bool:
+    return x is not None and y is not None and x < y
+
+
+def _toll_update(ev: Event) -> bool:
+    """ارتفعت حصيلة الاشتباكات … إلى 52 قتيلا، … اليوم السبت: the day given is the update's,
+    the fighting it counts may have begun the day before."""
+    return any(e.rule == "toll:rose to" for e in ev.fields.get("fatalities", []))
 
 
 def _default_day(ev: Event) -> bool:
@@ -263,7 +276,10 @@ def _fold(a: Event, b: Event, seen: dict[str, set[object]]) -> None:
             a.actor1, a.inter1, a.actor2, a.inter2 = b.actor1, b.inter1, b.actor2, b.inter2
             a.fields.pop("actor1", None)
             a.fields.pop("actor2", None)
-    if _default_day(a) and not _default_day(b) and b.event_date is not None:
+    dated = not _default_day(b) and b.event_date is not None
+    # the day a toll rose is not the fighting's
+    updated = _toll_update(a) and not _toll_update(b) and _before(b.event_date, a.event_date)
+    if dated and (_default_day(a) or updated):
         # the mention that gives the day dates the event
         a.event_date, a.time_precision = b.event_date, b.time_precision
         a.fields["event_date"] = []
