@@ -920,3 +920,10 @@ def test_a_country_name_is_not_a_town_named_after_it_abroad():
         ("Peru", "country"),
         ("New York City", "city"),
     ]
+
+
+def test_a_settlement_word_introduces_the_israeli_settlement_it_names():
+    evs = rasd.extract(
+        "أعلن حزب الله استهداف مستوطنة المطلة بالصواريخ.", published=date(2024, 3, 14)
+    )
+    assert [(e.location, e.country) for e in evs] == [("Metula", "ISR")]
