@@ -310,3 +310,13 @@ def test_a_definite_noun_and_adjective_type_the_event_as_the_indefinite_do():
     assert ev.sub_event_type == "Air/drone strike"
     s = "وانفجرت القنابل اليدوية في سوق مدينة بوجمبورا ليل الاثنين."
     assert [e.sub_event_type for e in rasd.extract(s, published=pub)] == ["Grenade"]
+
+
+def test_a_phrase_of_words_in_ta_marbuta_is_found_in_the_dual():
+    from rasd.extraction.triggers import lexicon
+    from rasd.text.normalize import normalize
+
+    for s in ("هجوم بطائرتين مسيرتين", "انفجرت سيارتان مفخختان", "زرعوا عبوتين ناسفتين"):
+        t = normalize(s).text
+        cats = {h.value.category for h in lexicon().triggers.find_all(t)}
+        assert cats & {"drone", "ied"}, s

@@ -96,6 +96,7 @@ def _build(res: Resources) -> Lexicon:
     listed = {key(form) for form, _ in trig}
     trig += [(f, t) for f, t in derived_triggers(res) if key(f) not in listed]
     trig += _definite_phrases(trig)
+    trig += _dual_phrases(trig)
     cues = res.yaml("lexicon/cues.yaml")
     ne = [
         (f, (reason, spec["scope"], int(spec.get("reach", 45)), int(spec.get("after", 20))))
@@ -141,6 +142,22 @@ def _build(res: Resources) -> Lexicon:
             article_optional=False,
         ),
     )
+
+
+def _dual_phrases(trig: list[tuple[str, Trigger]]) -> list[tuple[str, Trigger]]:
+    """طائرة مسيرة → طائرتين مسيرتين، طائرتان مسيرتان: a phrase of nouns and adjectives in ة
+    takes the dual on every word, each ة written ت (clitics.yaml dual_suffixes)."""
+    listed = {key(f) for f, _ in trig}
+    out = []
+    for form, t in trig:
+        words = key(form).split()
+        if len(words) < 2 or t.strength == "cue" or not all(w.endswith("ه") for w in words):
+            continue
+        for suffix in clitics().dual_suffixes:
+            dual = " ".join(w[:-1] + "ت" + suffix for w in words)
+            if dual not in listed:
+                out.append((dual, t))
+    return out
 
 
 def _bound_stems(trig: list[tuple[str, Trigger]]) -> list[tuple[str, Trigger]]:

@@ -28,6 +28,7 @@ class Clitics:
     sound_endings: tuple[str, ...]  # مراهق → مراهقين، مراهقة، مراهقات
     possessive: frozenset[str]
     bound_suffixes: tuple[str, ...]  # after the ت of a noun in ة: غارته، غارتين
+    dual_suffixes: tuple[str, ...]  # غارتين، غارتان
     active_endings: tuple[str, ...]  # قتلت، قتلوا: endings of a verb agreeing with its subject
 
 
@@ -55,6 +56,7 @@ def _build_clitics(res: Resources) -> Clitics:
         sound_endings=ks("sound_endings"),
         possessive=frozenset(ks("possessive_suffixes")),
         bound_suffixes=ks("possessive_suffixes") + ks("dual_suffixes"),
+        dual_suffixes=ks("dual_suffixes"),
         active_endings=ks("active_endings"),
     )
 
