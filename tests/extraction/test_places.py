@@ -927,3 +927,13 @@ def test_a_settlement_word_introduces_the_israeli_settlement_it_names():
         "أعلن حزب الله استهداف مستوطنة المطلة بالصواريخ.", published=date(2024, 3, 14)
     )
     assert [(e.location, e.country) for e in evs] == [("Metula", "ISR")]
+
+
+def test_a_distance_at_sea_from_a_coastal_town_places_the_event_in_the_sea_off_it():
+    pub = date(2024, 3, 14)
+    for text, sea in (
+        ("تعرضت سفينة لهجوم على بعد 50 ميلا بحريا جنوب غرب الحديدة.", "Red Sea"),
+        ("تعرضت سفينة لهجوم على بعد 80 ميلا بحريا شرق عدن.", "Gulf of Aden"),
+    ):
+        evs = rasd.extract(text, published=pub)
+        assert [(e.location, e.geo_precision) for e in evs] == [(sea, 3)], text

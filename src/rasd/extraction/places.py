@@ -19,7 +19,7 @@ import regex
 from rasd.extraction.spans import distance, nearest
 from rasd.extraction.speech import speech
 from rasd.extraction.triggers import Trigger, lexicon
-from rasd.gazetteer import Gazetteer, Place, load
+from rasd.gazetteer import Gazetteer, Place, load, sea_coasts
 from rasd.geo import km
 from rasd.resources import Resources, resources, split_forms
 from rasd.settings import SETTINGS
@@ -977,7 +977,55 @@ def article_places(
         resolve(text, place_hits, countries, admin1s, cues, seats), countries
     )
     places = capital_mentions(text, places, adjective_hits, countries)
+    places = _offshore(text, place_hits, places)
     return _seats(text, region_mentions(text, places, countries), cues), countries
+
+
+def _offshore(
+    text: str, hits: list[Hit[tuple[Place, ...]]], places: list[PlaceMention]
+) -> list[PlaceMention]:
+    """على بعد 50 ميلا بحريا جنوب غرب الحديدة: a coastal town measured from at sea is no
+    place of the event; the sea area off it is (the nearest of those its country borders)."""
+    pat = resources().get(_nautical)
+    taken = {pm.start for pm in places}
+    words = {*load().common, *grammar("distance_directions")}
+    out = []
+    for h in hits:
+        if h.start in taken or text[h.word_start : h.word_end] in words:
+            continue
+        if not pat.search(text, max(0, h.word_start - 60), h.word_start):
+            continue
+        towns = [p for p in h.value if p.kind == "city"]
+        sea = _sea_off(max(towns, key=lambda p: p.population)) if towns else None
+        if sea is not None:
+            out.append(PlaceMention(h.start, h.end, sea, False, f"offshore:{h.surface}", True))
+    return sorted([*places, *out], key=lambda pm: pm.start) if out else places
+
+
+def _nautical(res: Resources) -> regex.Pattern[str]:
+    """A distance at sea ending right before a name (up to two words and a direction)."""
+    units = alternation(grammar("distance_units"))
+    sea = alternation(grammar("nautical_words"))
+    return regex.compile(rf"{units}\s+{sea}(?:\s+\p{{L}}+){{0,3}}\s*$")
+
+
+def _sea_off(town: Place) -> Place | None:
+    """The sea area nearest a town among those whose coast its country is on."""
+    seas = [p for p in resources().get(_sea_places) if town.iso3 in sea_coasts().get(p.name, ())]
+    at = (town.lat, town.lon)
+    return min(seas, key=lambda p: km(at, (p.lat, p.lon)), default=None)
+
+
+def _sea_places(res: Resources) -> list[Place]:
+    """The sea areas of seas.tsv, as the gazetteer holds them."""
+    gaz = load()
+    return [
+        p
+        for r in res.tsv("gazetteer/seas.tsv")
+        for h in gaz.find(key(split_forms(r["arabic"])[0]))
+        for p in h.value
+        if p.kind == "sea" and p.name == r["name"]
+    ]
 
 
 def _seats(text: str, places: list[PlaceMention], cues: PlaceCues) -> list[PlaceMention]:
