@@ -440,3 +440,13 @@ def test_a_take_over_by_a_government_s_ally_regains_territory():
 def test_warships_named_by_their_country_are_its_forces():
     [ev] = rasd.extract("قصفت المدمرات الأمريكية مواقع في مدينة دمشق فجر اليوم.", published=PUB)
     assert ev.actor1 == "Military Forces of United States"
+
+
+def test_the_state_named_after_an_active_verb_of_killing_is_the_attacker():
+    pub = date(2024, 3, 14)
+    active = "اغتالت إسرائيل القيادي في الحركة بغارة على الضاحية الجنوبية لبيروت."
+    passive = "اغتيل القيادي في حماس في غارة على الضاحية الجنوبية لبيروت."
+    assert [(e.actor1, e.actor2) for e in rasd.extract(active, published=pub)][0][0] == (
+        "Military Forces of Israel"
+    )
+    assert rasd.extract(passive, published=pub)[0].actor2 == "Hamas"

@@ -372,14 +372,14 @@ def _announces_own_act(text: str, a: ActorMention, fr: Frame, mk: _Markers) -> b
     )
 
 
-def _killed_before(fr: Frame, a: ActorMention) -> bool:
+def _killed_before(fr: Frame, a: ActorMention, text: str) -> bool:
     """اغتيل صالح العاروري نائب رئيس المكتب السياسي لحماس في غارة: the one named after a
     verb of killing that comes before the act is its victim."""
     return any(
         h.value.category == "kill"
         and 0 <= a.start - h.end < 60
-        # قتلت قوات الأمن، قتلوا: a verb agreeing with its subject is active
-        and not h.surface.endswith(tuple(clitics().active_endings))
+        # قتلت قوات الأمن، اغتالت إسرائيل، قتلوا: a verb agreeing with its subject is active
+        and not text[h.start : h.word_end].endswith(tuple(clitics().active_endings))
         for h in fr.hits
     )
 
@@ -499,7 +499,7 @@ def assign_roles(
             actors2.append((a, "victims counted from it (3 of the police)"))
         elif a.start <= pos < a.end or _names_a_trigger(a, fr):
             actors1.append((a, "named by the trigger (coalition aircraft)"))
-        elif a.start < pos and a.entry.kind != "unidentified" and _killed_before(fr, a):
+        elif a.start < pos and a.entry.kind != "unidentified" and _killed_before(fr, a, text):
             actors2.append((a, "killed before the act"))
         elif a.start < pos and death_noun(anchor):
             actors2.append((a, "met death (X met his death)"))
