@@ -362,3 +362,13 @@ def test_a_figure_for_several_places_days_or_massacres_is_no_event_s_toll():
 )
 def test_among_the_dead_names_who_they_were_not_how_many(text, expected):
     assert tolls(text) == expected
+
+
+def test_villagers_killed_by_gunmen_are_counted_as_civilians():
+    evs = rasd.extract(
+        "قتل مسلحون 12 قرويا في هجوم على قرية بولاية زمفارا شمال غرب نيجيريا.",
+        published=date(2024, 3, 14),
+    )
+    assert [(e.sub_event_type, e.fatalities, e.actor2) for e in evs] == [
+        ("Attack", 12, "Civilians")
+    ]

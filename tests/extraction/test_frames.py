@@ -1198,3 +1198,11 @@ def test_what_happened_years_ago_is_no_event():
     for ago in ("قبل عدة سنوات", "قبل عقدين"):
         text = told.replace("مدنيين في", f"مدنيين {ago} في")
         assert rasd.extract(text, published=date(2023, 3, 14)) == []
+
+
+def test_protesters_who_burn_or_storm_a_building_riot():
+    pub = date(2024, 3, 14)
+    evs = rasd.extract("أحرق محتجون غاضبون مقر الحزب في مدينة الناصرية.", published=pub)
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("Violent demonstration", "Protesters")]
+    # protesters run into are no rioters
+    assert rasd.extract("اقتحمت مدرعة حشدا من المحتجين في مدينة البصرة.", published=pub) == []

@@ -584,6 +584,8 @@ def _supported(
             c_start <= a.start < c_end
             and (
                 a.entry.kind == "unidentified"
+                # أحرق محتجون مقر الحزب: protesters who attack or burn riot
+                or (a.entry.kind == "protesters" and _subject_of_attack(a, anchors))
                 # الجيش أوقف …: security forces make an arrest verb an arrest
                 or (
                     a.entry.kind in ("state", "state_home", "state_generic")
@@ -594,6 +596,16 @@ def _supported(
         )
         # شهداء باستهداف تجمع، قتلى وجرحى في هجوم: the dead or wounded named with no figure
         or _casualties_named(anchors, text, clause)
+    )
+
+
+def _subject_of_attack(a: ActorMention, anchors: list[Hit[Trigger]]) -> bool:
+    """The party named right after a verb of attack (أحرق محتجون) or right before it
+    (محتجون أحرقوا): its subject, not its object (اقتحمت حشدا من المحتجين)."""
+    return any(
+        h.value.category == "attack"
+        and (0 <= a.start - h.word_end <= 1 or 0 <= h.word_start - a.end <= 1)
+        for h in anchors
     )
 
 
