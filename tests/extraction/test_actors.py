@@ -450,3 +450,13 @@ def test_the_state_named_after_an_active_verb_of_killing_is_the_attacker():
         "Military Forces of Israel"
     )
     assert rasd.extract(passive, published=pub)[0].actor2 == "Hamas"
+
+
+def test_a_group_that_says_its_fighters_fought_with_a_force_fought_that_force():
+    evs = rasd.extract(
+        "أعلنت سرايا القدس أن مقاتليها خاضوا اشتباكات ضارية مع قوات الاحتلال في مخيم جنين.",
+        published=PUB,
+    )
+    assert [(e.actor1, e.actor2) for e in evs] == [
+        ("Al Quds Brigades", "Military Forces of Israel")
+    ]

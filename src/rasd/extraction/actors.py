@@ -265,14 +265,15 @@ def _markers(res: Resources) -> _Markers:
         # (أعلن حزب الله أن مقاتليه استهدفوا)
         regex.compile(
             r"\s*(?:\p{L}+\s+)?"
-            + rf"(?:{alternation(grammar('complementizers'))}\s+{alternation(grammar('own_men'))}\s+"
+            + rf"(?:{alternation(grammar('complementizers'))}\s+{alternation(grammar('own_men'))}"
+            + r"\s+(?:\p{L}+\s+)?"  # أن مقاتليها خاضوا اشتباكات: a verb before the act noun
             + rf"|(?:\p{{L}}+\s+){{0,3}}{alternation(grammar('self_complementizers'))}\s+)?$"
         ),
         regex.compile(rf"(?<![\p{{L}}]){alternation(grammar('said_verbs'))}\s+(?:\p{{L}}+\s+)?$"),
         # إن مقاتليها فجروا، في بيان إنه استهدف: its own men, or itself, did the act
         regex.compile(
             rf"\s*(?:{alternation(grammar('complementizers'))}\s+{alternation(grammar('own_men'))}"
-            rf"|(?:\p{{L}}+\s+){{0,3}}{alternation(grammar('self_complementizers'))})\s+$"
+            rf"(?:\s+\p{{L}}+)?|(?:\p{{L}}+\s+){{0,3}}{alternation(grammar('self_complementizers'))})\s+$"
         ),
         regex.compile(
             # قتل 6 أشخاص عندما فتح مسلحون النار: the subject of a verb that opens a clause
@@ -468,10 +469,7 @@ def assign_roles(
             if side:
                 (actors1 if side == 1 else actors2).append((a, _SIDES[side]))
             continue
-        if a.entry.kind in ("civilians", "protesters") and event_type not in (
-            "Protests",
-            "Riots",
-        ):
+        if a.entry.kind in ("civilians", "protesters") and event_type not in _CROWD_TYPES:
             actors2.append((a, "victims"))
             continue
         before = text[max(0, a.start - 25) : a.start]
@@ -517,6 +515,8 @@ def assign_roles(
             actors1.append((a, "subject before the victims it killed"))
         elif killing and a.start > pos:
             actors2.append((a, "killed (passive: X was killed)"))
+        elif a.start > pos and _fought_with(text, a, fr):
+            actors2.append((a, "the other side (fought with X)"))
         elif a.start > pos and a.start - anchor.end < 25:
             actors1.append((a, "subject after verb"))
         elif a.start > pos:
@@ -525,6 +525,17 @@ def assign_roles(
 
 
 _SIDES = {1: "one side (between X and Y)", 2: "the other side (between X and Y)"}
+_CROWD_TYPES = ("Protests", "Riots")  # the event types whose actor1 a crowd may be
+
+
+def _fought_with(text: str, a: ActorMention, fr: Frame) -> bool:
+    """خاضوا اشتباكات مع قوات الاحتلال: a party right after «مع» in a fight."""
+    before = text[max(0, a.start - 6) : a.start].split()
+    return (
+        bool(fr.categories & {"clash", "exchange"})
+        and bool(before)
+        and before[-1] in grammar("opponent_words")
+    )
 
 
 def _target_marker(
