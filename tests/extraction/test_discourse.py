@@ -394,3 +394,14 @@ def test_a_separate_incident_does_not_borrow_the_town_told_before():
         published=PUB,
     )
     assert [(e.location, e.geo_precision) for e in evs] == [("Silopi", 1), ("Sırnak", 3)]
+
+
+def test_a_sentence_detailing_the_lead_strikes_places_the_lead():
+    evs = rasd.extract(
+        "شنت الطائرات الإسرائيلية، فجر اليوم، سلسلة غارات على بلدات في جنوب لبنان، ما أدى "
+        "إلى مقتل عنصرين من حزب الله. واستهدفت إحدى الغارات منزلا في بلدة عيترون.",
+        published=PUB,
+    )
+    assert [(e.location, e.fatalities, e.actor1) for e in evs] == [
+        ("Aitaroun", 2, "Military Forces of Israel")
+    ]

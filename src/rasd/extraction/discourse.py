@@ -294,7 +294,9 @@ class Discourse:
             for p in s_places
             if p.place.kind == "admin1" and p.cued and same_country(p, self.pending_countries)
         ]
-        own_events = any(h.value.strength != "cue" and not no_arms(h, ctx.text, e) for h in s_trig)
+        own_events = any(
+            h.value.strength != "cue" and not no_arms(h, ctx.text, e) for h in s_trig
+        ) and not self._details_pending(s_trig)
         self._place_pending(index, sent, specific or provinces, own_events)
         if not s_trig:
             if s_places:
@@ -353,6 +355,14 @@ class Discourse:
         ]
         there = {m.place.place for m in recent if m.place is not None}
         return bool(recent) and all(p.place in there for p in places)
+
+    def _details_pending(self, s_trig: list[Hit[Trigger]]) -> bool:
+        """شنت الطائرات غارات على بلدات في جنوب لبنان … واستهدفت إحدى الغارات منزلا في بلدة
+        عيترون: a sentence whose strong words are all of the kinds the waiting lead told
+        gives the lead's places, not events of its own."""
+        kinds = {c for m in self.pending for c in m.frame.categories}
+        strong = {h.value.category for h in s_trig if h.value.strength == "strong"}
+        return bool(strong) and strong <= kinds
 
     def _place_pending(
         self, index: int, sent: Sentence, specific: list[PlaceMention], own_events: bool

@@ -589,9 +589,9 @@ def _read(
         h.surface.split()[0] in grammar("kinship_heads")
         and not intro
         and not h.word_start < h.start  # بابن، وبن: a clitic makes it a place word
-        and prev not in cues.preposition_ends | cues.trigger_ends
+        and prev not in cues.preposition_ends | cues.trigger_ends | cues.near_ends
     ):
-        return None  # يوسف بن أحمد العثيمين: a man's name, not Ben Ahmed
+        return None  # يوسف بن أحمد العثيمين: a man's name, not Ben Ahmed (على طريق بنت جبيل is)
     # (بسيدي بوزيد after «ابن خلدون»: with ب on it the name is a place again)
     if not intro and not located and _in_lineage(text, h.word_start):
         return None  # صالح بن سعيد بن سالم الأحمدي: a family name, not Al Ahmadi
