@@ -1206,3 +1206,12 @@ def test_protesters_who_burn_or_storm_a_building_riot():
     assert [(e.sub_event_type, e.actor1) for e in evs] == [("Violent demonstration", "Protesters")]
     # protesters run into are no rioters
     assert rasd.extract("اقتحمت مدرعة حشدا من المحتجين في مدينة البصرة.", published=pub) == []
+
+
+def test_blasts_told_before_their_cause_take_the_cause_s_kind():
+    evs = rasd.extract(
+        "هزت انفجارات عنيفة مدينة مأرب مساء الثلاثاء جراء سقوط صواريخ باليستية أطلقتها "
+        "جماعة الحوثي على أحياء سكنية.",
+        published=date(2024, 3, 14),
+    )
+    assert [e.sub_event_type for e in evs] == ["Shelling/artillery/missile attack"]
