@@ -460,3 +460,20 @@ def test_a_group_that_says_its_fighters_fought_with_a_force_fought_that_force():
     assert [(e.actor1, e.actor2) for e in evs] == [
         ("Al Quds Brigades", "Military Forces of Israel")
     ]
+
+
+def test_the_party_right_after_a_verb_agreeing_with_it_fired():
+    evs = rasd.extract(
+        "هزت انفجارات عنيفة مدينة مأرب مساء الثلاثاء جراء سقوط صواريخ باليستية أطلقتها "
+        "جماعة الحوثي على أحياء سكنية.",
+        published=PUB,
+    )
+    assert [e.actor1 for e in evs] == ["Houthis (Ansar Allah)"]
+    # an interception's other side stays the one that fired
+    evs = rasd.extract(
+        "اعترضت الدفاعات الجوية السعودية صاروخا باليستيا أطلقته جماعة الحوثي باتجاه مدينة نجران.",
+        published=PUB,
+    )
+    assert [(e.actor1, e.actor2) for e in evs] == [
+        ("Military Forces of Saudi Arabia", "Houthis (Ansar Allah)")
+    ]

@@ -515,6 +515,8 @@ def assign_roles(
             actors1.append((a, "subject before the victims it killed"))
         elif killing and a.start > pos:
             actors2.append((a, "killed (passive: X was killed)"))
+        elif a.start > pos and _subject_of_verb(text, a, fr):
+            actors1.append((a, "subject right after its verb"))
         elif a.start > pos and _fought_with(text, a, fr):
             actors2.append((a, "the other side (fought with X)"))
         elif a.start > pos and a.start - anchor.end < 25:
@@ -526,6 +528,20 @@ def assign_roles(
 
 _SIDES = {1: "one side (between X and Y)", 2: "the other side (between X and Y)"}
 _CROWD_TYPES = ("Protests", "Riots")  # the event types whose actor1 a crowd may be
+
+
+def _subject_of_verb(text: str, a: ActorMention, fr: Frame) -> bool:
+    """صواريخ أطلقتها جماعة الحوثي: a party right after a verb of the act that agrees with
+    its subject (its ending, with an object pronoun or without) did it."""
+    if fr.categories & {"intercept", "disrupt"}:
+        return False  # اعترضت صاروخا أطلقته الميليشيا: who fired is the other side
+    c = clitics()
+    endings = tuple(e + p for e in c.active_endings for p in ("", *c.possessive))
+    return any(
+        0 <= a.start - h.word_end <= 1 and text[h.start : h.word_end].endswith(endings)
+        for h in fr.hits
+        if h.value.category not in ("kill",)
+    )
 
 
 def _fought_with(text: str, a: ActorMention, fr: Frame) -> bool:
