@@ -320,3 +320,15 @@ def test_a_phrase_of_words_in_ta_marbuta_is_found_in_the_dual():
         t = normalize(s).text
         cats = {h.value.category for h in lexicon().triggers.find_all(t)}
         assert cats & {"drone", "ied"}, s
+
+
+def test_marches_named_by_their_kind_are_protests():
+    import rasd
+
+    for text in (
+        "فرقت الشرطة مسيرة سلمية في مدينة وهران.",
+        "خرجت مسيرات حاشدة في مدينة تعز تنديدا بالحصار.",
+        "نظم طلاب وقفة تضامنية أمام الجامعة في مدينة الرباط.",
+    ):
+        evs = rasd.extract(text, published="2024-03-14")
+        assert [e.event_type for e in evs] == ["Protests"], text
