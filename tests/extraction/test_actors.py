@@ -477,3 +477,14 @@ def test_the_party_right_after_a_verb_agreeing_with_it_fired():
     assert [(e.actor1, e.actor2) for e in evs] == [
         ("Military Forces of Saudi Arabia", "Houthis (Ansar Allah)")
     ]
+
+
+def test_an_attack_of_a_group_named_with_its_group_word_is_that_group_s():
+    evs = rasd.extract(
+        "قتل 20 جنديا في هجوم لتنظيم داعش غرب أفريقيا على قاعدة عسكرية في ولاية بورنو.",
+        published=PUB,
+    )
+    assert [e.actor1 for e in evs] == ["Islamic State (West Africa)"]
+    # targets belonging to the group are no act of it
+    evs = rasd.extract("قصفت الطائرات أهدافا تابعة لتنظيم داعش في مدينة الرمادي.", published=PUB)
+    assert [e.actor2 for e in evs] == ["Islamic State"]

@@ -634,10 +634,30 @@ def _side(
 _OWNED_ACTS = frozenset({"shelling", "air", "drone", "attack", "ied", "explosion", "massacre"})
 
 
+def _group_word_before(text: str, start: int) -> int:
+    """Where the name starts with a group word before it carrying «ل» (لتنظيم داعش,
+    grammar.yaml owner_heads), else `start`."""
+    before = text[max(0, start - 16) : start].split()
+    if (
+        before
+        and before[-1][:1] in grammar("owner_clitics")
+        and before[-1][1:] in grammar("owner_heads")
+        and text[start - 1 : start] == " "
+    ):
+        return start - len(before[-1])  # right after its «ل»
+    return start
+
+
 def of_the_act(text: str, start: int, act: Hit[Trigger]) -> bool:
     """قصف مدفعي لميليشيات الحوثي، غارات لقوات التحالف: an actor with ل right after the
     act's noun (and its adjectives, up to 20 letters) is whose act it was."""
-    if act.value.category not in _OWNED_ACTS or not 0 <= start - act.end <= 20:
+    if act.value.category not in _OWNED_ACTS or not 0 <= start - act.end <= 30:
+        return False
+    grouped = _group_word_before(text, start)  # هجوم لتنظيم داعش: «ل» on the group word
+    if grouped != start and len(text[act.word_end : grouped].split()) > 1:
+        return False  # أهدافا تابعة لتنظيم داعش: the target's owner, past an object
+    start = grouped
+    if start - act.end > 20:
         return False
     if text[start - 1 : start] != "ل" or text[start - 2 : start - 1] not in (" ", ""):
         return False
