@@ -332,3 +332,17 @@ def test_marches_named_by_their_kind_are_protests():
     ):
         evs = rasd.extract(text, published="2024-03-14")
         assert [e.event_type for e in evs] == ["Protests"], text
+
+
+def test_verbs_and_weapons_of_recent_wars_are_found():
+    from rasd.extraction.triggers import lexicon
+    from rasd.text.normalize import normalize
+
+    for s, cat in (
+        ("فجرت عناصر التنظيم عبوة", "ied"),
+        ("هجوم بزورق مفخخ", "ied"),
+        ("أطلقت الفصائل صليات صاروخية", "shelling"),
+        ("هجوم نفذه انغماسيون", "suicide"),
+    ):
+        t = normalize(s).text
+        assert cat in {h.value.category for h in lexicon().triggers.find_all(t)}, s
