@@ -488,3 +488,8 @@ def test_an_attack_of_a_group_named_with_its_group_word_is_that_group_s():
     # targets belonging to the group are no act of it
     evs = rasd.extract("قصفت الطائرات أهدافا تابعة لتنظيم داعش في مدينة الرمادي.", published=PUB)
     assert [e.actor2 for e in evs] == ["Islamic State"]
+
+
+def test_the_arms_of_a_party_named_by_its_forces_are_that_party():
+    evs = rasd.extract("قصفت طائرات حفتر مطار معيتيقة في طرابلس بعدة صواريخ.", published=PUB)
+    assert [e.actor1 for e in evs] == ["LNA: Libyan National Army"]

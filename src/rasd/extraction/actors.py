@@ -21,6 +21,7 @@ from rasd.model import Event
 from rasd.resources import Resources, resources
 from rasd.taxonomy import taxonomy
 from rasd.text.matcher import Hit, Matcher
+from rasd.text.normalize import key
 from rasd.text.numbers import is_count
 from rasd.text.words import alternation, clitics, grammar
 
@@ -63,7 +64,23 @@ def _build(res: Resources) -> Matcher[ActorEntry]:
     for r in res.tsv("lexicon/actors.tsv"):
         inter = int(r["inter"]) if r["inter"].strip().isdigit() else None
         rows.append((r["arabic"], ActorEntry(r["actor"], inter, r["iso3"], r["kind"])))
+    listed = {key(form) for form, _ in rows}
+    rows += [(f, e) for f, e in _arms_of(rows) if key(f) not in listed]
     return Matcher(rows, suffixes=clitics().actor_suffixes)
+
+
+def _arms_of(rows: list[tuple[str, ActorEntry]]) -> list[tuple[str, ActorEntry]]:
+    """قوات حفتر → طائرات حفتر، مدفعية حفتر: the arms of a party named «forces of X»
+    (grammar.yaml force_heads, arms_heads), for a state's or a group's forces in construct
+    with a name (not a generic «قوات {country}»)."""
+    heads, arms = grammar("force_heads"), grammar("arms_heads")
+    out = []
+    for form, e in rows:
+        words = key(form).split()
+        if len(words) < 2 or words[0] not in heads or "{" in e.actor or e.kind == "ignore":
+            continue
+        out += [(" ".join([a, *words[1:]]), e) for a in arms]
+    return out
 
 
 def _country_name(iso3: str) -> str | None:
