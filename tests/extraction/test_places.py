@@ -941,3 +941,7 @@ def test_a_distance_at_sea_from_a_coastal_town_places_the_event_in_the_sea_off_i
 
 def test_a_town_named_like_a_lineage_is_a_place_after_a_near_word():
     assert "Bent Jbeil" in places("استهدفت غارة سيارة على طريق بنت جبيل في جنوب لبنان.")
+
+
+def test_the_cornerstone_is_no_zawiya():
+    assert places("الأسرة حجر الزاوية للمجتمع في مواجهة التطرف والقتال.") == []
