@@ -1215,3 +1215,11 @@ def test_blasts_told_before_their_cause_take_the_cause_s_kind():
         published=date(2024, 3, 14),
     )
     assert [e.sub_event_type for e in evs] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_role_in_an_attack_names_the_attack_not_a_new_one():
+    pub = date(2024, 3, 14)
+    told = "انفجرت قنبلة في محطة مترو في مدينة بروكسل صباح اليوم."
+    assert len(rasd.extract(told, published=pub)) == 1
+    role = "قال المحققون إن المشتبه به لعب دورا في تفجيرات بروكسل هذا الأسبوع."
+    assert rasd.extract(role, published=pub) == []
