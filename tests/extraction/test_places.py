@@ -945,3 +945,10 @@ def test_a_town_named_like_a_lineage_is_a_place_after_a_near_word():
 
 def test_the_cornerstone_is_no_zawiya():
     assert places("الأسرة حجر الزاوية للمجتمع في مواجهة التطرف والقتال.") == []
+
+
+def test_where_a_body_is_based_is_no_place_of_the_event():
+    text = "قال المرصد السوري ومقره لندن إن 5 مدنيين قتلوا في قصف على مدينة إدلب."
+    assert [e.location for e in rasd.extract(text, published=date(2024, 3, 14))] == ["Idlib"]
+    based = "أعلنت المؤسسة التي تتخذ من طرابلس مقرا لها تعليق عمليات التصدير إثر قصف."
+    assert "Tripoli" not in places(based)
