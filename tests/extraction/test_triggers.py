@@ -346,3 +346,13 @@ def test_verbs_and_weapons_of_recent_wars_are_found():
     ):
         t = normalize(s).text
         assert cat in {h.value.category for h in lexicon().triggers.find_all(t)}, s
+
+
+def test_poison_gas_named_as_such_is_a_chemical_attack():
+    import rasd
+
+    evs = rasd.extract(
+        "قصفت قوات النظام مدينة دوما بغاز سام مساء السبت ما أدى إلى مقتل العشرات.",
+        published="2024-03-14",
+    )
+    assert [e.sub_event_type for e in evs] == ["Chemical weapon"]
