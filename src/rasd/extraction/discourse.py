@@ -532,8 +532,8 @@ class Discourse:
 
     def _places_it(self, m: Mention) -> bool:
         """Whether a mention that points back says where the event happened: a place told
-        as one (في، ب، مدينة …) and a verb of happening right before its event word or right after it
-        (الهجوم الذي وقع في دوما، وقع الهجوم في …)."""
+        as one (في، ب، مدينة …) and a verb of happening right before one of its event words or
+        right after it (الهجوم الذي وقع في دوما، وقع الهجوم في …)."""
         if m.place is None or not m.place.cued:
             return False
         before, after = resources().get(_happened)
