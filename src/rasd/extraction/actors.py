@@ -596,11 +596,8 @@ def _owner_of_object(text: str, start: int, verb_end: int) -> bool:
     if clitic.endswith(tuple(grammar("owner_clitics"))) and clitic[:1] in (" ", ""):
         return start - 1 > verb_end + 1
     # أهدافا لحركة حماس: «ل» on the group word before the name
-    before = text[max(0, start - 16) : start].split()
-    if not before or not before[-1].startswith(tuple(grammar("owner_clitics"))):
-        return False
-    head = before[-1][1:]
-    return head in grammar("owner_heads") and start - len(before[-1]) - 1 > verb_end + 1
+    word = _group_word(text, start)
+    return word is not None and start - len(word) - 1 > verb_end + 1
 
 
 def _counted_from(before: str, mk: _Markers) -> bool:
@@ -651,17 +648,25 @@ def _side(
 _OWNED_ACTS = frozenset({"shelling", "air", "drone", "attack", "ied", "explosion", "massacre"})
 
 
-def _group_word_before(text: str, start: int) -> int:
-    """Where the name starts with a group word before it carrying «ل» (لتنظيم داعش,
-    grammar.yaml owner_heads), else `start`."""
+def _group_word(text: str, start: int) -> str | None:
+    """The group word carrying «ل» right before a name (لتنظيم داعش، لحركة حماس:
+    grammar.yaml owner_clitics, owner_heads), if any."""
     before = text[max(0, start - 16) : start].split()
     if (
         before
         and before[-1][:1] in grammar("owner_clitics")
         and before[-1][1:] in grammar("owner_heads")
-        and text[start - 1 : start] == " "
     ):
-        return start - len(before[-1])  # right after its «ل»
+        return before[-1]
+    return None
+
+
+def _group_word_before(text: str, start: int) -> int:
+    """Where the name starts with a group word before it carrying «ل», right after its
+    «ل» (one space between), else `start`."""
+    word = _group_word(text, start)
+    if word is not None and text[start - 1 : start] == " ":
+        return start - len(word)
     return start
 
 

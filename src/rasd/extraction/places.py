@@ -336,7 +336,8 @@ def _listed_countries(text: str, out: list[PlaceMention]) -> list[PlaceMention]:
     listed beside a country is that country, as the names after it are."""
     for i in range(len(out) - 1, -1, -1):
         pm = out[i]
-        if pm.place.kind == "country" or not _country_homonym(pm):
+        country = _homonym_country(pm) if pm.place.kind != "country" else None
+        if country is None:
             continue
         nxt = out[i + 1] if i + 1 < len(out) else None
         prev = out[i - 1] if i else None
@@ -349,10 +350,8 @@ def _listed_countries(text: str, out: list[PlaceMention]) -> list[PlaceMention]:
             and prev.place.kind == "country"
             and _LIST_JOIN.match(text[prev.end : pm.start]) is not None
         )
-        surface = pm.rule.rsplit(":", 1)[-1]
-        named = _named(surface)
-        country = next((p for p in named if p.kind == "country" and p.iso3 == pm.place.iso3), None)
-        if listed and country is not None:
+        if listed:
+            surface = pm.rule.rsplit(":", 1)[-1]
             out[i] = replace(pm, place=country, rule=f"gazetteer:country:{surface}")
     return out
 
@@ -986,12 +985,15 @@ def _offshore(
 ) -> list[PlaceMention]:
     """على بعد 50 ميلا بحريا جنوب غرب الحديدة: a coastal town measured from at sea is no
     place of the event; the sea area off it is (the nearest of those its country borders)."""
+    if not any(w in text for w in grammar("nautical_words")):
+        return places  # no distance at sea in the article: nothing to look for
     pat = resources().get(_nautical)
     taken = {pm.start for pm in places}
-    words = {*load().common, *grammar("distance_directions")}
+    common, directions = load().common, grammar("distance_directions")
     out = []
     for h in hits:
-        if h.start in taken or text[h.word_start : h.word_end] in words:
+        word = text[h.word_start : h.word_end]
+        if h.start in taken or word in common or word in directions:
             continue
         if not pat.search(text, max(0, h.word_start - 60), h.word_start):
             continue
@@ -1456,9 +1458,13 @@ def _reference(p: PlaceMention, pool: list[PlaceMention]) -> bool:
 
 def _country_homonym(pm: PlaceMention) -> bool:
     """A capital written like its country (الجزائر، الكويت، تونس)."""
-    return any(
-        p.kind == "country" and p.iso3 == pm.place.iso3 for p in _named(pm.rule.rsplit(":", 1)[-1])
-    )
+    return _homonym_country(pm) is not None
+
+
+def _homonym_country(pm: PlaceMention) -> Place | None:
+    """The country a place mention's name also names, in the place's own country."""
+    named = _named(pm.rule.rsplit(":", 1)[-1])
+    return next((p for p in named if p.kind == "country" and p.iso3 == pm.place.iso3), None)
 
 
 class _Placed(Protocol):
