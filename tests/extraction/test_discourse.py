@@ -405,3 +405,30 @@ def test_a_sentence_detailing_the_lead_strikes_places_the_lead():
     assert [(e.location, e.fatalities, e.actor1) for e in evs] == [
         ("Aitaroun", 2, "Military Forces of Israel")
     ]
+
+
+_SHOOTING = "قتل ثلاثة أشخاص في هجوم مسلح على سوق في مدينة الموصل يوم الأحد"
+
+
+def test_an_arrest_right_after_an_attack_happened_where_and_when_it_did():
+    for arrest in (
+        "، بينما اعتقلت الشرطة مطلق النار.",
+        ". وألقت الشرطة القبض على ثلاثة أشخاص مشتبه بهم نفذوا الاعتداء.",
+        ". وقالت الشرطة إنها اعتقلت شخصين للاشتباه في تورطهما في إطلاق النار.",
+    ):
+        evs = rasd.extract(_SHOOTING + arrest, published=PUB)
+        assert [(e.sub_event_type, e.location, e.event_date) for e in evs] == [
+            ("Attack", "Mosul", date(2023, 3, 12)),
+            ("Arrests", "Mosul", date(2023, 3, 12)),
+        ], arrest
+
+
+def test_an_arrest_sought_stopped_or_abroad_is_no_arrest_at_the_attack():
+    for after in (
+        ". ورحبت الحكومة بالأمر الصادر للقوات لاعتقال القتلة.",  # sought
+        ". وأوقفت الحكومة مؤقتا كل شحنات النفط عبر المعبر.",  # something halted
+        ". وقال الشرطي إن السائق تظاهر بأنه يترجل من سيارته.",  # pretended
+        ". وتم توقيف 25 شخصا، مضيفا أن المداهمات جرت في سوريا.",  # another country
+    ):
+        evs = rasd.extract(_SHOOTING + after, published=PUB)
+        assert [e.sub_event_type for e in evs] == ["Attack"], after

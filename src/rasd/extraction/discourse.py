@@ -621,13 +621,23 @@ class Discourse:
             m.place, m.inherited_place = last.place, True
         if (
             m.place is None
-            and m.sub_event_type == "Disrupted weapons use"
+            and m.sub_event_type in ("Disrupted weapons use", "Arrests")
             and last is not None
             and here.index - last.index <= 2
             and (m.date_ is None or last.date_ is None or m.date_.day == last.date_.day)
+            and (
+                m.sub_event_type != "Arrests"
+                or last.place is not None
+                and last.event_type in taxonomy().violent  # not those held at a protest
+                and same_country(last.place, here.countries)
+            )
         ):
-            # خبراء المفرقعات أبطلوا مفعول عبوة أخرى …: where the event just told happened
+            # خبراء المفرقعات أبطلوا مفعول عبوة أخرى …، بينما اعتقلت الشرطة مطلق النار: a
+            # defusal or an arrest right after an event, where that event happened (an
+            # arrest also when)
             m.place, m.inherited_place = last.place, True
+            if m.sub_event_type == "Arrests":
+                m.date_ = m.date_ or last.date_
         return follow_up
 
     def _ongoing(self, fr: Frame) -> bool:
