@@ -56,9 +56,11 @@ class Gazetteer:
     sounds: dict[str, list[int]]  # sound_key → foreign towns (numbers in `places`)
     places: _Places
 
-    def by_sound(self, word: str) -> tuple[Place, ...]:
-        """The foreign towns whose name sounds like `word` (a matching key)."""
-        return tuple(self.places[n] for n in self.sounds.get(sound_key(word), ()))
+    def by_sound(self, word: str, kind: str = "city") -> tuple[Place, ...]:
+        """The foreign towns (or provinces: `kind` admin1) whose name sounds like `word` (a
+        matching key)."""
+        found = (self.places[n] for n in self.sounds.get(sound_key(word), ()))
+        return tuple(p for p in found if p.kind == kind)
 
     def find(self, text: str) -> list[Hit[tuple[Place, ...]]]:
         return self.matcher.find(text)
@@ -137,16 +139,16 @@ def _sound_letters(res: Resources) -> tuple[dict[str, str], frozenset[str]]:
 
 def _sounds(names: dict[str, list[Place]], arabic: set[str]) -> dict[str, list[Place]]:
     """Foreign towns (not of the countries whose place names are Arabic words) of
-    settings.sound_city_population or more, by the sound of each one-word name of four
-    sounded letters or more."""
+    settings.sound_city_population or more, and foreign provinces, by the sound of each
+    one-word name of four sounded letters or more."""
     out: dict[str, list[Place]] = {}
     for k, ps in names.items():
         towns = [
             p
             for p in ps
-            if p.kind == "city"
-            and p.population >= SETTINGS.sound_city_population
-            and p.iso3 not in arabic
+            if (p.kind == "city" and p.population >= SETTINGS.sound_city_population)
+            or p.kind == "admin1"
+            if p.iso3 not in arabic
         ]
         if towns and " " not in k and len(sound := sound_key(k)) >= 4:
             have = out.setdefault(sound, [])

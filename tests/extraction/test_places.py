@@ -125,6 +125,18 @@ def test_a_foreign_town_written_with_other_vowels_is_found_by_its_sound_after_a_
     assert "Salisbury" not in places("قال الوزير إن رجلا طعن امرأتين في مدينة سالزبيري")
 
 
+def test_a_foreign_province_written_with_other_vowels_is_found_by_its_sound_after_a_division_word():
+    # the gazetteer writes ننجرهار; news also writes نانجارهار
+    text = "قتل خمسة أشخاص في انفجار عبوة ناسفة في مقاطعة نانجارهار شرق أفغانستان يوم الأحد."
+    [ev] = rasd.extract(text, published=date(2018, 9, 11))
+    assert (ev.admin1, ev.country, ev.geo_precision) == ("Nangarhar", "AFG", 3)
+    # not for a country the text is not about, not without the division word
+    assert "Nangarhar" not in places(
+        "قال نانجارهار إن مسلحين قتلوا خمسة أشخاص في مقاطعة باراك بكندا"
+    )
+    assert "Nangarhar" not in places("قتل خمسة أشخاص في نانجارهار شرق أفغانستان")
+
+
 def test_a_capital_that_says_or_denies_is_its_government_not_where_it_happened():
     pub = date(2018, 2, 12)
     text = "وشنت إسرائيل السبت غارات جوية في سوريا على أهداف إيرانية، لكن طهران نفت ذلك."

@@ -1122,6 +1122,8 @@ def _other_spellings(
     covered = {i for h in hits for i in range(h.start, h.end)}
     out: list[Hit[tuple[Place, ...]]] = []
     for cue in settlement:
+        if cue.value == "division":
+            out.extend(_province_by_sound(text, cue, starts, countries, gaz))
         if cue.value != "settlement":
             continue
         pos, first, sep = cue.end, True, ""
@@ -1143,6 +1145,26 @@ def _other_spellings(
                 break
             sep, pos, first = m.group(3).strip(" \t"), m.end(), False
     return out
+
+
+def _province_by_sound(
+    text: str,
+    cue: Hit[str],
+    starts: dict[int, Hit[tuple[Place, ...]]],
+    countries: Counter[str],
+    gaz: Gazetteer,
+) -> list[Hit[tuple[Place, ...]]]:
+    """بمقاطعة نانجارهار (the gazetteer writes ننجرهار): a name the gazetteer lacks right after
+    a division word is the foreign province of a country the article is about that sounds
+    the same."""
+    m = _LIST_WORD.match(text, cue.end)
+    if m is None or m.group(1) or m.start(2) in starts:
+        return []
+    word = m.group(2)
+    if word in gaz.common or word.startswith(grammar("definite_article")[0]):
+        return []
+    here = tuple(p for p in gaz.by_sound(word, "admin1") if countries.get(p.iso3))
+    return [Hit(m.start(2), m.end(2), here, word, m.start(), m.end(2))] if len(here) == 1 else []
 
 
 def _spelled_otherwise(
