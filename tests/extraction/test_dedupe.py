@@ -209,3 +209,14 @@ def test_a_rising_toll_told_today_counts_the_fighting_that_began_yesterday():
         published=date(2017, 5, 27),
     )
     assert [(e.event_date, e.fatalities) for e in evs] == [(date(2017, 5, 26), 52)]
+
+
+def test_a_protest_met_with_force_in_one_mention_met_it():
+    evs = rasd.extract(
+        "خرجت مظاهرات في مدينة البصرة أمس للمطالبة بالخدمات. "
+        "وقتل 3 متظاهرين برصاص الشرطة خلال مظاهرات في البصرة أمس.",
+        published=date(2023, 3, 14),
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [
+        ("Excessive force against protesters", 3)
+    ]

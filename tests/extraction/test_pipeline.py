@@ -310,6 +310,12 @@ def test_a_death_a_protest_is_against_is_no_victim_of_it():
     # protesters killed at the protest are its victims, told before or after it
     ev = one("قتل 16 متظاهرا برصاص الشرطة خلال تظاهرات في مدينة البصرة أمس.")
     assert ev.sub_event_type == "Excessive force against protesters" and ev.fatalities == 16
+    # … and those a strike is against, when told as killed during a protest
+    ev = one(
+        "يعم الإضراب الشامل مدينة البصرة اليوم احتجاجا على مقتل 16 شخصا برصاص الشرطة خلال "
+        "مظاهرات خرجت أمس على حدود المدينة."
+    )
+    assert ev.sub_event_type == "Excessive force against protesters" and ev.fatalities == 16
 
 
 def test_a_definite_attack_noun_launched_by_a_named_actor_is_an_event():

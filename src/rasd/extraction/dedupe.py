@@ -259,6 +259,14 @@ def _words(name: str) -> set[str]:
     return {key(w) for w in grammar(name)}
 
 
+# protest sub-types by the force the protest met
+_PROTEST_FORCE = {
+    "Peaceful protest": 0,
+    "Protest with intervention": 1,
+    "Excessive force against protesters": 2,
+}
+
+
 def _fold(a: Event, b: Event, seen: dict[str, set[object]]) -> None:
     if _whole_salvo(a, b):
         # the salvo never landed: the interceptor acted, on the side that fired it
@@ -276,6 +284,9 @@ def _fold(a: Event, b: Event, seen: dict[str, set[object]]) -> None:
             a.actor1, a.inter1, a.actor2, a.inter2 = b.actor1, b.inter1, b.actor2, b.inter2
             a.fields.pop("actor1", None)
             a.fields.pop("actor2", None)
+    if _PROTEST_FORCE.get(b.sub_event_type, -1) > _PROTEST_FORCE.get(a.sub_event_type, 9):
+        # a protest told as shot at in one mention met that force, however told elsewhere
+        a.sub_event_type = b.sub_event_type
     dated = not _default_day(b) and b.event_date is not None
     # the day a toll rose is not the fighting's
     updated = _toll_update(a) and not _toll_update(b) and _before(b.event_date, a.event_date)

@@ -74,7 +74,7 @@ def build_mention(
     protest_victims = "protest" in fr.categories and any(
         t.value > 0
         and (t.field == "fatalities" or "firearm" in fr.categories)
-        and not _protest_cause(text, t.start, facts.sent.start, fr.anchor.end)
+        and _protest_toll(text, t, facts.sent.start, fr)
         for t in facts.tolls
     )
     etype, sub, weapon = choose_type(fr, protest_victims=protest_victims)
@@ -94,9 +94,7 @@ def build_mention(
     m.tolls = own_tolls(fr, facts.tolls, facts.sent, pos, text)
     if etype == "Protests":
         # اعتصموا احتجاجا على مقتل عقيد: the death is the protest's cause, not its toll
-        m.tolls = [
-            t for t in m.tolls if not _protest_cause(text, t.start, facts.sent.start, fr.anchor.end)
-        ]
+        m.tolls = [t for t in m.tolls if _protest_toll(text, t, facts.sent.start, fr)]
     m.munitions = mention_munitions(s_tokens, facts.sent)
     spans = [(t.start, t.end) for t in facts.tolls if t.value > 0]
     actors = facts.actors
@@ -210,6 +208,30 @@ def _protest_cause(text: str, start: int, sent_start: int, anchor_end: int) -> b
         causes.search(text, lo, start) is not None
         or heads.search(text, max(lo, anchor_end), start) is not None
     )
+
+
+def _protest_toll(text: str, t: Toll, sent_start: int, fr: Frame) -> bool:
+    """Whether a toll counts the protest's own victims, not what it is against."""
+    return _during_protest(text, t.start, fr) or not _protest_cause(
+        text, t.start, sent_start, fr.anchor.end
+    )
+
+
+def _during_protest(text: str, toll_start: int, fr: Frame) -> bool:
+    """احتجاجا على مقتل 16 فلسطينيا … خلال مظاهرات خرجت الجمعة: dead told as killed during a
+    protest (grammar.yaml during_words right before its word) are its victims, even where
+    they are also what another protest is against."""
+    during = resources().get(_during)
+    return any(
+        h.value.category == "protest"
+        and 0 < h.word_start - toll_start <= 80
+        and during.search(text, max(toll_start, h.word_start - 12), h.word_start) is not None
+        for h in fr.hits
+    )
+
+
+def _during(res: Resources) -> regex.Pattern[str]:
+    return regex.compile(rf"(?<!\p{{L}}){alternation(grammar('during_words'))}\s+\Z")
 
 
 def _protest_causes(res: Resources) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
