@@ -116,6 +116,10 @@ def test_month_alone_has_month_precision():
     assert d.day == date(2015, 3, 15) and d.precision == 3
     d = find_dates(normalize("خلال شهر أغسطس").text, date(2015, 8, 6))[0]
     assert d.day == date(2015, 8, 6) and d.precision == 3
+    # named as past, a month needs no preposition before it; a bare month name still does
+    d = find_dates(normalize("تعرض لعملية اغتيال ديسمبر الماضي").text, date(2017, 1, 31))[0]
+    assert d.day == date(2016, 12, 15) and d.precision == 3
+    assert find_dates(normalize("وقال مايو إن الحكومة ستعلن").text, date(2017, 1, 31)) == []
     # with و or ف on its preposition, and the month in two families
     d = find_dates(normalize("ففي مايو/أيار، قتل مسلحون مديرا").text, date(2018, 7, 26))[0]
     assert d.day == date(2018, 5, 15) and d.precision == 3

@@ -189,8 +189,12 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
         rf"|{b}{cl}(?:{year_w}|{seasons})\s+(?P<year>{year}){e}"
         rf"|{b}{cl}{bare_year}\s+(?P<year2>(?:19|20)\d\d)"
         rf"(?![\p{{N}}\p{{L}}]|\s*[/.-]\s*\d|\s+\p{{L}}+{plural}{e})"
-        # a month alone (في مارس الماضي، خلال شهر يونيو، يونيو المقبل): precision 3
-        rf"|{b}{cl}(?:(?P<mohead>{part})|{heads})\s+(?:{month_w}\s+)?(?P<mo>{mo_only}){e}"
+        # a month alone (في مارس الماضي، خلال شهر يونيو، يونيو المقبل; with a past marker
+        # it needs no head: اغتيل ديسمبر الماضي): precision 3
+        rf"|{b}{cl}(?:(?:(?P<mohead>{part})|{heads})\s+"
+        rf"|(?=(?:{month_w}\s+)?(?:{mo_only}){e}(?:(?:\s*[(/]\s*|\s+){mo}{e}(?:\s*\))?)?"
+        rf"\s+{month_past}{e}))"
+        rf"(?:{month_w}\s+)?(?P<mo>{mo_only}){e}"
         rf"(?:(?:\s*[(/]\s*|\s+){mo}{e}(?:\s*\))?)?(?:\s+(?:{month_past}|(?P<mnext>{nxt})){e})?"
         rf"(?:\s+(?:{of}\s+)?{year_w}?\s*(?P<moy>{year}))?"
         rf"(?P<lastyear>\s+(?:{of}\s+)?{ly_heads}\s+{ly_past})?"
