@@ -961,6 +961,20 @@ def test_a_volcano_and_a_space_rocket_are_no_attacks():
         assert rasd.extract(s, published=PUB) == [], s
 
 
+def test_a_nuclear_test_or_a_missile_able_to_carry_warheads_is_no_strike():
+    for s in (
+        "وأظهرت صور الأقمار الاصطناعية انهيارات أرضية في الموقع بعد التفجيرات الناتجة عن قنبلة "
+        "هيدروجينية قرب مدينة هامهونغ أمس.",
+        "أطلقت الهند أمس صاروخا باليستيا قادرا على حمل رؤوس نووية قبالة ساحل أوديشا.",
+    ):
+        assert rasd.extract(s, published=PUB) == [], s
+    # a strike told beside the nuclear deal is still a strike
+    s = "أطلقت إسرائيل أمس صواريخ على هدف قرب دمشق بعد الانسحاب من الاتفاق النووي."
+    assert [e.sub_event_type for e in rasd.extract(s, published=PUB)] == [
+        "Shelling/artillery/missile attack"
+    ]
+
+
 def test_arms_seized_or_found_are_a_disrupted_weapons_use():
     for text in (
         "وحجزت قوات الجيش أمس لغمين تقليديي الصنع في مدينة البويرة.",
