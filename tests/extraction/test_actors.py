@@ -493,3 +493,13 @@ def test_an_attack_of_a_group_named_with_its_group_word_is_that_group_s():
 def test_the_arms_of_a_party_named_by_its_forces_are_that_party():
     evs = rasd.extract("قصفت طائرات حفتر مطار معيتيقة في طرابلس بعدة صواريخ.", published=PUB)
     assert [e.actor1 for e in evs] == ["LNA: Libyan National Army"]
+
+
+def test_the_syrian_regime_named_as_such_is_the_syrian_army():
+    evs = rasd.extract(
+        "قتل 47 شخصا بهجوم شنه النظام السوري بغاز الكلور في مدينة دوما أمس.",
+        published=date(2018, 4, 8),
+    )
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [
+        ("Chemical weapon", "Military Forces of Syria")
+    ]
