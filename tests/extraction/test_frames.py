@@ -975,6 +975,14 @@ def test_a_nuclear_test_or_a_missile_able_to_carry_warheads_is_no_strike():
     ]
 
 
+def test_a_place_safe_from_strikes_suffered_none():
+    for s in (
+        "وبقيت مدينة مسقط في مأمن من تفجيرات داعش خلال الأعوام الماضية.",
+        "وظلت مدينة مسقط بمنأى عن الغارات يوم الأحد.",
+    ):
+        assert rasd.extract(s, published=PUB) == [], s
+
+
 def test_arms_seized_or_found_are_a_disrupted_weapons_use():
     for text in (
         "وحجزت قوات الجيش أمس لغمين تقليديي الصنع في مدينة البويرة.",
