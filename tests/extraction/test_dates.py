@@ -411,3 +411,15 @@ def test_years_ago_with_many_digits_or_the_accusative_unit_are_read():
     t = normalize("وتبين الآثار أن أكثر من 140 طفلا قتلوا هناك قبل 550 عاما، وقبل 11 شهرا").text
     got = [(t[d.start : d.end], d.day) for d in find_dates(t, date(2018, 4, 28))]
     assert got == [("قبل 550 عاما", date(1468, 4, 28)), ("وقبل 11 شهرا", date(2017, 5, 28))]
+
+
+def test_since_a_named_year_is_no_year_ago_and_dates_nothing():
+    (d,) = find_dates(normalize("الرجل الذي يحكم البلاد منذ عام 1989").text, date(2018, 6, 25))
+    assert d.year_only == 1989 and d.day is None
+    evs = rasd.extract(
+        "نفذت الطائرات أمس أكثر من 30 غارة جوية على قطاع غزة، في أكبر تصعيد منذ حرب عام 2014.",
+        published=date(2018, 5, 30),
+    )
+    assert [(e.sub_event_type, e.event_date) for e in evs] == [
+        ("Air/drone strike", date(2018, 5, 29))
+    ]

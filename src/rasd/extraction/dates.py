@@ -216,6 +216,8 @@ def _ago_pattern(y: dict[str, Any], start: str, e: str) -> str:
     return (
         rf"|{start}(?:{ago}|(?P<after>{after}))\s+"
         rf"(?:(?P<agon>\d{{1,4}}|\w+)\s+(?P<agou>{units})|(?P<agou1>{one})|(?P<two>{two})){e}"
+        # منذ عام 1989: since a year named, not a year ago
+        r"(?!\s*(?:1[0-9]|20)\d\d(?!\d))"
         rf"(?(after)\s+{links}{e})"
     )
 
@@ -704,6 +706,11 @@ def choose_day(
 
     # بعد يومين على الهجوم، قتل …: the day of the attack, not of the killing told around it
     s_dates = [d for d in s_dates if not d.of_next or _next_to(text, d, pos)]
+    # أكبر هجوم منذ حرب عام 2014: a year or month after «since» is a yardstick for an event
+    # told before it (not for one told after: منذ هجوم أغسطس 2013، عندما قصفت …)
+    s_dates = [
+        d for d in s_dates if d.precision < 3 or not pos < _since_at(text, d.start) < d.start
+    ]
     usable = [d for d in s_dates if d.year_only is None]
     days = [d for d in usable if not statement_day(d)] or usable
     if not days or all(statement_day(d) for d in days):
@@ -741,8 +748,16 @@ def _next_to(text: str, d: DateMention, pos: int) -> bool:
 
 def _since_before(text: str, start: int) -> bool:
     """«منذ» among the four words before `start` (منذ حرب غزة عام 2014، منذ صيف 2014)."""
+    return _since_at(text, start) < start
+
+
+def _since_at(text: str, start: int) -> int:
+    """Where «منذ» stands among the four words before `start`; `start` when it does not."""
     since = set(grammar("since"))
-    return any(w in since or w[1:] in since for w in text[max(0, start - 40) : start].split()[-4:])
+    lo = max(0, start - 40)
+    words = list(regex.finditer(r"\S+", text[lo:start]))[-4:]
+    hit = next((m for m in words if m.group() in since or m.group()[1:] in since), None)
+    return lo + hit.start() if hit is not None else start
 
 
 def date_event(
