@@ -146,6 +146,9 @@ def test_a_capital_that_says_or_denies_is_its_government_not_where_it_happened()
     assert "Cairo" in places("وفي مدينة تقع شمال القاهرة قالت مصادر إن مسلحين قتلوا شرطيا")
     headline = "مقتل قائد بهجوم على طهران\nأفادت وسائل إعلام أن الطائرات قصفت طهران أمس."
     assert [e.location for e in rasd.extract(headline, published=pub)] == ["Tehran"]
+    # the control of the capital, or what it describes, is the government's
+    assert "Damascus" not in places("وأعاد الهجوم سيطرة دمشق على قطاع من جنوب غرب البلاد")
+    assert "Damascus" not in places("ووصفت دمشق الأربعاء التهديدات الأمريكية بالتصعيد")
 
 
 def test_a_town_that_locates_a_province_leaves_the_event_in_the_province():
