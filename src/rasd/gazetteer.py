@@ -191,6 +191,7 @@ def read_files(res: Resources) -> dict[str, Any]:
     b.districts()
     b.facilities()
     b.seas()
+    b.foreign_letters()
     b.spelling_variants()
     b.settlement_prefixed()
     # A name listed by a country, division or facility is a place even if it is also a word.
@@ -507,6 +508,19 @@ class _Builder:
             rest = names.get(k[len(head) :]) if head else None
             if rest and {p.ident for p in names[k]} <= {p.ident for p in rest}:
                 del names[k]
+
+    def foreign_letters(self) -> None:
+        """بانگوئي = بانغوئي: a name written with letters of another script (grammar.yaml
+        foreign_letters) also written with the Arabic letters news uses for them."""
+        table = {a: b for a, b in (pair.split() for pair in grammar("foreign_letters"))}
+        letters = set(table)
+        names = self.names
+        for k in list(names):
+            if not letters & set(k):
+                continue
+            v = "".join(table.get(c, c) for c in k)
+            if len(v.replace(" ", "")) >= 5 and v not in self.common and v not in names:
+                names[v] = list(names[k])
 
     def spelling_variants(self) -> None:
         """Spacing variants (البو كمال = البوكمال, ابو غريب = ابوغريب), final hamza
