@@ -220,3 +220,15 @@ def test_a_protest_met_with_force_in_one_mention_met_it():
     assert [(e.sub_event_type, e.fatalities) for e in evs] == [
         ("Excessive force against protesters", 3)
     ]
+
+
+def test_a_claimed_attack_is_the_bombing_told_with_no_side():
+    evs = rasd.extract(
+        "تبنى تنظيم داعش الأحد مسؤولية الهجمات التي استهدفت ثلاث كنائس في مدينة سورابايا في "
+        "إندونيسيا. وذكر بيان التنظيم أن ثلاث عمليات استشهادية قتلت 11 شخصا على الأقل ضد كنائس "
+        "في سورابايا.",
+        published=date(2018, 5, 14),
+    )
+    assert [(e.sub_event_type, e.actor1, e.fatalities) for e in evs] == [
+        ("Suicide bomb", "Islamic State", 11)
+    ]

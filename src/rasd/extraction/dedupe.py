@@ -112,8 +112,18 @@ def _named_weapon(unarmed: Event, armed: Event) -> bool:
     return (
         _unarmed_attack(unarmed)
         and armed.event_type == "Explosions/Remote violence"
-        and unarmed.actor1 in GENERIC | {armed.actor1}
+        and (
+            unarmed.actor1 in GENERIC | {armed.actor1}
+            # تبنى داعش الهجمات … ثلاث عمليات استشهادية قتلت 11 شخصا: a bombing that names no
+            # side is the attack a group claimed
+            or unarmed.sub_event_type == "Attack"
+            and armed.actor1 in GENERIC
+            and armed.sub_event_type in _BOMBINGS
+        )
     )
+
+
+_BOMBINGS = ("Suicide bomb", "Remote explosive/landmine/IED")
 
 
 def _absorbs(a: Event, b: Event) -> bool:
