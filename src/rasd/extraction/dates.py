@@ -133,15 +133,15 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
     part, rel_month = a(v.parts), a(v.relative_months)
     day_w, month_w, of = a(y["day_words"]), a(y["month_words"]), a(y["of_words"])
     year_w, hijri_year_w = a(y["year_words"]), a(y["hijri_year_words"])
-    seasons, week_w = a(y["season_words"]), a(y["week_words"])
-    bare_year, plural = a(y["bare_year_heads"]), a(y["plural_endings"])
+    seasons, week_w, plural = a(y["season_words"]), a(y["week_words"]), a(y["plural_endings"])
+    bare_year = a(y["bare_year_heads"])
     heads, month_past = a(y["month_alone_heads"]), a(y["month_past"])
     ly_heads, ly_past = a(y["last_year_heads"]), a(y["last_year_past"])
     rel_year, joiners = a(v.relative_years), a(y["range_joiners"])
     links, agreeing = a(y["weekday_date_links"]), a(y["weekday_date_links"][:1])
-    b = r"(?<![\p{L}\p{N}])"  # word start, clitics allowed via the optional group
-    e = r"(?![\p{L}\p{N}])"
+    b, e = r"(?<![\p{L}\p{N}])", r"(?![\p{L}\p{N}])"  # word start (clitics may follow), end
     cl = a(y["proclitics"]) + "?"
+    family2 = rf"(?:(?:\s*[(/]\s*|\s+){mo}{e}(?:\s*\))?)?"  # a second name of the month
     year = r"(?:1[0-9]|20)\d\d"
     day = rf"(?:(?:{a(y['digit_article'])})?\d{{1,2}}|{a(v.ordinals)})"
     # the month of a day: a month name (with an optional second family: أغسطس (آب), أغسطس
@@ -192,17 +192,15 @@ def _pattern(y: dict[str, Any], v: _Vocab) -> str:
         # a month alone (في مارس الماضي، خلال شهر يونيو، يونيو المقبل; with a past marker
         # it needs no head: اغتيل ديسمبر الماضي): precision 3
         rf"|{b}{cl}(?:(?:(?P<mohead>{part})|{heads})\s+"
-        rf"|(?=(?:{month_w}\s+)?(?:{mo_only}){e}(?:(?:\s*[(/]\s*|\s+){mo}{e}(?:\s*\))?)?"
-        rf"\s+{month_past}{e}))"
+        rf"|(?=(?:{month_w}\s+)?(?:{mo_only}){e}{family2}\s+{month_past}{e}))"
         rf"(?:{month_w}\s+)?(?P<mo>{mo_only}){e}"
-        rf"(?:(?:\s*[(/]\s*|\s+){mo}{e}(?:\s*\))?)?(?:\s+(?:{month_past}|(?P<mnext>{nxt})){e})?"
+        rf"{family2}(?:\s+(?:{month_past}|(?P<mnext>{nxt})){e})?"
         rf"(?:\s+(?:{of}\s+)?{year_w}?\s*(?P<moy>{year}))?"
         rf"(?P<lastyear>\s+(?:{of}\s+)?{ly_heads}\s+{ly_past})?"
         # رمضان الماضي، مطلع رمضان الماضي: a Hijri month named as past (precision 3)
         rf"|{b}{cl}(?:(?P<hmhead>{part})\s+)?(?:{month_w}\s+)?(?P<hmo>{hm}){e}\s+{month_past}{e}"
         # a month and its year need no head (اعتداءات كانون الثاني/يناير 2015)
-        rf"|{b}{cl}(?P<ym>{mo}){e}(?:(?:\s*[(/]\s*|\s+){mo}{e}(?:\s*\))?)?"
-        rf"\s+(?:{of}\s+)?{year_w}?\s*(?P<ymy>{year})(?!\d)"
+        rf"|{b}{cl}(?P<ym>{mo}){e}{family2}\s+(?:{of}\s+)?{year_w}?\s*(?P<ymy>{year})(?!\d)"
     )
 
 
