@@ -372,3 +372,13 @@ def test_villagers_killed_by_gunmen_are_counted_as_civilians():
     assert [(e.sub_event_type, e.fatalities, e.actor2) for e in evs] == [
         ("Attack", 12, "Civilians")
     ]
+
+
+def test_guests_tourists_and_shoppers_killed_are_civilians():
+    for victims in ("21 من الضيوف", "12 من السياح", "9 من المتسوقين"):
+        evs = rasd.extract(
+            f"قتل مسلحون {victims} في هجوم على مدينة بغلان شمال أفغانستان يوم الأحد.",
+            published=date(2015, 7, 27),
+        )
+        assert [(e.sub_event_type, e.actor2) for e in evs] == [("Attack", "Civilians")], victims
+        assert evs[0].fatalities == int(victims.split()[0]), victims
