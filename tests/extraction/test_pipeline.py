@@ -318,6 +318,17 @@ def test_a_death_a_protest_is_against_is_no_victim_of_it():
     assert ev.sub_event_type == "Excessive force against protesters" and ev.fatalities == 16
 
 
+def test_force_that_sparked_a_protest_or_that_it_is_against_is_no_force_it_met():
+    for s in (
+        "أثار تسجيل يظهر شرطيين يطلقان الأعيرة النارية على شاب احتجاجات في مدينة البصرة أمس.",
+        "تجمع آلاف المتظاهرين في مدينة البصرة أمس احتجاجا على اعتقال زعيم المعارضة.",
+    ):
+        assert one(s).sub_event_type == "Peaceful protest", s
+    # force used on the protest is still force
+    s = "تظاهر آلاف في مدينة البصرة أمس وفرقتهم الشرطة بالرصاص الحي."
+    assert one(s).sub_event_type == "Protest with intervention"
+
+
 def test_a_definite_attack_noun_launched_by_a_named_actor_is_an_event():
     # «الهجمات» alone may point back at attacks already told; launched by a named actor
     # against a named target, it tells the act itself

@@ -13,12 +13,12 @@ from rasd.extraction.dates import DateMention, choose_day
 from rasd.extraction.frames import SentenceFacts
 from rasd.extraction.places import PlaceMention, choose_place
 from rasd.extraction.sources import Source
-from rasd.extraction.triggers import Frame, choose_type, lexicon
+from rasd.extraction.triggers import Frame, Trigger, choose_type, lexicon
 from rasd.model import Sentence
 from rasd.resources import Resources, resources
-from rasd.text.matcher import ARTICLE
+from rasd.text.matcher import ARTICLE, Hit
 from rasd.text.tokens import Token
-from rasd.text.words import alternation, grammar
+from rasd.text.words import alternation, clitics, grammar
 
 
 def _territory_object(res: Resources) -> regex.Pattern[str]:
@@ -70,6 +70,7 @@ def build_mention(
     if not _keeps_territory(fr, s_places, text):
         return None
     fr.state_actor1 = actor_side(fr, facts.actors)
+    _drop_sparking_force(fr, text, facts.sent.start)
     # protesters killed, or wounded by gunfire (أصيب 20 متظاهرا برصاص قوات الأمن)
     protest_victims = "protest" in fr.categories and any(
         t.value > 0
@@ -208,6 +209,34 @@ def _protest_cause(text: str, start: int, sent_start: int, anchor_end: int) -> b
         causes.search(text, lo, start) is not None
         or heads.search(text, max(lo, anchor_end), start) is not None
     )
+
+
+def _drop_sparking_force(fr: Frame, text: str, sent_start: int) -> None:
+    """أثار تسجيل يظهر شرطيين يطلقان النار على شاب احتجاجات، تجمعوا للتنديد بإطلاق النار: force
+    told as what sparked a protest (grammar.yaml spark_verbs before it) or as what it is
+    against (protest_causes right before it) is its cause, not force the protest met."""
+    if "protest" not in fr.categories:
+        return
+    force = {"firearm", "intervention", "arrest"}
+    protest = min((h.start for h in fr.hits if h.value.category == "protest"), default=None)
+    told = [h for h in fr.hits if h.value.category in force]
+    if protest is None or not told:
+        return
+    spark = resources().get(_spark).search(text, sent_start, protest)
+    causes = resources().get(_protest_causes)[0]
+
+    def cause(h: Hit[Trigger]) -> bool:
+        if spark is not None and spark.end() <= h.start < protest:
+            return True
+        return causes.search(text, max(sent_start, h.word_start - 16), h.word_start) is not None
+
+    if all(cause(h) for h in told):
+        fr.categories -= force
+
+
+def _spark(res: Resources) -> regex.Pattern[str]:
+    conj = alternation(clitics().conjunctions)
+    return regex.compile(rf"(?<!\p{{L}}){conj}?{alternation(grammar('spark_verbs'))}(?!\p{{L}})")
 
 
 def _protest_toll(text: str, t: Toll, sent_start: int, fr: Frame) -> bool:
