@@ -432,3 +432,14 @@ def test_an_arrest_sought_stopped_or_abroad_is_no_arrest_at_the_attack():
     ):
         evs = rasd.extract(_SHOOTING + after, published=PUB)
         assert [e.sub_event_type for e in evs] == ["Attack"], after
+
+
+def test_an_undated_act_told_at_a_reception_or_visit_is_recalled_not_news():
+    for s in (
+        "واستقبل الأمير في مدينة أبها أسر الشهداء الذين استشهدوا في حادث التفجير.",
+        "وزار المبعوث مدينتي بانتيو ولير التي شهدت أعنف الاشتباكات.",
+    ):
+        assert rasd.extract(s, published=PUB) == [], s
+    # the act told with its day is news, whoever's visit frames it
+    s = "وزار المبعوث مدينة بانتيو التي شهدت أمس اشتباكات عنيفة قتل فيها 12 شخصا."
+    assert [e.sub_event_type for e in rasd.extract(s, published=PUB)] == ["Armed clash"]

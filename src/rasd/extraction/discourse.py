@@ -468,7 +468,10 @@ class Discourse:
             and not (self.ctx.trial_article and m.date_.relative)
         )
         if not own_day and (
-            self._background(here, follow_up) or _judged(fr, self.ctx.text) or self.ctx.commentary
+            self._background(here, follow_up)
+            or _judged(fr, self.ctx.text)
+            or _ceremony(fr, self.ctx.text, here.sent.start)
+            or self.ctx.commentary
         ):
             return
         if not fr.anaphoric or own_place:
@@ -717,6 +720,19 @@ def _judged(fr: Frame, text: str) -> bool:
         for h in fr.hits
         if h.value.strength != "cue"
     )
+
+
+def _ceremony(fr: Frame, text: str, sent_start: int) -> bool:
+    """استقبل الأمير أسر الشهداء الذين استشهدوا في حادث التفجير: an act told, with no day,
+    in a sentence about a reception, visit or condolence for its victims (grammar.yaml
+    ceremony_verbs before it) is one the reader knows, not news."""
+    verbs = resources().get(_ceremony_verbs)
+    return verbs.search(text, sent_start, fr.anchor.word_start) is not None
+
+
+def _ceremony_verbs(res: Resources) -> regex.Pattern[str]:
+    conj = alternation(clitics().conjunctions)
+    return regex.compile(rf"(?<!\p{{L}}){conj}?{alternation(grammar('ceremony_verbs'))}(?!\p{{L}})")
 
 
 def _judging(res: Resources) -> regex.Pattern[str]:
