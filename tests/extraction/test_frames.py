@@ -983,6 +983,15 @@ def test_a_place_safe_from_strikes_suffered_none():
         assert rasd.extract(s, published=PUB) == [], s
 
 
+def test_bombs_made_or_stored_are_no_blast():
+    s = "دمرت قوات الجيش أمس في مدينة العريش معملا لتصنيع العبوات الناسفة، عثر بداخله على 70 عبوة."
+    assert [e.sub_event_type for e in rasd.extract(s, published=PUB)] == ["Disrupted weapons use"]
+    s = "انفجرت عبوة ناسفة أمس قرب مخزن للأسلحة في مدينة العريش."
+    assert [e.sub_event_type for e in rasd.extract(s, published=PUB)] == [
+        "Remote explosive/landmine/IED"
+    ]
+
+
 def test_arms_seized_or_found_are_a_disrupted_weapons_use():
     for text in (
         "وحجزت قوات الجيش أمس لغمين تقليديي الصنع في مدينة البويرة.",
