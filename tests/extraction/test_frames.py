@@ -983,6 +983,14 @@ def test_a_place_safe_from_strikes_suffered_none():
         assert rasd.extract(s, published=PUB) == [], s
 
 
+def test_what_a_side_would_do_so_that_it_may_has_not_happened():
+    s = "ويعطي ذلك مبررا للجيش لكي يواصل قصف مدينة دوما في الغوطة الشرقية."
+    assert rasd.extract(s, published=PUB) == []
+    # a name holding «كي» (بان كي مون) purposes nothing
+    s = "ندد بان كي مون أمس بمقتل طفل في هجوم شنه مستوطنون على منزله في قرية دوما قرب نابلس."
+    assert [e.sub_event_type for e in rasd.extract(s, published=PUB)] == ["Attack"]
+
+
 def test_bombs_made_or_stored_are_no_blast():
     s = "دمرت قوات الجيش أمس في مدينة العريش معملا لتصنيع العبوات الناسفة، عثر بداخله على 70 عبوة."
     assert [e.sub_event_type for e in rasd.extract(s, published=PUB)] == ["Disrupted weapons use"]
