@@ -19,30 +19,17 @@ multisource 16, ANT JawharaFM 8.  With --write it (re)writes
 audit/fresh8_older/pointers.jsonl (annotations are never touched).
 """
 
-from __future__ import annotations
-
-import importlib.util
 import pathlib
+import runpy
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
-AUDIT = HERE.parent
-
-_spec = importlib.util.spec_from_file_location("fresh_older_draw", AUDIT / "fresh_older" / "draw.py")
-fresh = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(fresh)
-
-
 SEED = 20261213
 STRATA = [("SaudiNewsNet", 16, 0), ("ANT-multisource", 16, 0), ("ANT-JawharaFM", 8, 0)]
 PARTS = ("older", "fresh_older", "work_older", "fresh2_older", "fresh3_older", "fresh4_older",
          "fresh5_older", "fresh6_older", "fresh7_older")
 ID_FMT = "audit-fresh8-older-{:03d}"
 
-
-def main(argv=None) -> int:
-    return fresh.run(argv, __doc__, HERE, SEED, STRATA, PARTS, ID_FMT)
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    run = runpy.run_path(str(HERE.parent / "fresh_older" / "draw.py"))["run"]
+    sys.exit(run(None, __doc__, HERE, SEED, STRATA, PARTS, ID_FMT))
