@@ -503,3 +503,11 @@ def test_the_syrian_regime_named_as_such_is_the_syrian_army():
     assert [(e.sub_event_type, e.actor1) for e in evs] == [
         ("Chemical weapon", "Military Forces of Syria")
     ]
+
+
+def test_a_nisba_written_the_levantine_and_maghrebi_way_names_its_state():
+    # البولونية beside البولندية: the police that clashed are Poland's
+    found = [
+        a.entry.actor for a in find_actors(normalize("اشتبكت الشرطة البولونية مع السكان").text)
+    ]
+    assert "Police Forces of Poland" in found
