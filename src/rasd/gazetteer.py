@@ -53,7 +53,7 @@ class Gazetteer:
     common: frozenset[str]  # names that are words first (بيان، المصدر; وكالة is not و + Calais)
     not_places: Matcher[str]  # phrases with a place name that name no place (الأسلحة البيضاء)
     spelled_back: frozenset[tuple[str, str]]  # (key, ident): names made from a romanized one
-    sounds: dict[str, list[int]]  # sound_key → foreign towns (numbers in `places`)
+    sounds: dict[str, list[int]]  # sound_key → foreign towns, provinces (numbers in `places`)
     places: _Places
 
     def by_sound(self, word: str, kind: str = "city") -> tuple[Place, ...]:
@@ -146,9 +146,9 @@ def _sounds(names: dict[str, list[Place]], arabic: set[str]) -> dict[str, list[P
         towns = [
             p
             for p in ps
-            if (p.kind == "city" and p.population >= SETTINGS.sound_city_population)
-            or p.kind == "admin1"
             if p.iso3 not in arabic
+            and (p.kind == "admin1" or p.population >= SETTINGS.sound_city_population)
+            and p.kind in ("city", "admin1")
         ]
         if towns and " " not in k and len(sound := sound_key(k)) >= 4:
             have = out.setdefault(sound, [])
