@@ -3,7 +3,7 @@
 import regex
 
 from rasd.text.normalize import key
-from rasd.text.words import alternation, clitics, grammar
+from rasd.text.words import alternation, clitics, grammar, listed_word
 
 
 def test_grammar_lists_are_matching_keys_in_file_order():
@@ -30,3 +30,11 @@ def test_the_clitic_table():
     assert "" in c.bare_chains and "وب" in c.bare_chains
     assert "بال" in c.article_chains and "لل" in c.article_chains
     assert "وب" in c.place_chains and "و" not in c.place_chains  # و only joins
+
+
+def test_a_listed_word_is_found_whole_and_after_a_conjunction():
+    pat = listed_word("ceremony_verbs")
+    assert pat.search(key("واستقبل الأمير الأسر")) is not None
+    assert pat.search(key("زار المبعوث المدينة")) is not None
+    assert pat.search(key("المستقبل القريب")) is None  # inside another word
+    assert listed_word("ceremony_verbs") is pat  # compiled once

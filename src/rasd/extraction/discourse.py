@@ -39,7 +39,7 @@ from rasd.taxonomy import taxonomy
 from rasd.text.matcher import Hit
 from rasd.text.normalize import key
 from rasd.text.segment import new_subject_at
-from rasd.text.words import alternation, clitics, grammar
+from rasd.text.words import alternation, clitics, grammar, listed_word
 
 
 def _news_day(d: DateMention | None, published: date | None) -> bool:
@@ -401,7 +401,7 @@ class Discourse:
             s,
         )
         # تقول الشرطة …، أكدت السلطات …: the forces that speak are a source, not a target
-        reply = resources().get(_response).search(text, fr.anchor.end, e)
+        reply = listed_word("response_markers").search(text, fr.anchor.end, e)
         e_target = reply.start() if reply else e  # forces named after it respond
         forces = [
             h
@@ -691,10 +691,6 @@ def _place_head(res: Resources) -> regex.Pattern[str]:
     return regex.compile(rf"(?<!\p{{L}})(?:{where}\s+|[{conj}]?{by}){heads}\s+\p{{L}}{{3,}}")
 
 
-def _response(res: Resources) -> regex.Pattern[str]:
-    return regex.compile(rf"(?<!\p{{L}})[وف]?{alternation(grammar('response_markers'))}(?!\p{{L}})")
-
-
 def _ongoing(res: Resources) -> regex.Pattern[str]:
     verbs = alternation(grammar("ongoing_verbs"))
     # not after a particle that makes the verb a subjunctive (استطاع أن يقوم بتفجير)
@@ -726,13 +722,8 @@ def _ceremony(fr: Frame, text: str, sent_start: int) -> bool:
     """استقبل الأمير أسر الشهداء الذين استشهدوا في حادث التفجير: an act told, with no day,
     in a sentence about a reception, visit or condolence for its victims (grammar.yaml
     ceremony_verbs before it) is one the reader knows, not news."""
-    verbs = resources().get(_ceremony_verbs)
+    verbs = listed_word("ceremony_verbs")
     return verbs.search(text, sent_start, fr.anchor.word_start) is not None
-
-
-def _ceremony_verbs(res: Resources) -> regex.Pattern[str]:
-    conj = alternation(clitics().conjunctions)
-    return regex.compile(rf"(?<!\p{{L}}){conj}?{alternation(grammar('ceremony_verbs'))}(?!\p{{L}})")
 
 
 def _judging(res: Resources) -> regex.Pattern[str]:

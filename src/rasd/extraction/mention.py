@@ -18,7 +18,7 @@ from rasd.model import Sentence
 from rasd.resources import Resources, resources
 from rasd.text.matcher import ARTICLE, Hit
 from rasd.text.tokens import Token
-from rasd.text.words import alternation, clitics, grammar
+from rasd.text.words import alternation, grammar, listed_word
 
 
 def _territory_object(res: Resources) -> regex.Pattern[str]:
@@ -222,7 +222,7 @@ def _drop_sparking_force(fr: Frame, text: str, sent_start: int) -> None:
     told = [h for h in fr.hits if h.value.category in force]
     if protest is None or not told:
         return
-    spark = resources().get(_spark).search(text, sent_start, protest)
+    spark = listed_word("spark_verbs").search(text, sent_start, protest)
     causes = resources().get(_protest_causes)[0]
 
     def cause(h: Hit[Trigger]) -> bool:
@@ -232,11 +232,6 @@ def _drop_sparking_force(fr: Frame, text: str, sent_start: int) -> None:
 
     if all(cause(h) for h in told):
         fr.categories -= force
-
-
-def _spark(res: Resources) -> regex.Pattern[str]:
-    conj = alternation(clitics().conjunctions)
-    return regex.compile(rf"(?<!\p{{L}}){conj}?{alternation(grammar('spark_verbs'))}(?!\p{{L}})")
 
 
 def _protest_toll(text: str, t: Toll, sent_start: int, fr: Frame) -> bool:

@@ -84,3 +84,19 @@ def alternation(words: Iterable[str], spaces: str = " ") -> str:
     keys = sorted({key(w) for w in words}, key=lambda k: (-len(k), k))
     alts = (spaces.join(regex.escape(p) for p in k.split(" ")) for k in keys)
     return "(?:" + "|".join(alts) + ")"
+
+
+def listed_word(name: str) -> regex.Pattern[str]:
+    """A word of the grammar.yaml list `name`, whole, with an optional conjunction (و، ف)
+    glued before it (one compiled pattern a list)."""
+    patterns = resources().get(_listed_words)
+    if name not in patterns:
+        conj = alternation(clitics().conjunctions)
+        patterns[name] = regex.compile(
+            rf"(?<!\p{{L}}){conj}?{alternation(grammar(name))}(?!\p{{L}})"
+        )
+    return patterns[name]
+
+
+def _listed_words(res: Resources) -> dict[str, regex.Pattern[str]]:
+    return {}
