@@ -294,7 +294,10 @@ def _fold(a: Event, b: Event, seen: dict[str, set[object]]) -> None:
             a.actor1, a.inter1, a.actor2, a.inter2 = b.actor1, b.inter1, b.actor2, b.inter2
             a.fields.pop("actor1", None)
             a.fields.pop("actor2", None)
-    if _PROTEST_FORCE.get(b.sub_event_type, -1) > _PROTEST_FORCE.get(a.sub_event_type, 9):
+    if (
+        a.event_type == b.event_type == "Protests"
+        and _PROTEST_FORCE[b.sub_event_type] > _PROTEST_FORCE[a.sub_event_type]
+    ):
         # a protest told as shot at in one mention met that force, however told elsewhere
         a.sub_event_type = b.sub_event_type
     dated = not _default_day(b) and b.event_date is not None
